@@ -1,0 +1,116 @@
+//! The command-line interface: argument parsing and the headless commands.
+//!
+//! Each command is a function over library calls that writes to the given output streams and
+//! returns an [`ExitStatus`], so tests run the CLI exactly as a user does, without a process.
+
+mod check;
+mod new;
+
+use clap::{Parser, Subcommand};
+use std::ffi::OsString;
+use std::io::Write;
+use std::path::PathBuf;
+
+/// How a command ended, as the process exit status reports it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExitStatus {
+    /// 0: the command did what was asked.
+    Success = 0,
+    /// 1: the input was invalid or could not be read, or the output could not be written.
+    Failure = 1,
+    /// 2: the command line itself was wrong.
+    Usage = 2,
+}
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "wayline",
+    version,
+    about = "Customer journey maps for B2B teams: check, create and export study files",
+    long_about = "Wayline edits customer journey maps for B2B teams. A study is one \
+                  NAME.journey.ron file holding owners, personas and typical, tactical and \
+                  performance maps."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Validate a study file and summarise its maps
+    Check {
+        /// The study file (NAME.journey.ron)
+        file: PathBuf,
+        /// Print one JSON object instead of text
+        #[arg(long)]
+        json: bool,
+    },
+    /// Start a new study from a bundled template
+    New {
+        /// List the bundled templates
+        #[arg(long, conflicts_with_all = ["template", "out"])]
+        list: bool,
+        /// The template to start from (see --list)
+        #[arg(long, short, value_name = "NAME", default_value = "starter", value_parser = template_name)]
+        template: String,
+        /// Where to write the new study (NAME.journey.ron); an existing file is kept as FILE.bak
+        #[arg(long, short, value_name = "FILE", required_unless_present = "list")]
+        out: Option<PathBuf>,
+    },
+}
+
+fn template_name(name: &str) -> Result<String, String> {
+    if let Some(template) = crate::templates::find(name) {
+        return Ok(template.name.to_owned());
+    }
+    let names: Vec<&str> = crate::templates::TEMPLATES.iter().map(|t| t.name).collect();
+    Err(format!("no template named {name:?}; the templates are: {}", names.join(", ")))
+}
+
+/// Runs the command line `args` (including the program name), writing results to `out` and
+/// messages to `err`.
+pub fn run<I, T>(args: I, out: &mut dyn Write, err: &mut dyn Write) -> ExitStatus
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(error) => {
+            use clap::error::ErrorKind;
+            let text = error.render().to_string();
+            return match error.kind() {
+                ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+                    write_or_fail(out, &text, ExitStatus::Success)
+                }
+                _ => {
+                    let _ = err.write_all(text.as_bytes());
+                    ExitStatus::Usage
+                }
+            };
+        }
+    };
+    match cli.command {
+        None => {
+            use clap::CommandFactory;
+            let help = Cli::command().render_help().to_string();
+            write_or_fail(out, &help, ExitStatus::Success)
+        }
+        Some(Command::Check { file, json }) => check::run(&file, json, out, err),
+        Some(Command::New { list: true, .. }) => new::list(out),
+        Some(Command::New { template, out: Some(path), .. }) => new::create(&template, &path, out, err),
+        Some(Command::New { out: None, .. }) => {
+            let _ = writeln!(err, "error: --out FILE is required");
+            ExitStatus::Usage
+        }
+    }
+}
+
+/// Writes `text` to `out`; a closed pipe or full disk turns `status` into a failure.
+fn write_or_fail(out: &mut dyn Write, text: &str, status: ExitStatus) -> ExitStatus {
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => status,
+        Err(_) => ExitStatus::Failure,
+    }
+}
