@@ -104,7 +104,7 @@ impl CheckReport {
             owners: 0,
             personas: 0,
             maps: Vec::new(),
-            problems: vec![ProblemReport { severity: Severity::Error, message: error.to_string(), location }],
+            problems: vec![ProblemReport { severity: Severity::Error, message: error.reason(), location }],
         }
     }
 

@@ -66,6 +66,17 @@ pub enum LoadError {
 }
 
 impl LoadError {
+    /// What is wrong, without the file and position that [`Display`](std::fmt::Display) puts
+    /// in front.
+    #[must_use]
+    pub fn reason(&self) -> String {
+        match self {
+            Self::Syntax { message, .. } => message.clone(),
+            Self::NotText { .. } => "not a study file: the text is not valid UTF-8".to_owned(),
+            other => other.to_string(),
+        }
+    }
+
     /// The line and column the error points at, when it points at one.
     #[must_use]
     pub fn position(&self) -> Option<(usize, usize)> {
@@ -121,6 +132,7 @@ pub fn parse_study_bytes(bytes: &[u8], path: &str) -> Result<Study, LoadError> {
 
 /// Just enough of a study to learn its format version before reading the rest.
 #[derive(Deserialize)]
+#[serde(rename = "Study")] // RON's messages name the struct: say what the user knows
 struct Header {
     format_version: Option<u32>,
 }

@@ -15,7 +15,7 @@ use crate::model::Study;
 use std::path::{Path, PathBuf};
 
 pub use atomic::{backup_path, write_atomically};
-pub use format::{LoadError, parse_study, to_ron_string};
+pub use format::{LoadError, parse_study, parse_study_bytes, to_ron_string};
 
 /// Reads and parses the study file at `path`.
 ///
