@@ -1,5 +1,7 @@
 //! The command line, run as a user runs it: exit statuses, output, and files left behind.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "tests fail by panicking")]
+
 use std::path::{Path, PathBuf};
 use wayline::cli::{ExitStatus, run};
 
@@ -12,13 +14,9 @@ struct Outcome {
 fn wayline(args: &[&str]) -> Outcome {
     let mut stdout = Vec::new();
     let mut stderr = Vec::new();
-    let argv = std::iter::once("wayline").chain(args.iter().copied());
-    let status = run(argv, &mut stdout, &mut stderr);
-    Outcome {
-        status,
-        stdout: String::from_utf8(stdout).unwrap(),
-        stderr: String::from_utf8(stderr).unwrap(),
-    }
+    let command_line = std::iter::once("wayline").chain(args.iter().copied());
+    let status = run(command_line, &mut stdout, &mut stderr);
+    Outcome { status, stdout: String::from_utf8(stdout).unwrap(), stderr: String::from_utf8(stderr).unwrap() }
 }
 
 fn example(name: &str) -> String {
@@ -83,7 +81,11 @@ fn check_text_lists_maps_and_problems() {
     assert!(outcome.stdout.contains("valid (0 errors, 1 warning)"), "{}", outcome.stdout);
     assert!(outcome.stdout.contains("1. Journey (typical, current): 1 stage, 2 touchpoints, 2 links"));
     assert!(outcome.stdout.contains("2. Proposal in detail (tactical, current): 1 stage, 1 step, 0 links"));
-    assert!(outcome.stdout.contains("warning: the link connects a card to itself\n    at map \"Journey\" > link link#2"));
+    assert!(
+        outcome
+            .stdout
+            .contains("warning: the link connects a card to itself\n    at map \"Journey\" > link link#2")
+    );
 }
 
 #[test]
@@ -159,7 +161,10 @@ fn new_over_an_existing_file_keeps_it_as_backup() {
     let outcome = wayline(&["new", "--out", out.to_str().unwrap()]);
     assert_eq!(outcome.status, ExitStatus::Success);
     assert!(outcome.stdout.contains("study.journey.ron.bak"), "{}", outcome.stdout);
-    assert_eq!(std::fs::read_to_string(dir.path().join("study.journey.ron.bak")).unwrap(), "my precious work");
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("study.journey.ron.bak")).unwrap(),
+        "my precious work"
+    );
     assert!(wayline::io::load_study(&out).is_ok());
 }
 

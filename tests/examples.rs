@@ -1,6 +1,8 @@
 //! The bundled example studies are the demo, the templates and the fixtures: each must load,
 //! validate without errors, round-trip byte for byte, and hold what the method asks of it.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "tests fail by panicking")]
+
 use std::collections::HashSet;
 use std::path::Path;
 use wayline::io::{load_study, to_ron_string};
@@ -69,7 +71,9 @@ fn logistics_covers_the_whole_method() {
     assert!(cards.iter().any(|c| c.flags.pain_point));
     assert!(cards.iter().any(|c| c.flags.moment_of_delight));
     assert!(cards.iter().any(|c| c.flags.moment_of_truth));
-    assert!(cards.iter().filter(|c| c.importance.gap().is_some() && c.performance.gap().is_some()).count() >= 10);
+    assert!(
+        cards.iter().filter(|c| c.importance.gap().is_some() && c.performance.gap().is_some()).count() >= 10
+    );
     assert!(cards.iter().filter(|c| c.emotion.elicited.is_some()).count() >= 10);
     assert!(cards.iter().any(|c| !c.metrics.is_empty()));
     assert!(typical.links.len() >= 10);
@@ -80,7 +84,9 @@ fn logistics_covers_the_whole_method() {
     assert!(handoffs(&study, MapKind::Tactical) > 0, "steps change hands");
     let performance = study.maps.iter().find(|m| m.kind == MapKind::Performance).unwrap();
     assert!(performance.stages.iter().all(|s| !s.recommendations.is_empty()), "recommendations per stage");
-    assert!(performance.cards().any(|c| c.performance.internal.is_some() && c.performance.customer.is_some()));
+    assert!(
+        performance.cards().any(|c| c.performance.internal.is_some() && c.performance.customer.is_some())
+    );
 }
 
 #[test]
@@ -90,7 +96,8 @@ fn saas_has_the_vendor_lifecycle_in_current_and_future_state() {
     assert_eq!(states.len(), 2, "a current-state and a future-state map");
     for map in &study.maps {
         let names: Vec<String> = map.stages.iter().map(|s| s.name.to_lowercase()).collect();
-        for stage in ["awareness", "consideration", "decision", "onboarding", "value realisation", "advocacy"] {
+        for stage in ["awareness", "consideration", "decision", "onboarding", "value realisation", "advocacy"]
+        {
             assert!(names.iter().any(|n| n.contains(stage)), "{}: stage {stage}", map.title);
         }
     }

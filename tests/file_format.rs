@@ -1,5 +1,7 @@
 //! Loading and saving study files: errors with positions, versions, migration, atomic saves.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "tests fail by panicking")]
+
 use wayline::io::{LoadError, load_study, parse_study, parse_study_bytes, save_study, to_ron_string};
 use wayline::model::{FORMAT_VERSION, MapKind, Meta, Study};
 
@@ -41,9 +43,8 @@ fn unknown_enum_value_lists_the_allowed_ones() {
 
 #[test]
 fn invalid_colour_and_date_are_errors_with_position() {
-    let (_, _, message) = syntax_error(
-        "(format_version: 1, owners: [(id: 1, name: \"Sales\", colour: \"red\")])",
-    );
+    let (_, _, message) =
+        syntax_error("(format_version: 1, owners: [(id: 1, name: \"Sales\", colour: \"red\")])");
     assert!(message.contains("#RRGGBB"), "{message}");
     let (_, _, message) = syntax_error("(format_version: 1, meta: (created: \"2026-02-30\"))");
     assert!(message.contains("YYYY-MM-DD"), "{message}");
@@ -146,7 +147,8 @@ fn a_failed_load_leaves_the_open_study_as_it_was() {
     let dir = tempfile::tempdir().unwrap();
     let good = dir.path().join("good.journey.ron");
     let bad = dir.path().join("bad.journey.ron");
-    std::fs::write(&good, to_ron_string(&wayline::templates::TEMPLATES[0].study().unwrap()).unwrap()).unwrap();
+    std::fs::write(&good, to_ron_string(&wayline::templates::TEMPLATES[0].study().unwrap()).unwrap())
+        .unwrap();
     std::fs::write(&bad, "(format_version: 1, meta: (title: ").unwrap();
 
     let mut open: Study = load_study(&good).unwrap();

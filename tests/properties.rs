@@ -1,6 +1,8 @@
 //! Property tests: any study survives a save and load unchanged, and no input, however broken,
 //! makes the loader panic.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "tests fail by panicking")]
+
 use proptest::prelude::*;
 use wayline::io::{parse_study, parse_study_bytes, to_ron_string};
 use wayline::model::*;
@@ -50,12 +52,23 @@ fn emotion() -> impl Strategy<Value = Emotion> {
 
 fn metric() -> impl Strategy<Value = Metric> {
     (text(), prop::option::of(real_f64()), prop::option::of(real_f64()), text(), any::<bool>()).prop_map(
-        |(name, value, target, unit, higher_is_better)| Metric { name, value, target, unit, higher_is_better },
+        |(name, value, target, unit, higher_is_better)| Metric {
+            name,
+            value,
+            target,
+            unit,
+            higher_is_better,
+        },
     )
 }
 
 fn recommendation() -> impl Strategy<Value = Recommendation> {
-    (text(), prop::option::of(id()), prop::sample::select(Priority::ALL.to_vec()), prop::sample::select(Status::ALL.to_vec()))
+    (
+        text(),
+        prop::option::of(id()),
+        prop::sample::select(Priority::ALL.to_vec()),
+        prop::sample::select(Status::ALL.to_vec()),
+    )
         .prop_map(|(text, owner, priority, status)| Recommendation {
             text,
             owner: owner.map(OwnerId),
@@ -129,14 +142,25 @@ fn stage() -> impl Strategy<Value = Stage> {
 }
 
 fn link() -> impl Strategy<Value = Link> {
-    (id(), id(), id(), prop::sample::select(LinkKind::ALL.to_vec()), text()).prop_map(|(id, from, to, kind, label)| {
-        Link { id: LinkId(id), from: CardId(from), to: CardId(to), kind, label }
-    })
+    (id(), id(), id(), prop::sample::select(LinkKind::ALL.to_vec()), text()).prop_map(
+        |(id, from, to, kind, label)| Link {
+            id: LinkId(id),
+            from: CardId(from),
+            to: CardId(to),
+            kind,
+            label,
+        },
+    )
 }
 
 fn journey_map() -> impl Strategy<Value = JourneyMap> {
     (
-        (id(), text(), prop::sample::select(MapKind::ALL.to_vec()), prop::sample::select(MapState::ALL.to_vec())),
+        (
+            id(),
+            text(),
+            prop::sample::select(MapKind::ALL.to_vec()),
+            prop::sample::select(MapState::ALL.to_vec()),
+        ),
         prop::option::of(id()),
         prop::option::of((id(), prop::collection::vec(id(), 0..3))),
         text(),
@@ -149,7 +173,10 @@ fn journey_map() -> impl Strategy<Value = JourneyMap> {
             kind,
             state,
             persona: persona.map(PersonaId),
-            focus: focus.map(|(map, cards)| Focus { map: MapId(map), cards: cards.into_iter().map(CardId).collect() }),
+            focus: focus.map(|(map, cards)| Focus {
+                map: MapId(map),
+                cards: cards.into_iter().map(CardId).collect(),
+            }),
             description,
             stages,
             links,
@@ -157,7 +184,14 @@ fn journey_map() -> impl Strategy<Value = JourneyMap> {
 }
 
 fn owner() -> impl Strategy<Value = Owner> {
-    (id(), text(), prop::sample::select(OwnerKind::ALL.to_vec()), any::<[u8; 3]>(), prop::option::of(id()), text())
+    (
+        id(),
+        text(),
+        prop::sample::select(OwnerKind::ALL.to_vec()),
+        any::<[u8; 3]>(),
+        prop::option::of(id()),
+        text(),
+    )
         .prop_map(|(id, name, kind, [r, g, b], parent, notes)| Owner {
             id: OwnerId(id),
             name,
@@ -170,8 +204,8 @@ fn owner() -> impl Strategy<Value = Owner> {
 
 fn persona() -> impl Strategy<Value = Persona> {
     let lines = || prop::collection::vec(text(), 0..3);
-    (id(), text(), text(), prop::sample::select(SegmentKind::ALL.to_vec()), text(), lines(), lines(), lines()).prop_map(
-        |(id, name, role, kind, description, goals, motivations, frustrations)| Persona {
+    (id(), text(), text(), prop::sample::select(SegmentKind::ALL.to_vec()), text(), lines(), lines(), lines())
+        .prop_map(|(id, name, role, kind, description, goals, motivations, frustrations)| Persona {
             id: PersonaId(id),
             name,
             role,
@@ -179,8 +213,7 @@ fn persona() -> impl Strategy<Value = Persona> {
             goals,
             motivations,
             frustrations,
-        },
-    )
+        })
 }
 
 fn date() -> impl Strategy<Value = Date> {
@@ -188,16 +221,19 @@ fn date() -> impl Strategy<Value = Date> {
 }
 
 fn study() -> impl Strategy<Value = Study> {
-    let meta = (text(), text(), text(), prop::option::of(date()), prop::option::of(date()), any::<u32>(), text())
-        .prop_map(|(title, organisation, author, created, last_reviewed, review_interval_months, notes)| Meta {
-            title,
-            organisation,
-            author,
-            created,
-            last_reviewed,
-            review_interval_months,
-            notes,
-        });
+    let meta =
+        (text(), text(), text(), prop::option::of(date()), prop::option::of(date()), any::<u32>(), text())
+            .prop_map(
+                |(title, organisation, author, created, last_reviewed, review_interval_months, notes)| Meta {
+                    title,
+                    organisation,
+                    author,
+                    created,
+                    last_reviewed,
+                    review_interval_months,
+                    notes,
+                },
+            );
     (
         meta,
         prop::collection::vec(owner(), 0..5),

@@ -2,6 +2,8 @@
 //! problems it must produce in `// expect SEVERITY: MESSAGE` comments, and `validate()` must
 //! report exactly those: no problem missing, none extra.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "tests fail by panicking")]
+
 use std::path::Path;
 use wayline::io::load_study;
 use wayline::model::{Problem, Severity, validate};
