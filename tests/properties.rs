@@ -18,6 +18,7 @@ fn text() -> impl Strategy<Value = String> {
             "客户旅程地图 🚚📦 emoji".to_owned(),
             "\u{0}\u{1b}[31m control \u{7f}".to_owned(),
             "r#\"raw\"# (parens) [brackets] {braces}".to_owned(),
+            "the customer's \\' \\\\' '' \\".to_owned(),
             String::new(),
         ]),
     ]

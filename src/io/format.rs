@@ -107,7 +107,11 @@ pub fn to_ron_string(study: &Study) -> Result<String, ron::Error> {
         .extensions(Extensions::IMPLICIT_SOME);
     // Written with plain options so the file itself declares `#![enable(implicit_some)]` and
     // any RON reader can parse it.
-    let mut text = ron::Options::default().to_string_pretty(study, pretty)?;
+    let text = ron::Options::default().to_string_pretty(study, pretty)?;
+    // RON escapes every apostrophe (`\'`), which is legal but noisy in prose ("customer\'s").
+    // An apostrophe needs no escape inside a double-quoted string, and as RON escapes every
+    // apostrophe and every backslash, each `\'` in the output is exactly one escaped apostrophe.
+    let mut text = text.replace("\\'", "'");
     text.push('\n');
     Ok(text)
 }
