@@ -5,6 +5,9 @@
 //! [`model::Study`], and everything else reads the model.
 
 pub mod cli;
+pub mod export;
+pub mod fonts;
 pub mod io;
+pub mod layout;
 pub mod model;
 pub mod templates;

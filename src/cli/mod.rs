@@ -4,8 +4,10 @@
 //! returns an [`ExitStatus`], so tests run the CLI exactly as a user does, without a process.
 
 mod check;
+mod export;
 mod new;
 
+use crate::export::{Orientation, Paper, PosterFormat};
 use clap::{Parser, Subcommand};
 use std::ffi::OsString;
 use std::io::Write;
@@ -46,6 +48,32 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Export a map as a poster (SVG or PNG)
+    Export {
+        /// The study file (NAME.journey.ron)
+        file: PathBuf,
+        /// The poster to write; its extension (.svg, .png) picks the format
+        #[arg(long, short, value_name = "OUT")]
+        out: PathBuf,
+        /// The map: its number (1 is the first) or its title
+        #[arg(long, value_name = "INDEX|TITLE")]
+        map: Option<String>,
+        /// The format, when OUT's extension does not say
+        #[arg(long, value_enum)]
+        format: Option<FormatArg>,
+        /// The paper size; fit sizes the page to the map
+        #[arg(long, default_value = "fit", value_parser = parse_paper)]
+        paper: Paper,
+        /// Lay the paper landscape (the default follows the map's shape)
+        #[arg(long, conflicts_with = "portrait")]
+        landscape: bool,
+        /// Lay the paper portrait
+        #[arg(long)]
+        portrait: bool,
+        /// PNG resolution in dots per inch (1 to 1200)
+        #[arg(long, default_value_t = 150, value_parser = clap::value_parser!(u32).range(1..=1200))]
+        dpi: u32,
+    },
     /// Start a new study from a bundled template
     New {
         /// List the bundled templates
@@ -58,6 +86,17 @@ enum Command {
         #[arg(long, short, value_name = "FILE", required_unless_present = "list")]
         out: Option<PathBuf>,
     },
+}
+
+/// The poster formats on the command line.
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+enum FormatArg {
+    Svg,
+    Png,
+}
+
+fn parse_paper(text: &str) -> Result<Paper, String> {
+    text.parse()
 }
 
 fn template_name(name: &str) -> Result<String, String> {
@@ -98,6 +137,27 @@ where
             write_or_fail(out, &help, ExitStatus::Success)
         }
         Some(Command::Check { file, json }) => check::run(&file, json, out, err),
+        Some(Command::Export { file, out: path, map, format, paper, landscape, portrait, dpi }) => {
+            let orientation = match (landscape, portrait) {
+                (true, _) => Orientation::Landscape,
+                (_, true) => Orientation::Portrait,
+                _ => Orientation::Auto,
+            };
+            let format = format.map(|f| match f {
+                FormatArg::Svg => PosterFormat::Svg,
+                FormatArg::Png => PosterFormat::Png,
+            });
+            let args = export::ExportArgs {
+                file: &file,
+                out: &path,
+                map: map.as_deref(),
+                format,
+                paper,
+                orientation,
+                dpi,
+            };
+            export::run(&args, out, err)
+        }
         Some(Command::New { list: true, .. }) => new::list(out),
         Some(Command::New { template, out: Some(path), .. }) => new::create(&template, &path, out, err),
         Some(Command::New { out: None, .. }) => {

@@ -1,0 +1,170 @@
+//! The scene as a standalone SVG document. Text stays text (searchable and selectable), in the
+//! bundled family with a generic fallback; every piece of user text is escaped.
+
+use super::paper::Page;
+use crate::fonts;
+use crate::layout::{Anchor, Scene, Shape, Stroke, Weight};
+use crate::model::Colour;
+use std::fmt::Write;
+
+/// The SVG document for `scene` placed on `page`; `title` becomes the document's title.
+#[must_use]
+pub fn to_svg(scene: &Scene, page: &Page, title: &str) -> String {
+    let mut out = String::with_capacity(64 * scene.items.len() + 1024);
+    let (w, h) = (page.width_pt, page.height_pt);
+    let _ = writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#);
+    let _ = writeln!(
+        out,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{}pt" height="{}pt" viewBox="0 0 {} {}" font-family="{}, sans-serif">"#,
+        num(w),
+        num(h),
+        num(w),
+        num(h),
+        fonts::FAMILY
+    );
+    let _ = writeln!(out, "<title>{}</title>", escape(title));
+    let _ = writeln!(out, r##"<rect width="{}" height="{}" fill="#FFFFFF"/>"##, num(w), num(h));
+    let _ = writeln!(
+        out,
+        r#"<g transform="translate({} {}) scale({})">"#,
+        num(page.offset_x),
+        num(page.offset_y),
+        num(page.scale)
+    );
+    for item in &scene.items {
+        write_shape(&mut out, &item.shape);
+    }
+    out.push_str("</g>\n</svg>\n");
+    out
+}
+
+fn write_shape(out: &mut String, shape: &Shape) {
+    match shape {
+        Shape::Rect { rect, radius, fill, stroke } => {
+            let _ = write!(
+                out,
+                r#"<rect x="{}" y="{}" width="{}" height="{}""#,
+                num(rect.min.x),
+                num(rect.min.y),
+                num(rect.width().max(0.0)),
+                num(rect.height().max(0.0))
+            );
+            if *radius > 0.0 {
+                let _ = write!(out, r#" rx="{}""#, num(*radius));
+            }
+            paint(out, *fill, *stroke);
+            out.push_str("/>\n");
+        }
+        Shape::Polygon { points, fill, stroke } => {
+            out.push_str(r#"<polygon points=""#);
+            write_points(out, points);
+            out.push('"');
+            paint(out, *fill, *stroke);
+            out.push_str("/>\n");
+        }
+        Shape::Line { points, stroke } => {
+            out.push_str(r#"<polyline points=""#);
+            write_points(out, points);
+            out.push_str(r#"" stroke-linejoin="round" stroke-linecap="round""#);
+            paint(out, None, Some(*stroke));
+            out.push_str("/>\n");
+        }
+        Shape::Circle { centre, radius, fill, stroke } => {
+            let _ =
+                write!(out, r#"<circle cx="{}" cy="{}" r="{}""#, num(centre.x), num(centre.y), num(*radius));
+            paint(out, *fill, *stroke);
+            out.push_str("/>\n");
+        }
+        Shape::Text(run) => {
+            let anchor = match run.anchor {
+                Anchor::Start => "",
+                Anchor::Middle => r#" text-anchor="middle""#,
+                Anchor::End => r#" text-anchor="end""#,
+            };
+            let weight = match run.weight {
+                Weight::Regular => "",
+                Weight::Bold => r#" font-weight="bold""#,
+            };
+            let _ = writeln!(
+                out,
+                r#"<text x="{}" y="{}" font-size="{}"{weight}{anchor} fill="{}" xml:space="preserve">{}</text>"#,
+                num(run.origin.x),
+                num(run.origin.y),
+                num(run.size),
+                run.colour,
+                escape(&run.text)
+            );
+        }
+    }
+}
+
+fn write_points(out: &mut String, points: &[crate::layout::Point]) {
+    for (index, point) in points.iter().enumerate() {
+        if index > 0 {
+            out.push(' ');
+        }
+        let _ = write!(out, "{},{}", num(point.x), num(point.y));
+    }
+}
+
+fn paint(out: &mut String, fill: Option<Colour>, stroke: Option<Stroke>) {
+    match fill {
+        Some(colour) => {
+            let _ = write!(out, r#" fill="{colour}""#);
+        }
+        None => out.push_str(r#" fill="none""#),
+    }
+    if let Some(stroke) = stroke {
+        let _ = write!(out, r#" stroke="{}" stroke-width="{}""#, stroke.colour, num(stroke.width));
+        if let Some([dash, gap]) = stroke.dash {
+            let _ = write!(out, r#" stroke-dasharray="{} {}""#, num(dash), num(gap));
+        }
+    }
+}
+
+/// A number with at most two decimals and no trailing zeros: short, exact enough for print.
+fn num(value: f32) -> String {
+    let value = if value.is_finite() { value } else { 0.0 };
+    let text = format!("{value:.2}");
+    let text = text.trim_end_matches('0').trim_end_matches('.');
+    if text == "-0" { "0".to_owned() } else { text.to_owned() }
+}
+
+/// Escapes text for XML content and attribute values.
+#[must_use]
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for ch in text.chars() {
+        match ch {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            // Characters XML 1.0 cannot hold at all; the layout removes most, this is the backstop.
+            '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}' => {}
+            ch => out.push(ch),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_short() {
+        assert_eq!(num(12.0), "12");
+        assert_eq!(num(12.5), "12.5");
+        assert_eq!(num(1.0 / 3.0), "0.33");
+        assert_eq!(num(-0.001), "0");
+        assert_eq!(num(f32::NAN), "0");
+    }
+
+    #[test]
+    fn escapes_markup() {
+        assert_eq!(escape(r#"<a href="x">&'</a>"#), "&lt;a href=&quot;x&quot;&gt;&amp;&apos;&lt;/a&gt;");
+        assert_eq!(escape("a\u{0}b"), "ab");
+    }
+}

@@ -1,0 +1,155 @@
+//! A small helper that appends shapes and regions to a scene, and sets wrapped text.
+
+use super::geometry::{Point, Rect};
+use super::scene::{Anchor, Item, Layer, Region, Role, Scene, Shape, Stroke, TextRun, Weight};
+use super::text::{ASCENT, DESCENT, LINE_HEIGHT, Line, TextMeasure, displayable, wrap};
+use crate::model::Colour;
+
+/// Text wrapped to a width and measured, ready to be placed.
+#[derive(Clone, Debug)]
+pub(crate) struct Paragraph {
+    pub lines: Vec<Line>,
+    pub size: f32,
+    pub weight: Weight,
+}
+
+impl Paragraph {
+    /// `text` wrapped to `max_width`.
+    pub fn new(measure: &dyn TextMeasure, text: &str, size: f32, weight: Weight, max_width: f32) -> Self {
+        Self { lines: wrap(measure, text, size, weight, max_width.max(size)), size, weight }
+    }
+
+    /// An empty paragraph: no lines, no height.
+    pub fn empty() -> Self {
+        Self { lines: Vec::new(), size: 0.0, weight: Weight::Regular }
+    }
+
+    /// Whether there is nothing to draw.
+    pub fn is_empty(&self) -> bool {
+        self.lines.iter().all(|l| l.text.is_empty())
+    }
+
+    /// The height from the top of the first line's ascender to the last line's descender.
+    pub fn height(&self) -> f32 {
+        if self.is_empty() {
+            return 0.0;
+        }
+        let count = self.lines.len() as f32;
+        (count - 1.0) * LINE_HEIGHT * self.size + (ASCENT + DESCENT) * self.size
+    }
+
+    /// The width of the widest line.
+    pub fn width(&self) -> f32 {
+        self.lines.iter().map(|l| l.width).fold(0.0, f32::max)
+    }
+}
+
+pub(crate) struct Builder<'m> {
+    pub scene: Scene,
+    pub measure: &'m dyn TextMeasure,
+}
+
+impl<'m> Builder<'m> {
+    pub fn new(measure: &'m dyn TextMeasure) -> Self {
+        Self { scene: Scene::default(), measure }
+    }
+
+    pub fn push(&mut self, shape: Shape, role: Role) {
+        self.scene.items.push(Item { shape, role });
+    }
+
+    pub fn rect(
+        &mut self,
+        rect: Rect,
+        radius: f32,
+        fill: Option<Colour>,
+        stroke: Option<Stroke>,
+        role: Role,
+    ) {
+        self.push(Shape::Rect { rect, radius, fill, stroke }, role);
+    }
+
+    pub fn polygon(&mut self, points: Vec<Point>, fill: Option<Colour>, stroke: Option<Stroke>, role: Role) {
+        self.push(Shape::Polygon { points, fill, stroke }, role);
+    }
+
+    pub fn line(&mut self, points: Vec<Point>, stroke: Stroke, role: Role) {
+        self.push(Shape::Line { points, stroke }, role);
+    }
+
+    pub fn circle(
+        &mut self,
+        centre: Point,
+        radius: f32,
+        fill: Option<Colour>,
+        stroke: Option<Stroke>,
+        role: Role,
+    ) {
+        self.push(Shape::Circle { centre, radius, fill, stroke }, role);
+    }
+
+    pub fn region(&mut self, rect: Rect, role: Role, layer: Layer) {
+        self.scene.regions.push(Region { rect, role, layer });
+    }
+
+    pub fn paragraph(&self, text: &str, size: f32, weight: Weight, max_width: f32) -> Paragraph {
+        Paragraph::new(self.measure, text, size, weight, max_width)
+    }
+
+    /// One unwrapped line of text with its baseline at `origin`; returns its width.
+    #[allow(clippy::too_many_arguments, reason = "a text run has this many properties")]
+    pub fn text(
+        &mut self,
+        origin: Point,
+        text: &str,
+        size: f32,
+        weight: Weight,
+        colour: Colour,
+        anchor: Anchor,
+        role: Role,
+    ) -> f32 {
+        let text = displayable(text).replace('\n', " ");
+        let width = self.measure.width(&text, size, weight);
+        self.push(Shape::Text(TextRun { origin, text, size, weight, colour, anchor, width }), role);
+        width
+    }
+
+    /// Places a paragraph with its top at `top`; `x` is the left edge, centre or right edge
+    /// depending on `anchor`. Returns the paragraph's height.
+    pub fn place(
+        &mut self,
+        paragraph: &Paragraph,
+        x: f32,
+        top: f32,
+        colour: Colour,
+        anchor: Anchor,
+        role: Role,
+    ) -> f32 {
+        let mut baseline = top + ASCENT * paragraph.size;
+        for line in &paragraph.lines {
+            if !line.text.is_empty() {
+                self.push(
+                    Shape::Text(TextRun {
+                        origin: Point::new(x, baseline),
+                        text: line.text.clone(),
+                        size: paragraph.size,
+                        weight: paragraph.weight,
+                        colour,
+                        anchor,
+                        width: line.width,
+                    }),
+                    role,
+                );
+            }
+            baseline += LINE_HEIGHT * paragraph.size;
+        }
+        paragraph.height()
+    }
+
+    pub fn finish(mut self, width: f32, height: f32, body_text_size: f32) -> Scene {
+        self.scene.width = width;
+        self.scene.height = height;
+        self.scene.body_text_size = body_text_size;
+        self.scene
+    }
+}

@@ -1,0 +1,86 @@
+//! The visual language of maps on paper and on screen: one palette, one type scale, one grid.
+//! Every colour and size a map uses is named here.
+
+use crate::model::Colour;
+
+/// Ink: text and lines.
+pub const INK: Colour = Colour::rgb(0x1F, 0x29, 0x33);
+/// Secondary text.
+pub const SECONDARY: Colour = Colour::rgb(0x52, 0x60, 0x6D);
+/// Hairlines, card borders.
+pub const RULE: Colour = Colour::rgb(0xCB, 0xD2, 0xD9);
+/// The spine: stage header fill (white text on it).
+pub const SPINE: Colour = Colour::rgb(0x24, 0x3B, 0x53);
+/// Text on the spine.
+pub const ON_SPINE: Colour = Colour::rgb(0xFF, 0xFF, 0xFF);
+/// Alternate stage column tint.
+pub const TINT: Colour = Colour::rgb(0xF5, 0xF7, 0xFA);
+/// Paper.
+pub const PAPER: Colour = Colour::rgb(0xFF, 0xFF, 0xFF);
+/// Pain point: red, a triangle with "!".
+pub const PAIN: Colour = Colour::rgb(0xC6, 0x28, 0x28);
+/// Moment of delight: green, a circle with a smile.
+pub const DELIGHT: Colour = Colour::rgb(0x2E, 0x7D, 0x32);
+/// Moment of truth: purple, a diamond.
+pub const TRUTH: Colour = Colour::rgb(0x6A, 0x1B, 0x9A);
+/// Bottleneck: amber-brown, an hourglass.
+pub const BOTTLENECK: Colour = Colour::rgb(0x9A, 0x5B, 0x00);
+/// Elicited emotion: a solid blue line.
+pub const ELICITED: Colour = Colour::rgb(0x15, 0x65, 0xC0);
+/// Desired emotion: a dashed grey line.
+pub const DESIRED: Colour = Colour::rgb(0x7B, 0x87, 0x94);
+/// Status red (R).
+pub const STATUS_RED: Colour = Colour::rgb(0xC6, 0x28, 0x28);
+/// Status amber (A).
+pub const STATUS_AMBER: Colour = Colour::rgb(0x9A, 0x5B, 0x00);
+/// Status green (G).
+pub const STATUS_GREEN: Colour = Colour::rgb(0x2E, 0x7D, 0x32);
+/// Handoff marks.
+pub const HANDOFF: Colour = Colour::rgb(0x9A, 0x5B, 0x00);
+/// Connectors between cards.
+pub const CONNECTOR: Colour = Colour::rgb(0x52, 0x60, 0x6D);
+
+/// Type scale in map units (= points at 100 %).
+pub mod size {
+    /// The map title.
+    pub const MAP_TITLE: f32 = 36.0;
+    /// The line under the title.
+    pub const SUBTITLE: f32 = 14.0;
+    /// Stage names on the spine.
+    pub const STAGE: f32 = 18.0;
+    /// Row headers and section headings.
+    pub const HEADING: f32 = 12.0;
+    /// Card titles.
+    pub const CARD_TITLE: f32 = 12.0;
+    /// Body text: channels, owners, goals, recommendations, legend.
+    pub const BODY: f32 = 10.0;
+    /// Small print: axis labels, footer.
+    pub const SMALL: f32 = 9.0;
+}
+
+/// The grid unit: every gap and margin is a multiple of it.
+pub const UNIT: f32 = 4.0;
+/// The poster margin.
+pub const MARGIN: f32 = 12.0 * UNIT;
+/// The width of every card on a map.
+pub const CARD_WIDTH: f32 = 48.0 * UNIT;
+/// The inner padding of a card.
+pub const CARD_PADDING: f32 = 2.5 * UNIT;
+/// The owner-colour bar on a card's left edge.
+pub const OWNER_BAR: f32 = UNIT;
+/// The gap between cards stacked in a column.
+pub const CARD_GAP: f32 = 4.0 * UNIT;
+/// The gutter between stage columns (before connector tracks are added).
+pub const GUTTER: f32 = 10.0 * UNIT;
+/// The width of the row-header column on the left.
+pub const ROW_HEADER: f32 = 36.0 * UNIT;
+/// The size of a flag marker.
+pub const MARKER: f32 = 3.5 * UNIT;
+/// The spacing of parallel connector tracks in a gutter or channel.
+pub const TRACK: f32 = 1.5 * UNIT;
+
+/// Text colour readable on `fill`: ink on light fills, white on dark ones (WCAG AA).
+#[must_use]
+pub fn text_on(fill: Colour) -> Colour {
+    if fill.contrast_ratio(INK) >= fill.contrast_ratio(PAPER) { INK } else { PAPER }
+}

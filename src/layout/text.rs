@@ -1,0 +1,246 @@
+//! Measuring and wrapping text with the bundled font's metrics.
+//!
+//! Widths come from the font's own advance widths (kerning is left out, which errs on the
+//! wide side, so measured text never spills out of the box it was measured for). Characters
+//! the bundled font lacks (CJK, Arabic, emoji…) are drawn by a system font; they are measured
+//! with generous estimates for their script, so their boxes are big enough too.
+
+use super::scene::Weight;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// The font's ascender, as a fraction of the font size (Inter: 1984 / 2048).
+pub const ASCENT: f32 = 0.969;
+/// The font's descender below the baseline, as a fraction of the font size (Inter: 494 / 2048).
+pub const DESCENT: f32 = 0.242;
+/// Distance between baselines of wrapped lines, as a multiple of the font size.
+pub const LINE_HEIGHT: f32 = 1.3;
+
+/// Measures the advance width of a line of text.
+pub trait TextMeasure {
+    /// The width of `text` set on one line at `size` in `weight`.
+    fn width(&self, text: &str, size: f32, weight: Weight) -> f32;
+}
+
+/// Advance widths per character of one font, in ems.
+struct Advances {
+    by_char: HashMap<char, f32>,
+}
+
+impl Advances {
+    fn from_font(data: &[u8]) -> Self {
+        let mut by_char = HashMap::new();
+        if let Ok(face) = ttf_parser::Face::parse(data, 0) {
+            let per_em = f32::from(face.units_per_em());
+            if let Some(table) = face.tables().cmap {
+                for subtable in table.subtables {
+                    if !subtable.is_unicode() {
+                        continue;
+                    }
+                    subtable.codepoints(|code| {
+                        let Some(ch) = char::from_u32(code) else { return };
+                        let advance =
+                            subtable.glyph_index(code).and_then(|glyph| face.glyph_hor_advance(glyph));
+                        if let Some(advance) = advance {
+                            by_char.insert(ch, f32::from(advance) / per_em);
+                        }
+                    });
+                }
+            }
+        }
+        Self { by_char }
+    }
+
+    fn em_width(&self, text: &str) -> f32 {
+        text.chars().map(|ch| self.by_char.get(&ch).copied().unwrap_or_else(|| fallback_em_width(ch))).sum()
+    }
+}
+
+/// A generous width, in ems, for a character the bundled font does not have.
+fn fallback_em_width(ch: char) -> f32 {
+    let code = u32::from(ch);
+    let zero_width = matches!(code, 0x0300..=0x036F | 0x200B..=0x200F | 0x2060..=0x2064 | 0xFE00..=0xFE0F | 0xE0100..=0xE01EF)
+        || ch.is_control();
+    let wide = matches!(code,
+        0x1100..=0x115F | 0x2E80..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F
+        | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 | 0x20000..=0x3FFFD);
+    let emoji = matches!(code, 0x2600..=0x27BF | 0x1F000..=0x1FAFF);
+    if zero_width {
+        0.0
+    } else if emoji {
+        1.3
+    } else if wide {
+        1.05
+    } else {
+        0.75
+    }
+}
+
+/// Text measurement with the bundled Inter regular and bold.
+pub struct FontMeasure {
+    regular: Advances,
+    bold: Advances,
+}
+
+impl FontMeasure {
+    /// The measurer shared by the whole program (the font tables are read once).
+    #[must_use]
+    pub fn shared() -> &'static FontMeasure {
+        static SHARED: OnceLock<FontMeasure> = OnceLock::new();
+        SHARED.get_or_init(|| FontMeasure {
+            regular: Advances::from_font(crate::fonts::REGULAR),
+            bold: Advances::from_font(crate::fonts::BOLD),
+        })
+    }
+}
+
+impl TextMeasure for FontMeasure {
+    fn width(&self, text: &str, size: f32, weight: Weight) -> f32 {
+        let advances = match weight {
+            Weight::Regular => &self.regular,
+            Weight::Bold => &self.bold,
+        };
+        advances.em_width(text) * size
+    }
+}
+
+/// Text as it can be drawn: control characters (which no font draws and XML cannot hold)
+/// removed, tabs as spaces, line breaks normalised to `\n`.
+#[must_use]
+pub fn displayable(text: &str) -> String {
+    text.replace("\r\n", "\n")
+        .chars()
+        .filter_map(|ch| match ch {
+            '\n' => Some('\n'),
+            '\t' | '\r' => Some(' '),
+            ch if ch.is_control() => None,
+            ch => Some(ch),
+        })
+        .collect()
+}
+
+/// A wrapped line and its measured width.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Line {
+    /// The line's text.
+    pub text: String,
+    /// Its measured width.
+    pub width: f32,
+}
+
+/// Breaks `text` into lines no wider than `max_width`: at spaces where possible, inside a word
+/// only when the word alone is too wide. Explicit line breaks are kept; nothing is dropped.
+#[must_use]
+pub fn wrap(measure: &dyn TextMeasure, text: &str, size: f32, weight: Weight, max_width: f32) -> Vec<Line> {
+    let text = displayable(text);
+    let space = measure.width(" ", size, weight);
+    let mut lines = Vec::new();
+    for paragraph in text.split('\n') {
+        let mut current = String::new();
+        let mut current_width = 0.0;
+        for word in paragraph.split_whitespace() {
+            let word_width = measure.width(word, size, weight);
+            if !current.is_empty() && current_width + space + word_width <= max_width {
+                current.push(' ');
+                current.push_str(word);
+                current_width += space + word_width;
+                continue;
+            }
+            if !current.is_empty() {
+                lines.push(Line { text: std::mem::take(&mut current), width: current_width });
+            }
+            if word_width <= max_width {
+                current = word.to_owned();
+                current_width = word_width;
+            } else {
+                let mut pieces = break_word(measure, word, size, weight, max_width);
+                let last = pieces.pop().unwrap_or_default();
+                lines.extend(pieces);
+                current_width = last.width;
+                current = last.text;
+            }
+        }
+        lines.push(Line { text: current, width: current_width });
+    }
+    // A blank paragraph at the end draws nothing; keep at least one line for layout.
+    while lines.len() > 1 && lines.last().is_some_and(|l| l.text.is_empty()) {
+        lines.pop();
+    }
+    lines
+}
+
+/// Splits one word that is wider than `max_width` into pieces that fit (at least one
+/// character each, so even a single glyph wider than the box makes progress).
+fn break_word(measure: &dyn TextMeasure, word: &str, size: f32, weight: Weight, max_width: f32) -> Vec<Line> {
+    let mut pieces = Vec::new();
+    let mut current = String::new();
+    let mut width = 0.0;
+    for ch in word.chars() {
+        let mut buffer = [0u8; 4];
+        let ch_width = measure.width(ch.encode_utf8(&mut buffer), size, weight);
+        if !current.is_empty() && width + ch_width > max_width {
+            pieces.push(Line { text: std::mem::take(&mut current), width });
+            width = 0.0;
+        }
+        current.push(ch);
+        width += ch_width;
+    }
+    pieces.push(Line { text: current, width });
+    pieces
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn measures_with_the_bundled_font() {
+        let measure = FontMeasure::shared();
+        let narrow = measure.width("iiii", 10.0, Weight::Regular);
+        let wide = measure.width("MMMM", 10.0, Weight::Regular);
+        assert!(narrow > 0.0 && wide > narrow * 2.0);
+        assert!(measure.width("Bold", 10.0, Weight::Bold) > measure.width("Bold", 10.0, Weight::Regular));
+        assert!(
+            (measure.width("ab", 20.0, Weight::Regular) - 2.0 * measure.width("ab", 10.0, Weight::Regular))
+                .abs()
+                < 1e-3
+        );
+    }
+
+    #[test]
+    fn wraps_at_spaces_and_keeps_every_word() {
+        let measure = FontMeasure::shared();
+        let text = "Receives the first invoice and checks every line against the shipments";
+        let lines = wrap(measure, text, 10.0, Weight::Regular, 120.0);
+        assert!(lines.len() > 1);
+        assert!(lines.iter().all(|l| l.width <= 120.0));
+        let joined: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(joined.join(" "), text);
+    }
+
+    #[test]
+    fn breaks_words_longer_than_the_line() {
+        let measure = FontMeasure::shared();
+        let word = "x".repeat(500);
+        let lines = wrap(measure, &word, 10.0, Weight::Regular, 50.0);
+        assert!(lines.len() > 5);
+        assert!(lines.iter().all(|l| l.width <= 50.0));
+        assert_eq!(lines.iter().map(|l| l.text.len()).sum::<usize>(), 500);
+    }
+
+    #[test]
+    fn scripts_outside_the_font_are_measured_not_dropped() {
+        let measure = FontMeasure::shared();
+        assert!(measure.width("客户旅程", 10.0, Weight::Regular) >= 40.0);
+        assert!(measure.width("🚚", 10.0, Weight::Regular) > 10.0);
+        let lines = wrap(measure, "客户旅程地图客户旅程地图", 10.0, Weight::Regular, 45.0);
+        assert_eq!(lines.iter().map(|l| l.text.chars().count()).sum::<usize>(), 12);
+    }
+
+    #[test]
+    fn control_characters_are_removed_and_breaks_kept() {
+        assert_eq!(displayable("a\u{0}b\tc\r\nd\u{1b}"), "ab c\nd");
+        let lines = wrap(FontMeasure::shared(), "one\ntwo", 10.0, Weight::Regular, 500.0);
+        assert_eq!(lines.len(), 2);
+    }
+}

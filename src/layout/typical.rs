@@ -1,0 +1,297 @@
+//! The typical map: the stages as a spine, each stage's touchpoints in a column beneath, rows
+//! for the customer goal, the emotion curve and the recommendations, and routed connectors.
+
+use super::builder::{Builder, Paragraph};
+use super::card::CardFace;
+use super::emotion;
+use super::geometry::{Point, Rect};
+use super::grid::{self, Grid, Tracks};
+use super::routing::{self, Connector};
+use super::rows::{self, RecommendationList, Span};
+use super::scene::{Anchor, Role, Weight};
+use super::style::{self, CARD_GAP, CARD_PADDING, CARD_WIDTH, TRACK, UNIT, size};
+use super::used::Used;
+use crate::model::{CardId, JourneyMap, LinkKind, Stage, Study};
+use std::collections::HashMap;
+
+/// Padding between rows.
+const PAD: f32 = 3.0 * UNIT;
+
+/// Where a connector runs.
+enum Route {
+    /// Straight down or up between neighbours in one column.
+    Direct,
+    /// Out of one side, along a gutter track, into a side of the target.
+    Gutter { gutter: usize, track: usize, exit_right: bool, enter_right: bool },
+    /// Out into the gutter beside the source, along a channel track under the cards, and up
+    /// the gutter beside the target.
+    Channel { out: (usize, usize), into: (usize, usize), channel_track: usize, rightwards: bool },
+}
+
+struct Planned {
+    from: CardId,
+    to: CardId,
+    route: Route,
+    connector: Connector,
+}
+
+/// Lays out the body of a typical map with its top-left at the origin; returns its size.
+pub(crate) fn body(
+    builder: &mut Builder<'_>,
+    study: &Study,
+    map: &JourneyMap,
+    used: &mut Used,
+) -> (f32, f32) {
+    let stages = &map.stages;
+    let faces: Vec<Vec<CardFace>> = stages
+        .iter()
+        .map(|stage| {
+            stage.cards.iter().map(|card| CardFace::prepare(builder, study, map.kind, card, used)).collect()
+        })
+        .collect();
+    let (planned, tracks, channel_tracks) = plan_connectors(map, used);
+    let grid = Grid::new(tracks.per_gutter);
+    let spans: Vec<Span> = (0..stages.len()).map(|c| grid.span(c, c)).collect();
+    let rows = Rows::measure(builder, study, stages, &spans, &faces, channel_tracks, used);
+    let width = grid.width;
+
+    for span in spans.iter().skip(1).step_by(2) {
+        let rect = Rect::from_xywh(
+            span.left,
+            rows.spine_height,
+            span.right - span.left,
+            rows.height - rows.spine_height,
+        );
+        builder.rect(rect, 0.0, Some(style::TINT), None, Role::Chrome);
+    }
+    rows::header(builder, "Stages", (rows.spine_height - size::HEADING) / 2.0);
+    rows::spine(builder, stages, &spans, &rows.names, 0.0, rows.spine_height);
+    if rows.has_goals {
+        rows::header(builder, "Customer goal", rows.goal_top);
+        rows::place_goals(builder, stages, &spans, &rows.goals, rows.goal_top);
+        rows::rule(builder, rows.cards_top - PAD, width);
+    }
+    rows::header(builder, "Touchpoints", rows.cards_top);
+    let card_rects = draw_cards(builder, stages, &faces, &grid, rows.cards_top);
+    draw_connectors(builder, &planned, &card_rects, &grid, rows.channel_top);
+    if let Some(points) = &rows.emotion {
+        rows::rule(builder, rows.emotion_top - PAD, width);
+        let centres: Vec<f32> = spans.iter().map(|s| f32::midpoint(s.left, s.right)).collect();
+        emotion::draw(builder, &centres, points, rows.emotion_top, width, used);
+    }
+    if let Some(lists) = &rows.recommendations {
+        rows::rule(builder, rows.rec_top - PAD, width);
+        rows::header(builder, "Recommendations", rows.rec_top);
+        for ((stage, span), list) in stages.iter().zip(&spans).zip(lists) {
+            rows::place_recommendations(
+                builder,
+                list,
+                span.left + 2.0 * UNIT,
+                rows.rec_top,
+                Role::Stage(stage.id),
+            );
+        }
+    }
+    (width, rows.height)
+}
+
+/// Decides each link's route and counts the tracks each gutter and the channel need.
+fn plan_connectors(map: &JourneyMap, used: &mut Used) -> (Vec<Planned>, Tracks, usize) {
+    let mut position: HashMap<CardId, (usize, usize)> = HashMap::new();
+    for (column, stage) in map.stages.iter().enumerate() {
+        for (row, card) in stage.cards.iter().enumerate() {
+            position.entry(card.id).or_insert((column, row));
+        }
+    }
+    let mut tracks = Tracks::new(map.stages.len() + 1, 0);
+    let mut channel_tracks = 0;
+    let mut planned = Vec::new();
+    for link in &map.links {
+        let (Some(&(ca, ra)), Some(&(cb, rb))) = (position.get(&link.from), position.get(&link.to)) else {
+            continue;
+        };
+        if link.from == link.to {
+            continue;
+        }
+        let route = if ca == cb && ra.abs_diff(rb) == 1 {
+            Route::Direct
+        } else if ca == cb {
+            Route::Gutter { gutter: ca + 1, track: tracks.take(ca + 1), exit_right: true, enter_right: true }
+        } else if cb == ca + 1 {
+            Route::Gutter { gutter: cb, track: tracks.take(cb), exit_right: true, enter_right: false }
+        } else if ca == cb + 1 {
+            Route::Gutter { gutter: ca, track: tracks.take(ca), exit_right: false, enter_right: true }
+        } else {
+            let rightwards = cb > ca;
+            let (out_gutter, in_gutter) = if rightwards { (ca + 1, cb) } else { (ca, cb + 1) };
+            let out = (out_gutter, tracks.take(out_gutter));
+            let into = (in_gutter, tracks.take(in_gutter));
+            channel_tracks += 1;
+            Route::Channel { out, into, channel_track: channel_tracks - 1, rightwards }
+        };
+        let owner = |id: CardId| map.card(id).and_then(|c| c.accountable);
+        let handoff = matches!((owner(link.from), owner(link.to)), (Some(a), Some(b)) if a != b);
+        used.handoff |= handoff;
+        let dashed = link.kind == LinkKind::Dependency;
+        used.dependency |= dashed;
+        used.flow |= !dashed;
+        let note = (!link.label.trim().is_empty()).then(|| used.add_note(&link.label));
+        let connector = Connector { points: Vec::new(), dashed, role: Role::Link(link.id), handoff, note };
+        planned.push(Planned { from: link.from, to: link.to, route, connector });
+    }
+    (planned, tracks, channel_tracks)
+}
+
+/// The measured rows of the body and where each starts.
+struct Rows {
+    names: Vec<Paragraph>,
+    spine_height: f32,
+    goals: Vec<Paragraph>,
+    has_goals: bool,
+    goal_top: f32,
+    cards_top: f32,
+    channel_top: f32,
+    emotion: Option<Vec<(Option<f32>, Option<f32>)>>,
+    emotion_top: f32,
+    recommendations: Option<Vec<RecommendationList>>,
+    rec_top: f32,
+    height: f32,
+}
+
+impl Rows {
+    fn measure(
+        builder: &Builder<'_>,
+        study: &Study,
+        stages: &[Stage],
+        spans: &[Span],
+        faces: &[Vec<CardFace>],
+        channel_tracks: usize,
+        used: &mut Used,
+    ) -> Self {
+        let names = rows::spine_names(builder, stages, spans);
+        let spine_height = rows::spine_height(&names);
+        let goals = rows::goals(builder, stages, spans);
+        let has_goals = goals.iter().any(|g| !g.is_empty());
+        let goal_height = goals.iter().map(Paragraph::height).fold(0.0, f32::max);
+        let column_height = |column: &Vec<CardFace>| {
+            column.iter().map(|f| f.height).sum::<f32>() + CARD_GAP * column.len().saturating_sub(1) as f32
+        };
+        let cards_height = faces.iter().map(column_height).fold(0.0, f32::max).max(12.0 * UNIT);
+        let points = emotion::stage_points(stages);
+        let emotion = points.iter().any(|(e, d)| e.is_some() || d.is_some()).then_some(points);
+        let recommendations = stages.iter().any(|s| !s.recommendations.is_empty()).then(|| {
+            stages
+                .iter()
+                .zip(spans)
+                .map(|(s, span)| {
+                    rows::recommendations(
+                        builder,
+                        study,
+                        &s.recommendations,
+                        span.right - span.left - 4.0 * UNIT,
+                        used,
+                    )
+                })
+                .collect::<Vec<_>>()
+        });
+
+        let goal_top = spine_height + PAD;
+        let cards_top = if has_goals { goal_top + goal_height + 2.0 * PAD } else { goal_top };
+        let cards_bottom = cards_top + cards_height;
+        let channel_top = cards_bottom + PAD;
+        let channel_bottom = if channel_tracks > 0 {
+            channel_top + (channel_tracks as f32 + 1.0) * TRACK
+        } else {
+            cards_bottom
+        };
+        let emotion_top = channel_bottom + 2.0 * PAD;
+        let emotion_bottom = if emotion.is_some() { emotion_top + emotion::BAND } else { channel_bottom };
+        let rec_top = emotion_bottom + 2.0 * PAD;
+        let height = match &recommendations {
+            Some(lists) => rec_top + lists.iter().map(|l| l.height).fold(0.0, f32::max) + PAD,
+            None => emotion_bottom + PAD,
+        };
+        Self {
+            names,
+            spine_height,
+            goals,
+            has_goals,
+            goal_top,
+            cards_top,
+            channel_top,
+            emotion,
+            emotion_top,
+            recommendations,
+            rec_top,
+            height,
+        }
+    }
+}
+
+/// Stacks each stage's cards in its column; returns where each card went.
+fn draw_cards(
+    builder: &mut Builder<'_>,
+    stages: &[Stage],
+    faces: &[Vec<CardFace>],
+    grid: &Grid,
+    top: f32,
+) -> HashMap<CardId, Rect> {
+    let mut rects = HashMap::new();
+    for ((stage, column_faces), left) in stages.iter().zip(faces).zip(&grid.column_left) {
+        let mut y = top;
+        for (card, face) in stage.cards.iter().zip(column_faces) {
+            face.draw(builder, Point::new(*left, y));
+            rects.entry(card.id).or_insert(Rect::from_xywh(*left, y, CARD_WIDTH, face.height));
+            y += face.height + CARD_GAP;
+        }
+        if stage.cards.is_empty() {
+            let note = builder.paragraph("No touchpoints yet", size::BODY, Weight::Regular, CARD_WIDTH);
+            builder.place(&note, *left, top, style::SECONDARY, Anchor::Start, Role::Stage(stage.id));
+        }
+    }
+    rects
+}
+
+/// Draws the planned connectors, spreading ports down each card side so lines stay apart.
+fn draw_connectors(
+    builder: &mut Builder<'_>,
+    planned: &[Planned],
+    rects: &HashMap<CardId, Rect>,
+    grid: &Grid,
+    channel_top: f32,
+) {
+    let mut ports: HashMap<(CardId, bool), usize> = HashMap::new();
+    let mut port = |card: CardId, right: bool, rect: Rect| {
+        let index = ports.entry((card, right)).or_insert(0);
+        let y = (rect.min.y + CARD_PADDING + size::CARD_TITLE * 0.6 + *index as f32 * TRACK)
+            .min(rect.max.y - UNIT);
+        *index += 1;
+        Point::new(if right { rect.max.x } else { rect.min.x }, y)
+    };
+    for plan in planned {
+        let (Some(&a), Some(&b)) = (rects.get(&plan.from), rects.get(&plan.to)) else { continue };
+        let points = match plan.route {
+            Route::Direct => {
+                let x = a.centre().x;
+                if b.min.y >= a.max.y {
+                    vec![Point::new(x, a.max.y), Point::new(x, b.min.y)]
+                } else {
+                    vec![Point::new(x, a.min.y), Point::new(x, b.max.y)]
+                }
+            }
+            Route::Gutter { gutter, track, exit_right, enter_right } => {
+                let start = port(plan.from, exit_right, a);
+                let end = port(plan.to, enter_right, b);
+                let x = grid.track_x(gutter, track);
+                vec![start, Point::new(x, start.y), Point::new(x, end.y), end]
+            }
+            Route::Channel { out, into, channel_track, rightwards } => {
+                let start = port(plan.from, rightwards, a);
+                let end = port(plan.to, !rightwards, b);
+                let y = channel_top + (channel_track as f32 + 1.0) * TRACK;
+                grid::via_channel(start, end, grid.track_x(out.0, out.1), grid.track_x(into.0, into.1), y)
+            }
+        };
+        routing::draw(builder, &Connector { points, ..plan.connector.clone() });
+    }
+}
