@@ -70,7 +70,8 @@ fn png_has_the_pixel_size_of_its_paper_and_dpi() {
     };
     let poster = poster(&study, map, &fit).unwrap();
     let (w, h) = png_size(&poster.bytes);
-    assert_eq!((w, h), (poster.page.width_pt.round() as u32, poster.page.height_pt.round() as u32));
+    assert_eq!((w, h), poster.page.pixels(72));
+    assert!((f64::from(w) - f64::from(poster.page.width_pt)).abs() <= 0.5, "at 72 dpi a pixel is a point");
 }
 
 #[test]

@@ -151,7 +151,13 @@ impl Page {
     /// The pixel size of the page at `dpi`.
     #[must_use]
     pub fn pixels(&self, dpi: u32) -> (u32, u32) {
-        let px = |pt: f32| (f64::from(pt) / 72.0 * f64::from(dpi)).round().max(1.0) as u32;
+        #[allow(
+            clippy::cast_possible_truncation,
+            clippy::cast_sign_loss,
+            reason = "clamped to 1..=u32::MAX first"
+        )]
+        let px =
+            |pt: f32| (f64::from(pt) / 72.0 * f64::from(dpi)).round().clamp(1.0, f64::from(u32::MAX)) as u32;
         (px(self.width_pt), px(self.height_pt))
     }
 

@@ -196,10 +196,10 @@ fn draw_sample(builder: &mut Builder<'_>, sample: &Sample, at: Point, width: f32
     match sample {
         Sample::Marker(m) => markers::draw(builder, *m, square, marker, role),
         Sample::Rag(rag) => {
-            markers::status(builder, *rag, Point::new(at.x + marker / 2.0, at.y), marker, role)
+            markers::status(builder, *rag, Point::new(at.x + marker / 2.0, at.y), marker, role);
         }
         Sample::Gauge => {
-            card::legend_gauge(builder, Rect::from_xywh(at.x, at.y - 2.0 * UNIT, width, 4.0 * UNIT))
+            card::legend_gauge(builder, Rect::from_xywh(at.x, at.y - 2.0 * UNIT, width, 4.0 * UNIT));
         }
         Sample::Line { stroke, arrow } => {
             let end = Point::new(at.x + width, at.y);
@@ -228,7 +228,7 @@ fn draw_sample(builder: &mut Builder<'_>, sample: &Sample, at: Point, width: f32
         Sample::Note(number) => {
             let rect = Rect::from_xywh(
                 at.x - UNIT / 2.0,
-                at.y - (size::SMALL + UNIT) / 2.0,
+                at.y - f32::midpoint(size::SMALL, UNIT),
                 width + UNIT,
                 size::SMALL + UNIT,
             );

@@ -11,8 +11,21 @@ use crate::model::Stage;
 /// The height of the emotion band.
 pub(crate) const BAND: f32 = 36.0 * UNIT;
 
+/// A stage's elicited and desired emotion, where known.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct StageEmotion {
+    pub elicited: Option<f32>,
+    pub desired: Option<f32>,
+}
+
+impl StageEmotion {
+    pub fn is_known(self) -> bool {
+        self.elicited.is_some() || self.desired.is_some()
+    }
+}
+
 /// Each stage's elicited and desired emotion: the stage's own, or else the mean over its cards.
-pub(crate) fn stage_points(stages: &[Stage]) -> Vec<(Option<f32>, Option<f32>)> {
+pub(crate) fn stage_points(stages: &[Stage]) -> Vec<StageEmotion> {
     let mean =
         |values: Vec<f32>| (!values.is_empty()).then(|| values.iter().sum::<f32>() / values.len() as f32);
     stages
@@ -23,7 +36,7 @@ pub(crate) fn stage_points(stages: &[Stage]) -> Vec<(Option<f32>, Option<f32>)> 
                 .or_else(|| mean(stage.cards.iter().filter_map(|c| finite(c.emotion.elicited)).collect()));
             let desired = finite(stage.emotion.desired)
                 .or_else(|| mean(stage.cards.iter().filter_map(|c| finite(c.emotion.desired)).collect()));
-            (elicited, desired)
+            StageEmotion { elicited, desired }
         })
         .collect()
 }
@@ -32,7 +45,7 @@ pub(crate) fn stage_points(stages: &[Stage]) -> Vec<(Option<f32>, Option<f32>)> 
 pub(crate) fn draw(
     builder: &mut Builder<'_>,
     centres: &[f32],
-    points: &[(Option<f32>, Option<f32>)],
+    points: &[StageEmotion],
     top: f32,
     width: f32,
     used: &mut Used,
@@ -65,7 +78,7 @@ pub(crate) fn draw(
             Role::Chrome,
         );
     }
-    let series = |pick: fn(&(Option<f32>, Option<f32>)) -> Option<f32>| -> Vec<Vec<Point>> {
+    let series = |pick: fn(&StageEmotion) -> Option<f32>| -> Vec<Vec<Point>> {
         let mut runs: Vec<Vec<Point>> = vec![Vec::new()];
         for (x, value) in centres.iter().zip(points.iter().map(pick)) {
             match value {
@@ -75,7 +88,7 @@ pub(crate) fn draw(
         }
         runs.into_iter().filter(|run| !run.is_empty()).collect()
     };
-    for run in series(|p| p.1) {
+    for run in series(|p| p.desired) {
         used.desired = true;
         if run.len() > 1 {
             builder.line(run.clone(), Stroke::dashed(2.0, style::DESIRED, 6.0, 4.0), Role::Chrome);
@@ -90,7 +103,7 @@ pub(crate) fn draw(
             );
         }
     }
-    for run in series(|p| p.0) {
+    for run in series(|p| p.elicited) {
         used.elicited = true;
         if run.len() > 1 {
             builder.line(run.clone(), Stroke::solid(2.5, style::ELICITED), Role::Chrome);

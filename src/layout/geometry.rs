@@ -48,7 +48,7 @@ impl Rect {
     /// The centre point.
     #[must_use]
     pub fn centre(&self) -> Point {
-        Point::new((self.min.x + self.max.x) / 2.0, (self.min.y + self.max.y) / 2.0)
+        Point::new(f32::midpoint(self.min.x, self.max.x), f32::midpoint(self.min.y, self.max.y))
     }
 
     /// Whether the two rectangles share any area (touching edges do not count).

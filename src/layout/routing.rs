@@ -65,7 +65,10 @@ fn middle_of_longest_segment(points: &[Point]) -> Point {
     for pair in points.windows(2) {
         let length = (pair[1].x - pair[0].x).abs() + (pair[1].y - pair[0].y).abs();
         if length > best.0 {
-            best = (length, Point::new((pair[0].x + pair[1].x) / 2.0, (pair[0].y + pair[1].y) / 2.0));
+            best = (
+                length,
+                Point::new(f32::midpoint(pair[0].x, pair[1].x), f32::midpoint(pair[0].y, pair[1].y)),
+            );
         }
     }
     best.1

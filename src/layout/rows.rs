@@ -82,7 +82,7 @@ pub(crate) fn spine(
         }
         builder.region(Rect::from_xywh(left, top, right - left, height), role, Layer::Stages);
         builder.polygon(points, Some(style::SPINE), None, role);
-        let centre = (left + right) / 2.0 + if index > 0 { TIP / 2.0 } else { 0.0 } - TIP / 2.0;
+        let centre = f32::midpoint(left, right) + if index > 0 { TIP / 2.0 } else { 0.0 } - TIP / 2.0;
         let text_top = top + (height - name.height()) / 2.0;
         builder.place(name, centre, text_top, style::ON_SPINE, Anchor::Middle, role);
     }

@@ -150,7 +150,7 @@ pub fn wrap(measure: &dyn TextMeasure, text: &str, size: f32, weight: Weight, ma
                 lines.push(Line { text: std::mem::take(&mut current), width: current_width });
             }
             if word_width <= max_width {
-                current = word.to_owned();
+                word.clone_into(&mut current);
                 current_width = word_width;
             } else {
                 let mut pieces = break_word(measure, word, size, weight, max_width);

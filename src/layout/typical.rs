@@ -151,7 +151,7 @@ struct Rows {
     goal_top: f32,
     cards_top: f32,
     channel_top: f32,
-    emotion: Option<Vec<(Option<f32>, Option<f32>)>>,
+    emotion: Option<Vec<emotion::StageEmotion>>,
     emotion_top: f32,
     recommendations: Option<Vec<RecommendationList>>,
     rec_top: f32,
@@ -178,7 +178,7 @@ impl Rows {
         };
         let cards_height = faces.iter().map(column_height).fold(0.0, f32::max).max(12.0 * UNIT);
         let points = emotion::stage_points(stages);
-        let emotion = points.iter().any(|(e, d)| e.is_some() || d.is_some()).then_some(points);
+        let emotion = points.iter().any(|p| p.is_known()).then_some(points);
         let recommendations = stages.iter().any(|s| !s.recommendations.is_empty()).then(|| {
             stages
                 .iter()
