@@ -48,6 +48,23 @@ fn every_example_map_exports_to_svg_that_parses() {
 }
 
 #[test]
+fn every_example_map_exports_to_png_of_its_paper_size() {
+    for template in &TEMPLATES {
+        let study = template.study().unwrap();
+        for map in &study.maps {
+            let settings = PosterSettings {
+                format: PosterFormat::Png,
+                paper: Paper::A3,
+                orientation: Orientation::Landscape,
+                dpi: 20,
+            };
+            let poster = poster(&study, map, &settings).unwrap();
+            assert_eq!(png_size(&poster.bytes), (331, 234), "{}", map.title);
+        }
+    }
+}
+
+#[test]
 fn png_has_the_pixel_size_of_its_paper_and_dpi() {
     let study = TEMPLATES[0].study().unwrap();
     let map = &study.maps[0];

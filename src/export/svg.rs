@@ -23,6 +23,7 @@ pub fn to_svg(scene: &Scene, page: &Page, title: &str) -> String {
         fonts::FAMILY
     );
     let _ = writeln!(out, "<title>{}</title>", escape(title));
+    out.push_str(embedded_fonts());
     let _ = writeln!(out, r##"<rect width="{}" height="{}" fill="#FFFFFF"/>"##, num(w), num(h));
     let _ = writeln!(
         out,
@@ -36,6 +37,23 @@ pub fn to_svg(scene: &Scene, page: &Page, title: &str) -> String {
     }
     out.push_str("</g>\n</svg>\n");
     out
+}
+
+/// The bundled font, embedded as `@font-face` rules so browsers draw the poster with the same
+/// font resvg uses (resvg itself ignores the rules and loads the font directly).
+fn embedded_fonts() -> &'static str {
+    static STYLE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    STYLE.get_or_init(|| {
+        use base64::Engine as _;
+        let face = |data: &[u8], weight: u16| {
+            let encoded = base64::engine::general_purpose::STANDARD.encode(data);
+            format!(
+                "@font-face{{font-family:\"{}\";font-weight:{weight};src:url(data:font/otf;base64,{encoded}) format(\"opentype\");}}\n",
+                fonts::FAMILY
+            )
+        };
+        format!("<defs><style>\n{}{}</style></defs>\n", face(fonts::REGULAR, 400), face(fonts::BOLD, 700))
+    })
 }
 
 fn write_shape(out: &mut String, shape: &Shape) {

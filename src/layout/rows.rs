@@ -182,3 +182,12 @@ pub(crate) fn place_recommendations(
         y += block.max(BADGE) + ITEM_GAP;
     }
 }
+
+/// The body of a map with no stages: one line saying so. Returns its size.
+pub(crate) fn empty_body(builder: &mut Builder<'_>) -> (f32, f32) {
+    let text = "This map has no stages yet: add the first stage of the journey to start its spine";
+    let note = builder.paragraph(text, size::SUBTITLE, Weight::Regular, 160.0 * UNIT);
+    builder.region(Rect::from_xywh(0.0, 0.0, note.width(), note.height()), Role::Chrome, Layer::Labels);
+    builder.place(&note, 0.0, 0.0, style::SECONDARY, Anchor::Start, Role::Chrome);
+    (note.width(), note.height() + 4.0 * UNIT)
+}

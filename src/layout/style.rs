@@ -79,8 +79,45 @@ pub const MARKER: f32 = 3.5 * UNIT;
 /// The spacing of parallel connector tracks in a gutter or channel.
 pub const TRACK: f32 = 1.5 * UNIT;
 
-/// Text colour readable on `fill`: ink on light fills, white on dark ones (WCAG AA).
+/// Text colour readable on `fill` (WCAG AA, 4.5:1): ink where it is, else white, else black
+/// for mid-tones that neither ink nor white can carry.
 #[must_use]
 pub fn text_on(fill: Colour) -> Colour {
-    if fill.contrast_ratio(INK) >= fill.contrast_ratio(PAPER) { INK } else { PAPER }
+    const BLACK: Colour = Colour::rgb(0, 0, 0);
+    [INK, PAPER, BLACK]
+        .into_iter()
+        .find(|text| text.contrast_ratio(fill) >= 4.5)
+        .unwrap_or(if fill.contrast_ratio(BLACK) > fill.contrast_ratio(PAPER) { BLACK } else { PAPER })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_colours_meet_wcag_aa_on_their_fills() {
+        let pairs = [
+            (INK, PAPER),
+            (INK, TINT),
+            (SECONDARY, PAPER),
+            (SECONDARY, TINT),
+            (ON_SPINE, SPINE),
+            (PAPER, PAIN),
+            (PAPER, DELIGHT),
+            (PAPER, TRUTH),
+            (PAPER, STATUS_AMBER),
+            (PAPER, STATUS_GREEN),
+            (PAPER, SECONDARY),
+        ];
+        for (text, fill) in pairs {
+            assert!(text.contrast_ratio(fill) >= 4.5, "{text} on {fill}: {:.2}", text.contrast_ratio(fill));
+        }
+    }
+
+    #[test]
+    fn text_on_owner_colours_is_readable() {
+        for colour in Colour::OWNER_PALETTE {
+            assert!(text_on(colour).contrast_ratio(colour) >= 4.5, "{colour}");
+        }
+    }
 }
