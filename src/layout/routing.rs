@@ -56,7 +56,15 @@ pub(crate) fn draw(builder: &mut Builder<'_>, connector: &Connector) {
         markers::handoff(builder, at, 3.0 * UNIT, connector.role);
     }
     if let Some(number) = connector.note {
-        note_badge(builder, number, points[1], connector.role);
+        // On an elbow the badge sits where the line turns off the card; on a straight line it
+        // sits beside the middle, clear of the arrowhead and of any handoff mark.
+        let at = if points.len() > 2 {
+            points[1]
+        } else {
+            let middle = middle_of_longest_segment(points);
+            Point::new(middle.x + 4.0 * UNIT, middle.y)
+        };
+        note_badge(builder, number, at, connector.role);
     }
 }
 
