@@ -5,6 +5,7 @@
 //! [`model::Study`], and everything else reads the model.
 
 pub mod cli;
+pub mod edit;
 pub mod export;
 pub mod fonts;
 pub mod io;
