@@ -4,6 +4,7 @@
 //! editor share one implementation. Data flows one way: [`io`] reads a file into a
 //! [`model::Study`], and everything else reads the model.
 
+pub mod app;
 pub mod cli;
 pub mod edit;
 pub mod export;

@@ -3,20 +3,20 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, reason = "tests fail by panicking")]
 
 use std::path::{Path, PathBuf};
-use wayline::cli::{ExitStatus, run};
+use wayline::cli::{ExitStatus, Outcome, run};
 
-struct Outcome {
+struct Ran {
     status: ExitStatus,
     stdout: String,
     stderr: String,
 }
 
-fn wayline(args: &[&str]) -> Outcome {
+fn wayline(args: &[&str]) -> Ran {
     let mut stdout = Vec::new();
     let mut stderr = Vec::new();
     let command_line = std::iter::once("wayline").chain(args.iter().copied());
-    let status = run(command_line, &mut stdout, &mut stderr);
-    Outcome { status, stdout: String::from_utf8(stdout).unwrap(), stderr: String::from_utf8(stderr).unwrap() }
+    let Outcome::Done(status) = run(command_line, &mut stdout, &mut stderr) else { panic!("{args:?} opened the editor") };
+    Ran { status, stdout: String::from_utf8(stdout).unwrap(), stderr: String::from_utf8(stderr).unwrap() }
 }
 
 fn example(name: &str) -> String {
@@ -105,7 +105,7 @@ fn unreadable_input_exits_1_with_one_message() {
 fn usage_errors_exit_2() {
     for args in [
         vec!["check"],
-        vec!["frobnicate"],
+        vec!["a.journey.ron", "b.journey.ron"],
         vec!["check", "a", "b"],
         vec!["new", "--template", "nonsense", "--out", "x.journey.ron"],
         vec!["new"],
@@ -122,8 +122,17 @@ fn usage_errors_exit_2() {
 }
 
 #[test]
-fn help_and_no_arguments_print_usage_and_succeed() {
-    for args in [vec![], vec!["--help"], vec!["check", "--help"], vec!["--version"]] {
+fn no_arguments_or_a_file_open_the_editor() {
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    assert_eq!(run(["wayline"], &mut out, &mut err), Outcome::OpenEditor(None));
+    let outcome = run(["wayline", "study.journey.ron"], &mut out, &mut err);
+    assert_eq!(outcome, Outcome::OpenEditor(Some("study.journey.ron".into())));
+    assert!(out.is_empty() && err.is_empty());
+}
+
+#[test]
+fn help_prints_usage_and_succeeds() {
+    for args in [vec!["--help"], vec!["check", "--help"], vec!["--version"]] {
         let outcome = wayline(&args);
         assert_eq!(outcome.status, ExitStatus::Success, "{args:?}");
         assert!(outcome.stdout.contains("wayline") || outcome.stdout.contains("Usage"), "{args:?}");

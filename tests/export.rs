@@ -3,7 +3,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, reason = "tests fail by panicking")]
 
-use wayline::cli::{ExitStatus, run};
+use wayline::cli::{ExitStatus, Outcome, run};
 use wayline::export::{Orientation, Paper, PosterFormat, PosterSettings, png, poster};
 use wayline::model::Study;
 use wayline::templates::TEMPLATES;
@@ -157,16 +157,18 @@ fn poster_on(study: &Study, paper: Paper) -> wayline::export::Poster {
     poster(study, &study.maps[0], &svg_settings(paper)).unwrap()
 }
 
-struct Outcome {
+struct Ran {
     status: ExitStatus,
     stdout: String,
     stderr: String,
 }
 
-fn wayline(args: &[&str]) -> Outcome {
+fn wayline(args: &[&str]) -> Ran {
     let (mut stdout, mut stderr) = (Vec::new(), Vec::new());
-    let status = run(std::iter::once("wayline").chain(args.iter().copied()), &mut stdout, &mut stderr);
-    Outcome { status, stdout: String::from_utf8(stdout).unwrap(), stderr: String::from_utf8(stderr).unwrap() }
+    let Outcome::Done(status) = run(std::iter::once("wayline").chain(args.iter().copied()), &mut stdout, &mut stderr) else {
+        panic!("{args:?} opened the editor")
+    };
+    Ran { status, stdout: String::from_utf8(stdout).unwrap(), stderr: String::from_utf8(stderr).unwrap() }
 }
 
 fn example(name: &str) -> String {

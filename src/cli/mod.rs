@@ -33,9 +33,21 @@ pub enum ExitStatus {
                   NAME.journey.ron file holding owners, personas and typical, tactical and \
                   performance maps."
 )]
+#[command(args_conflicts_with_subcommands = true)]
 struct Cli {
+    /// A study to open in the editor (the bundled example study when none is given)
+    file: Option<PathBuf>,
     #[command(subcommand)]
     command: Option<Command>,
+}
+
+/// What the command line asks for: a headless command that has run, or the editor.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// A command ran and ended with this status.
+    Done(ExitStatus),
+    /// Open the editor on this file (or on the bundled example study).
+    OpenEditor(Option<PathBuf>),
 }
 
 #[derive(Subcommand, Debug)]
@@ -108,36 +120,40 @@ fn template_name(name: &str) -> Result<String, String> {
 }
 
 /// Runs the command line `args` (including the program name), writing results to `out` and
-/// messages to `err`.
-pub fn run<I, T>(args: I, out: &mut dyn Write, err: &mut dyn Write) -> ExitStatus
+/// messages to `err`. Without a command it asks for the editor instead.
+pub fn run<I, T>(args: I, out: &mut dyn Write, err: &mut dyn Write) -> Outcome
 where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
 {
-    let cli = match Cli::try_parse_from(args) {
-        Ok(cli) => cli,
+    match Cli::try_parse_from(args) {
+        Ok(Cli { command: None, file }) => Outcome::OpenEditor(file),
+        Ok(Cli { command: Some(command), .. }) => Outcome::Done(run_command(command, out, err)),
         Err(error) => {
             use clap::error::ErrorKind;
             let text = error.render().to_string();
-            return match error.kind() {
-                ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
-                    write_or_fail(out, &text, ExitStatus::Success)
-                }
+            Outcome::Done(match error.kind() {
+                ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => write_or_fail(out, &text, ExitStatus::Success),
                 _ => {
                     let _ = err.write_all(text.as_bytes());
                     ExitStatus::Usage
                 }
-            };
+            })
         }
-    };
-    match cli.command {
-        None => {
-            use clap::CommandFactory;
-            let help = Cli::command().render_help().to_string();
-            write_or_fail(out, &help, ExitStatus::Success)
-        }
-        Some(Command::Check { file, json }) => check::run(&file, json, out, err),
-        Some(Command::Export { file, out: path, map, format, paper, landscape, portrait, dpi }) => {
+    }
+}
+
+/// The help text, as `--help` prints it.
+#[must_use]
+pub fn help() -> String {
+    use clap::CommandFactory;
+    Cli::command().render_help().to_string()
+}
+
+fn run_command(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> ExitStatus {
+    match command {
+        Command::Check { file, json } => check::run(&file, json, out, err),
+        Command::Export { file, out: path, map, format, paper, landscape, portrait, dpi } => {
             let orientation = match (landscape, portrait) {
                 (true, _) => Orientation::Landscape,
                 (_, true) => Orientation::Portrait,
@@ -158,9 +174,9 @@ where
             };
             export::run(&args, out, err)
         }
-        Some(Command::New { list: true, .. }) => new::list(out),
-        Some(Command::New { template, out: Some(path), .. }) => new::create(&template, &path, out, err),
-        Some(Command::New { out: None, .. }) => {
+        Command::New { list: true, .. } => new::list(out),
+        Command::New { template, out: Some(path), .. } => new::create(&template, &path, out, err),
+        Command::New { out: None, .. } => {
             let _ = writeln!(err, "error: --out FILE is required");
             ExitStatus::Usage
         }

@@ -89,15 +89,12 @@ pub fn draw(builder: &mut Builder<'_>, marker: Marker, at: Point, size: f32, rol
             builder.circle(Point::new(x + s / 2.0, y + s / 2.0), s * 0.14, Some(white), None, role);
         }
         Marker::Bottleneck => {
-            let points = vec![
-                Point::new(x + s * 0.1, y),
-                Point::new(x + s * 0.9, y),
-                Point::new(x + s * 0.56, y + s / 2.0),
-                Point::new(x + s * 0.9, y + s),
-                Point::new(x + s * 0.1, y + s),
-                Point::new(x + s * 0.44, y + s / 2.0),
-            ];
-            builder.polygon(points, Some(style::BOTTLENECK), None, role);
+            // Two triangles meeting at the waist: each convex, as painters fill polygons.
+            let top = vec![Point::new(x + s * 0.1, y), Point::new(x + s * 0.9, y), Point::new(x + s / 2.0, y + s / 2.0)];
+            let bottom =
+                vec![Point::new(x + s / 2.0, y + s / 2.0), Point::new(x + s * 0.9, y + s), Point::new(x + s * 0.1, y + s)];
+            builder.polygon(top, Some(style::BOTTLENECK), None, role);
+            builder.polygon(bottom, Some(style::BOTTLENECK), None, role);
         }
     }
 }

@@ -70,17 +70,17 @@ pub(crate) fn spine(
         let role = Role::Stage(stage.id);
         let (left, right) = (span.left + CHEVRON_GAP / 2.0, span.right - CHEVRON_GAP / 2.0);
         let (bottom, middle) = (top + height, top + height / 2.0);
-        let mut points = vec![
+        // The notch vertex comes first: the chevron is star-shaped from it, so painters may
+        // fill it as a fan from the first point (see `Shape::Polygon`).
+        let mut points = if index > 0 { vec![Point::new(left + TIP, middle)] } else { Vec::new() };
+        points.extend([
             Point::new(left, top),
             Point::new(right - TIP, top),
             Point::new(right, middle),
             Point::new(right - TIP, bottom),
             Point::new(left, bottom),
-        ];
-        if index > 0 {
-            points.push(Point::new(left + TIP, middle));
-        }
-        builder.region(Rect::from_xywh(left, top, right - left, height), role, Layer::Stages);
+        ]);
+builder.region(Rect::from_xywh(left, top, right - left, height), role, Layer::Stages);
         builder.polygon(points, Some(style::SPINE), None, role);
         let centre = f32::midpoint(left, right) + if index > 0 { TIP / 2.0 } else { 0.0 } - TIP / 2.0;
         let text_top = top + (height - name.height()) / 2.0;

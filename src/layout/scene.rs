@@ -96,9 +96,11 @@ pub enum Shape {
         /// Outline.
         stroke: Option<Stroke>,
     },
-    /// A closed polygon (chevrons, markers).
+    /// A closed polygon (chevrons, markers). Every polygon is star-shaped from its first
+    /// point (each edge is visible from it), so a painter may fill it as a triangle fan from
+    /// that point.
     Polygon {
-        /// Corners in order.
+        /// Corners in order, starting from a point that sees every edge.
         points: Vec<Point>,
         /// Fill colour.
         fill: Option<Colour>,

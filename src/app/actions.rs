@@ -1,0 +1,412 @@
+//! What each command does, and the menu bar, toolbar and status bar that offer them.
+
+use super::commands::Command;
+use super::dialogs::{Dialog, Then};
+use super::{WaylineApp, clipboard, files};
+use crate::edit::{Document, ops};
+use crate::io::{load_study, save_study};
+use crate::model::{Date, LinkKind, MapKind};
+use crate::templates::TEMPLATES;
+use std::path::{Path, PathBuf};
+
+impl WaylineApp {
+    /// Runs a command.
+    #[allow(clippy::too_many_lines, reason = "one arm per command")]
+    pub(crate) fn run(&mut self, ctx: &egui::Context, command: Command) {
+        let map = self.editor.current_map().map(|m| m.id);
+        match command {
+            Command::NewStudy => self.guard_unsaved(Then::New("starter")),
+            Command::Open => self.guard_unsaved(Then::OpenDialog),
+            Command::Save => self.save(),
+            Command::SaveAs => self.save_as(),
+            Command::Export => self.export.open(&self.editor),
+            Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            Command::Undo => self.editor.undo(),
+            Command::Redo => self.editor.redo(),
+            Command::Copy | Command::Cut => {
+                let Some(map) = self.editor.current_map() else { return };
+                if let Some(text) = clipboard::copy_cards(self.editor.study(), map, &self.editor.selection.cards) {
+                    ctx.copy_text(text);
+                    if command == Command::Cut {
+                        let edits = ops::delete_cards(self.editor.study(), map.id, &self.editor.selection.cards);
+                        self.editor.apply("Cut", edits);
+                    }
+                }
+            }
+            Command::Paste => {
+                // The text arrives as a paste event on the next frame.
+                ctx.send_viewport_cmd(egui::ViewportCommand::RequestPaste);
+            }
+            Command::Delete => {
+                let Some(map) = map else { return };
+                if !self.editor.selection.cards.is_empty() {
+                    let count = self.editor.selection.cards.len();
+                    let edits = ops::delete_cards(self.editor.study(), map, &self.editor.selection.cards);
+                    self.editor.apply(if count == 1 { "Delete card" } else { "Delete cards" }, edits);
+                } else if let Some(stage) = self.editor.selection.stage {
+                    let edits = ops::delete_stage(self.editor.study(), map, stage);
+                    self.editor.apply("Delete stage", edits);
+                }
+            }
+            Command::Duplicate => {
+                let Some(map) = map else { return };
+                let (edits, copies) = ops::duplicate_cards(self.editor.study(), map, &self.editor.selection.cards);
+                if self.editor.apply("Duplicate", edits) {
+                    self.editor.selection.cards = copies;
+                }
+            }
+            Command::SelectAll => {
+                if let Some(map) = self.editor.current_map() {
+                    let cards = map.cards().map(|c| c.id).collect();
+                    self.editor.selection = super::editor::Selection { cards, stage: None };
+                }
+            }
+            Command::Rename => {
+                if let Some(map) = self.editor.current_map()
+                    && let [card] = self.editor.selection.cards.as_slice()
+                    && let Some(card) = map.card(*card)
+                {
+                    self.canvas.start_rename(card.id, &card.title);
+                }
+            }
+            Command::AddStage => {
+                let Some(map) = self.editor.current_map() else { return };
+                let index = self.editor.selection.stage.and_then(|s| map.stages.iter().position(|x| x.id == s)).map_or(map.stages.len(), |i| i + 1);
+                let (edits, stage) = ops::add_stage(self.editor.study(), map.id, index, "New stage");
+                if self.editor.apply("Add stage", edits) {
+                    self.editor.selection = super::editor::Selection { cards: Vec::new(), stage: Some(stage) };
+                }
+            }
+            Command::AddCard => self.add_card(),
+            Command::AddLink => {
+                let Some(map) = map else { return };
+                if let [from, to] = self.editor.selection.cards.as_slice() {
+                    let (edits, _) = ops::add_link(self.editor.study(), map, *from, *to, LinkKind::Flow);
+                    if edits.is_empty() {
+                        self.status = "Those cards are already linked".to_owned();
+                    }
+                    self.editor.apply("Link cards", edits);
+                } else {
+                    self.status = "Select two cards to link them, or drag from a card's handle to another card".to_owned();
+                }
+            }
+            Command::AddMap => {
+                let (edits, id) = ops::add_map(self.editor.study(), MapKind::Typical, "New map");
+                if self.editor.apply("Add map", edits) {
+                    self.editor.show_map(id);
+                    self.canvas.request_fit();
+                }
+            }
+            Command::ZoomFit => self.canvas.request_fit(),
+            Command::ZoomSelection => self.canvas.request_zoom_to_selection(),
+            Command::Zoom100 => self.canvas.request_zoom_100(),
+            Command::ZoomIn => {
+                if let Some(map) = map {
+                    self.canvas.zoom_by(map, 1.25);
+                }
+            }
+            Command::ZoomOut => {
+                if let Some(map) = map {
+                    self.canvas.zoom_by(map, 0.8);
+                }
+            }
+            Command::ToggleTheme => {
+                self.prefs.dark = !self.prefs.dark;
+                ctx.set_theme(if self.prefs.dark { egui::Theme::Dark } else { egui::Theme::Light });
+            }
+        }
+    }
+
+    /// Adds a card to the selected stage (after the selected card), or the first stage.
+    fn add_card(&mut self) {
+        let Some(map) = self.editor.current_map() else { return };
+        let Some(stage) = self.editor.selected_stage().or_else(|| map.stages.first().map(|s| s.id)) else {
+            self.status = "Add a stage first: cards hang under stages".to_owned();
+            return;
+        };
+        let stage_cards = map.stage(stage).map(|s| s.cards.as_slice()).unwrap_or_default();
+        let index = self
+            .editor
+            .selection
+            .cards
+            .last()
+            .and_then(|c| stage_cards.iter().position(|x| x.id == *c))
+            .map_or(stage_cards.len(), |i| i + 1);
+        let (edits, card) = ops::add_card(self.editor.study(), map.id, stage, index, "New card");
+        if self.editor.apply("Add card", edits) {
+            self.editor.selection = super::editor::Selection { cards: vec![card], stage: None };
+            self.canvas.start_rename(card, "New card");
+        }
+    }
+
+    /// Pastes cards copied from Wayline, or imports nothing and says why.
+    pub(crate) fn paste_text(&mut self, _ctx: &egui::Context, text: &str) {
+        let Some(map) = self.editor.current_map() else { return };
+        let Some(stage) = self.editor.selected_stage().or_else(|| map.stages.first().map(|s| s.id)) else { return };
+        match clipboard::paste_cards(self.editor.study(), map.id, stage, text) {
+            Some((edits, cards)) => {
+                if self.editor.apply("Paste", edits) {
+                    self.editor.selection = super::editor::Selection { cards, stage: None };
+                }
+            }
+            None => self.status = "The clipboard holds no Wayline cards".to_owned(),
+        }
+    }
+
+    /// Runs `then` now if there are no unsaved changes, else asks first.
+    pub(crate) fn guard_unsaved(&mut self, then: Then) {
+        if self.editor.doc.is_dirty() {
+            self.dialog = Some(Dialog::Unsaved { then });
+        } else {
+            self.proceed(then);
+        }
+    }
+
+    /// Does what was waiting on the unsaved-changes question.
+    pub(crate) fn proceed(&mut self, then: Then) {
+        match then {
+            Then::New(template) => {
+                if let Some(template) = crate::templates::find(template)
+                    && let Ok(study) = template.instantiate(Date::today())
+                {
+                    self.editor.replace_document(Document::new(study, None));
+                    self.canvas = super::canvas::CanvasState::default();
+                    self.status = format!("New study from the {} template", template.name);
+                }
+            }
+            Then::OpenDialog => {
+                let folder = self.editor.doc.path().and_then(Path::parent).map(Path::to_path_buf);
+                match files::pick_study_to_open(folder.as_deref()) {
+                    files::Choice::Chosen(path) => self.open_path(&path),
+                    files::Choice::Cancelled => {}
+                    files::Choice::Unavailable => self.dialog = Some(Dialog::OpenPath { text: String::new() }),
+                }
+            }
+            Then::Open(path) => self.open_path(&path),
+            Then::Close => self.close_confirmed = true,
+        }
+    }
+
+    /// Opens a study; on failure shows the error and keeps the open study as it was.
+    pub fn open_path(&mut self, path: &Path) {
+        match load_study(path) {
+            Ok(study) => {
+                self.editor.replace_document(Document::new(study, Some(path.to_path_buf())));
+                self.canvas = super::canvas::CanvasState::default();
+                self.remember_recent(path.to_path_buf());
+                self.status = format!("Opened {}", path.display());
+            }
+            Err(error) => {
+                self.dialog = Some(Dialog::Error { title: "Cannot open the study".to_owned(), message: error.to_string() });
+            }
+        }
+    }
+
+    /// Saves to the study's file, or asks for one.
+    pub fn save(&mut self) {
+        match self.editor.doc.path().map(Path::to_path_buf) {
+            Some(path) => self.save_to(&path),
+            None => self.save_as(),
+        }
+    }
+
+    fn save_as(&mut self) {
+        let name = files::study_file_name(&self.editor.study().meta.title);
+        let folder = self.editor.doc.path().and_then(Path::parent).map(Path::to_path_buf);
+        match files::pick_save_path("Save study", &name, ("Journey study", &["ron"]), folder.as_deref()) {
+            files::Choice::Chosen(path) => self.save_to(&path),
+            files::Choice::Cancelled => {}
+            files::Choice::Unavailable => self.dialog = Some(Dialog::SavePath { text: name }),
+        }
+    }
+
+    /// Saves the study to `path` (atomically, keeping a backup).
+    pub fn save_to(&mut self, path: &Path) {
+        match save_study(self.editor.study(), path) {
+            Ok(_) => {
+                self.editor.doc.mark_saved(path.to_path_buf());
+                self.remember_recent(path.to_path_buf());
+                self.status = format!("Saved {}", path.display());
+                if let Some(Dialog::Unsaved { then }) = self.dialog.take() {
+                    self.proceed(then);
+                }
+            }
+            Err(error) => {
+                self.dialog = Some(Dialog::Error {
+                    title: "Cannot save the study".to_owned(),
+                    message: format!("{}: {error}. The study is still open; try another folder.", path.display()),
+                });
+            }
+        }
+    }
+
+    pub(crate) fn handle_dropped_files(&mut self, ctx: &egui::Context) {
+        let dropped: Vec<PathBuf> = ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).filter(|p| !p.as_os_str().is_empty()).collect());
+        if let Some(path) = dropped.into_iter().next() {
+            self.guard_unsaved(Then::Open(path));
+        }
+    }
+
+    pub(crate) fn handle_close_request(&mut self, ctx: &egui::Context) {
+        if ctx.input(|i| i.viewport().close_requested()) && !self.close_confirmed && self.editor.doc.is_dirty() {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.dialog = Some(Dialog::Unsaved { then: super::dialogs::Then::Close });
+        }
+        if self.close_confirmed {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+    }
+
+    fn command_button(&mut self, ui: &mut egui::Ui, command: Command) {
+        let shortcut = command.shortcut().map(|s| ui.ctx().format_shortcut(&s)).unwrap_or_default();
+        let enabled = self.is_enabled(command);
+        let button = egui::Button::new(command.label()).shortcut_text(shortcut);
+        if ui.add_enabled(enabled, button).on_hover_text(command.tooltip()).clicked() {
+            self.run(&ui.ctx().clone(), command);
+            ui.close();
+        }
+    }
+
+    fn is_enabled(&self, command: Command) -> bool {
+        let has_map = self.editor.current_map().is_some();
+        let cards = self.editor.selection.cards.len();
+        match command {
+            Command::Undo => self.editor.doc.history().undo_label().is_some(),
+            Command::Redo => self.editor.doc.history().redo_label().is_some(),
+            Command::Cut | Command::Copy | Command::Duplicate | Command::ZoomSelection => cards > 0,
+            Command::Rename => cards == 1,
+            Command::AddLink => cards == 2,
+            Command::Delete => !self.editor.selection.is_empty(),
+            Command::AddStage | Command::AddCard | Command::Paste | Command::SelectAll | Command::Export => has_map,
+            _ => true,
+        }
+    }
+
+    pub(crate) fn menu_bar(&mut self, ui: &mut egui::Ui) {
+        egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button("File", |ui| {
+                ui.menu_button("New from template", |ui| {
+                    for template in &TEMPLATES {
+                        if ui.button(template.name).on_hover_text(template.summary).clicked() {
+                            self.guard_unsaved(Then::New(template.name));
+                            ui.close();
+                        }
+                    }
+                });
+                for command in [Command::NewStudy, Command::Open] {
+                    self.command_button(ui, command);
+                }
+                ui.menu_button("Open recent", |ui| {
+                    if self.prefs.recent.is_empty() {
+                        ui.label("No recent studies");
+                    }
+                    for path in self.prefs.recent.clone() {
+                        if ui.button(path.display().to_string()).clicked() {
+                            self.guard_unsaved(Then::Open(path));
+                            ui.close();
+                        }
+                    }
+                });
+                ui.separator();
+                for command in [Command::Save, Command::SaveAs, Command::Export] {
+                    self.command_button(ui, command);
+                }
+                ui.separator();
+                self.command_button(ui, Command::Quit);
+            });
+            ui.menu_button("Edit", |ui| {
+                let undo = self.editor.doc.history().undo_label().map(|l| format!("Undo {}", l.to_lowercase()));
+                let redo = self.editor.doc.history().redo_label().map(|l| format!("Redo {}", l.to_lowercase()));
+                for (command, label) in [(Command::Undo, undo), (Command::Redo, redo)] {
+                    let shortcut = command.shortcut().map(|s| ui.ctx().format_shortcut(&s)).unwrap_or_default();
+                    let text = label.unwrap_or_else(|| command.label().to_owned());
+                    let button = egui::Button::new(text).shortcut_text(shortcut);
+                    if ui.add_enabled(self.is_enabled(command), button).clicked() {
+                        self.run(&ui.ctx().clone(), command);
+                        ui.close();
+                    }
+                }
+                ui.separator();
+                for command in [Command::Cut, Command::Copy, Command::Paste, Command::Duplicate, Command::Delete, Command::SelectAll, Command::Rename] {
+                    self.command_button(ui, command);
+                }
+            });
+            ui.menu_button("Map", |ui| {
+                for command in [Command::AddStage, Command::AddCard, Command::AddLink, Command::AddMap] {
+                    self.command_button(ui, command);
+                }
+            });
+            ui.menu_button("View", |ui| {
+                for command in [Command::ZoomFit, Command::ZoomSelection, Command::Zoom100, Command::ZoomIn, Command::ZoomOut] {
+                    self.command_button(ui, command);
+                }
+                ui.separator();
+                ui.checkbox(&mut self.prefs.show_owners, "Owners and outline");
+                ui.checkbox(&mut self.prefs.show_inspector, "Inspector");
+                ui.checkbox(&mut self.prefs.show_table, "Scores table");
+                ui.separator();
+                let mut dark = self.prefs.dark;
+                if ui.checkbox(&mut dark, Command::ToggleTheme.label()).changed() {
+                    self.run(&ui.ctx().clone(), Command::ToggleTheme);
+                }
+            });
+        });
+    }
+
+    pub(crate) fn toolbar(&mut self, ui: &mut egui::Ui) {
+        ui.horizontal(|ui| {
+            for command in [Command::Undo, Command::Redo] {
+                let button = egui::Button::new(command.label());
+                if ui.add_enabled(self.is_enabled(command), button).on_hover_text(command.tooltip()).clicked() {
+                    self.run(&ui.ctx().clone(), command);
+                }
+            }
+            ui.separator();
+            for command in [Command::AddStage, Command::AddCard, Command::AddLink, Command::Delete] {
+                let button = egui::Button::new(command.label());
+                if ui.add_enabled(self.is_enabled(command), button).on_hover_text(command.tooltip()).clicked() {
+                    self.run(&ui.ctx().clone(), command);
+                }
+            }
+            ui.separator();
+            if ui.button(Command::ZoomFit.label()).on_hover_text(Command::ZoomFit.tooltip()).clicked() {
+                self.run(&ui.ctx().clone(), Command::ZoomFit);
+            }
+            if ui.button("100 %").on_hover_text(Command::Zoom100.tooltip()).clicked() {
+                self.run(&ui.ctx().clone(), Command::Zoom100);
+            }
+            ui.separator();
+            if ui.button(Command::Export.label()).on_hover_text(Command::Export.tooltip()).clicked() {
+                self.run(&ui.ctx().clone(), Command::Export);
+            }
+        });
+    }
+
+    pub(crate) fn status_bar(&mut self, ui: &mut egui::Ui) {
+        ui.horizontal(|ui| {
+            if let Some(error) = self.editor.last_error.take() {
+                self.status = error;
+            }
+            let study = self.editor.study();
+            let problems = crate::model::validate(study);
+            let errors = problems.iter().filter(|p| p.severity == crate::model::Severity::Error).count();
+            let warnings = problems.len() - errors;
+            ui.label(match self.editor.current_map() {
+                Some(map) => format!("{} · {} stages · {} {}s", map.kind.label(), map.stages.len(), map.card_count(), map.kind.card_noun()),
+                None => "No map".to_owned(),
+            });
+            ui.separator();
+            let check = format!("{errors} errors, {warnings} warnings");
+            let tooltip: String = problems.iter().take(12).map(|p| format!("{p}\n")).collect();
+            ui.label(check).on_hover_text(if tooltip.is_empty() { "No problems".to_owned() } else { tooltip });
+            if let Some(zoom) = self.editor.map.and_then(|m| self.canvas.zoom(m)) {
+                ui.separator();
+                ui.label(format!("{:.0} %", zoom * 100.0));
+            }
+            if !self.status.is_empty() {
+                ui.separator();
+                ui.label(&self.status);
+            }
+        });
+    }
+}

@@ -1,0 +1,143 @@
+//! Hit-testing on the scene, and where a dragged card would land.
+
+use crate::layout::{Layer, Point, Role, Scene};
+use crate::model::{CardId, JourneyMap, MapKind, OwnerId, StageId};
+
+/// What is under a map point.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Hit {
+    /// A card.
+    Card(CardId),
+    /// A stage's chevron on the spine.
+    Stage(StageId),
+    /// Empty space.
+    Nothing,
+}
+
+/// What is at `point`: cards above stages above the background.
+#[must_use]
+pub fn hit(scene: &Scene, point: Point) -> Hit {
+    if let Some(card) = scene.card_at(point) {
+        return Hit::Card(card);
+    }
+    scene
+        .regions
+        .iter()
+        .rev()
+        .find_map(|region| match region.role {
+            Role::Stage(id) if region.layer == Layer::Stages && region.rect.contains(point) => Some(Hit::Stage(id)),
+            _ => None,
+        })
+        .unwrap_or(Hit::Nothing)
+}
+
+/// The stage whose column (chevron extent) holds `x`, or the nearest one.
+#[must_use]
+pub fn stage_at_x(scene: &Scene, x: f32) -> Option<StageId> {
+    let mut best: Option<(f32, StageId)> = None;
+    for region in scene.regions.iter().filter(|r| r.layer == Layer::Stages) {
+        let Role::Stage(id) = region.role else { continue };
+        let distance = if x < region.rect.min.x {
+            region.rect.min.x - x
+        } else if x > region.rect.max.x {
+            x - region.rect.max.x
+        } else {
+            0.0
+        };
+        if best.is_none_or(|(d, _)| distance < d) {
+            best = Some((distance, id));
+        }
+    }
+    best.map(|(_, id)| id)
+}
+
+/// The lane at a height (tactical and performance maps): its owner, `None` for the lane of
+/// steps nobody is accountable for. Outer `None` when the point is in no lane.
+#[must_use]
+pub fn lane_at_y(scene: &Scene, y: f32) -> Option<Option<OwnerId>> {
+    scene.regions.iter().find_map(|region| match region.role {
+        Role::Lane(owner) if region.layer == Layer::Lanes && y >= region.rect.min.y && y <= region.rect.max.y => {
+            Some(owner)
+        }
+        _ => None,
+    })
+}
+
+/// Where dropped cards would go: a stage, a position in it, and on lane maps the lane.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct DropTarget {
+    /// The stage the cards go into.
+    pub stage: StageId,
+    /// The position among the stage's other cards (the dragged ones left out).
+    pub index: usize,
+    /// The lane (accountable owner) on tactical and performance maps.
+    pub lane: Option<Option<OwnerId>>,
+    /// Where to draw the drop indicator: a line from `from` to `to` in map units.
+    pub marker: (Point, Point),
+}
+
+/// Where cards dragged to `point` would land.
+#[must_use]
+pub fn drop_target(scene: &Scene, map: &JourneyMap, dragged: &[CardId], point: Point) -> Option<DropTarget> {
+    match map.kind {
+        MapKind::Typical => column_drop(scene, map, dragged, point),
+        MapKind::Tactical | MapKind::Performance => lane_drop(scene, map, dragged, point),
+    }
+}
+
+fn column_drop(scene: &Scene, map: &JourneyMap, dragged: &[CardId], point: Point) -> Option<DropTarget> {
+    let stage_id = stage_at_x(scene, point.x)?;
+    let stage = map.stage(stage_id)?;
+    let column = scene.regions.iter().find(|r| r.role == Role::Stage(stage_id) && r.layer == Layer::Stages)?.rect;
+    let others: Vec<crate::layout::Rect> =
+        stage.cards.iter().filter(|c| !dragged.contains(&c.id)).filter_map(|c| scene.card_rect(c.id)).collect();
+    let index = others.iter().filter(|r| r.centre().y < point.y).count();
+    let y = match (index.checked_sub(1).and_then(|i| others.get(i)), others.get(index)) {
+        (Some(above), Some(below)) => f32::midpoint(above.max.y, below.min.y),
+        (Some(above), None) => above.max.y + 6.0,
+        (None, Some(below)) => below.min.y - 6.0,
+        (None, None) => column.max.y + 24.0,
+    };
+    let inset = 12.0;
+    Some(DropTarget {
+        stage: stage_id,
+        index,
+        lane: None,
+        marker: (Point::new(column.min.x + inset, y), Point::new(column.max.x - inset, y)),
+    })
+}
+
+fn lane_drop(scene: &Scene, map: &JourneyMap, dragged: &[CardId], point: Point) -> Option<DropTarget> {
+    let lane = lane_at_y(scene, point.y);
+    // Insert before the first remaining step whose centre is right of the pointer.
+    let mut target = None;
+    for stage in &map.stages {
+        let mut index = 0;
+        for card in stage.cards.iter().filter(|c| !dragged.contains(&c.id)) {
+            if let Some(rect) = scene.card_rect(card.id)
+                && rect.centre().x > point.x
+            {
+                target = Some((stage.id, index, rect.min.x - 14.0));
+                break;
+            }
+            index += 1;
+        }
+        if target.is_some() {
+            break;
+        }
+    }
+    let (stage, index, x) = match target {
+        Some(found) => found,
+        None => {
+            let last = map.stages.last()?;
+            let remaining = last.cards.iter().filter(|c| !dragged.contains(&c.id)).count();
+            let x = last.cards.iter().filter_map(|c| scene.card_rect(c.id)).map(|r| r.max.x + 14.0).fold(point.x, f32::max);
+            (last.id, remaining, x)
+        }
+    };
+    let lane_rect = lane.and_then(|owner| {
+        scene.regions.iter().find(|r| r.layer == Layer::Lanes && r.role == Role::Lane(owner)).map(|r| r.rect)
+    });
+    let (top, bottom) = lane_rect.map_or((point.y - 40.0, point.y + 40.0), |r| (r.min.y + 6.0, r.max.y - 6.0));
+    Some(DropTarget { stage, index, lane, marker: (Point::new(x, top), Point::new(x, bottom)) })
+}

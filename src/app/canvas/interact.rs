@@ -1,0 +1,305 @@
+//! Pointer and keyboard gestures on the canvas, turned into view changes, selection changes
+//! and edits. A gesture changes the study once, when it ends; Escape cancels it.
+
+use super::hit::{self, Hit};
+use super::{CanvasState, Gesture, camera, to_point};
+use crate::app::commands::Command;
+use crate::app::editor::{Editor, Selection};
+use crate::edit::{Edit, ops};
+use crate::layout::{Layer, Role, Scene};
+use crate::model::{CardId, LinkKind};
+use egui::emath::TSTransform;
+use egui::{Key, PointerButton, Pos2, Rect, Response};
+
+/// Scrolling pans, Ctrl+wheel and pinch zoom about the pointer, dragging with the middle
+/// button or with Space held pans.
+pub(super) fn navigate(ui: &egui::Ui, response: &Response, mut transform: TSTransform) -> TSTransform {
+    if response.hovered() {
+        let (scroll, zoom, pointer) = ui.input(|i| (i.smooth_scroll_delta, i.zoom_delta(), i.pointer.hover_pos()));
+        if (zoom - 1.0).abs() > f32::EPSILON
+            && let Some(anchor) = pointer
+        {
+            transform = camera::zoom_about(transform, anchor, zoom);
+        } else if scroll != egui::Vec2::ZERO {
+            transform = camera::pan(transform, scroll);
+        }
+    }
+    let space = ui.input(|i| i.key_down(Key::Space));
+    if response.dragged_by(PointerButton::Middle) || (space && response.dragged_by(PointerButton::Primary)) {
+        transform = camera::pan(transform, response.drag_delta());
+    }
+    transform
+}
+
+/// Card ports: a link handle sits on the right edge of a single selected card.
+pub(super) fn link_handle(scene: &Scene, editor: &Editor) -> Option<(CardId, Pos2)> {
+    let [card] = editor.selection.cards.as_slice() else { return None };
+    let rect = scene.card_rect(*card)?;
+    Some((*card, Pos2::new(rect.max.x, rect.centre().y)))
+}
+
+#[allow(clippy::too_many_lines, reason = "one branch per gesture, in the order they happen")]
+pub(super) fn pointer(
+    ui: &egui::Ui,
+    response: &Response,
+    editor: &mut Editor,
+    state: &mut CanvasState,
+    scene: &Scene,
+    transform: TSTransform,
+) {
+    let to_map = |p: Pos2| camera::map_from_screen(transform, p);
+    let shift = ui.input(|i| i.modifiers.shift);
+    let space = ui.input(|i| i.key_down(Key::Space));
+
+    if state.gesture.is_some() && ui.input(|i| i.key_pressed(Key::Escape)) {
+        state.gesture = None;
+        return;
+    }
+
+    if response.drag_started_by(PointerButton::Middle) || (space && response.drag_started_by(PointerButton::Primary)) {
+        state.gesture = Some(Gesture::Pan);
+    } else if response.drag_started_by(PointerButton::Primary) {
+        let Some(origin) = ui.input(|i| i.pointer.press_origin()) else { return };
+        let at = to_map(origin);
+        let handle = link_handle(scene, editor).filter(|(_, p)| (transform * *p - origin).length() <= 9.0);
+        state.gesture = Some(if let Some((from, _)) = handle {
+            Gesture::Link { from, current: at }
+        } else {
+            match hit::hit(scene, to_point(at)) {
+                Hit::Card(card) => {
+                    if !editor.selection.cards.contains(&card) {
+                        if shift {
+                            editor.selection.cards.push(card);
+                        } else {
+                            editor.selection = Selection { cards: vec![card], stage: None };
+                        }
+                    }
+                    Gesture::Cards { cards: editor.selection.cards.clone(), start: at, current: at }
+                }
+                Hit::Stage(stage) => {
+                    editor.selection = Selection { cards: Vec::new(), stage: Some(stage) };
+                    Gesture::Stage { stage, current: at }
+                }
+                Hit::Nothing => Gesture::Rubber { start: at, current: at, extend: shift },
+            }
+        });
+    }
+
+    if let Some(pointer) = response.interact_pointer_pos().or_else(|| ui.input(|i| i.pointer.hover_pos())) {
+        let at = to_map(pointer);
+        match &mut state.gesture {
+            Some(Gesture::Cards { current, .. } | Gesture::Stage { current, .. } | Gesture::Link { current, .. }) => {
+                *current = at;
+            }
+            Some(Gesture::Rubber { current, .. }) => *current = at,
+            _ => {}
+        }
+    }
+
+    if response.drag_stopped() {
+        if let Some(gesture) = state.gesture.take() {
+            finish(editor, scene, gesture);
+        }
+        return;
+    }
+
+    if response.double_clicked() {
+        let Some(pointer) = response.interact_pointer_pos() else { return };
+        let at = to_point(to_map(pointer));
+        match hit::hit(scene, at) {
+            Hit::Card(card) => {
+                let title = editor.current_map().and_then(|m| m.card(card)).map(|c| c.title.clone()).unwrap_or_default();
+                editor.selection = Selection { cards: vec![card], stage: None };
+                state.start_rename(card, &title);
+            }
+            Hit::Stage(_) | Hit::Nothing => add_card_at(editor, state, scene, at),
+        }
+    } else if response.clicked() {
+        let Some(pointer) = response.interact_pointer_pos() else { return };
+        match hit::hit(scene, to_point(to_map(pointer))) {
+            Hit::Card(card) if shift => {
+                if let Some(index) = editor.selection.cards.iter().position(|c| *c == card) {
+                    editor.selection.cards.remove(index);
+                } else {
+                    editor.selection.cards.push(card);
+                }
+            }
+            Hit::Card(card) => editor.selection = Selection { cards: vec![card], stage: None },
+            Hit::Stage(stage) => editor.selection = Selection { cards: Vec::new(), stage: Some(stage) },
+            Hit::Nothing => editor.selection = Selection::default(),
+        }
+    }
+}
+
+/// Ends a gesture: the one moment it changes the study.
+fn finish(editor: &mut Editor, scene: &Scene, gesture: Gesture) {
+    let Some(map) = editor.current_map() else { return };
+    let map_id = map.id;
+    match gesture {
+        Gesture::Cards { cards, start, current } => {
+            if (current - start).length() < 3.0 {
+                return;
+            }
+            let Some(target) = hit::drop_target(scene, map, &cards, to_point(current)) else { return };
+            let mut edits: Vec<Edit> = cards
+                .iter()
+                .enumerate()
+                .map(|(offset, card)| Edit::MoveCard { map: map_id, card: *card, stage: target.stage, index: target.index + offset })
+                .collect();
+            if let Some(Some(owner)) = target.lane {
+                let moved_map = {
+                    let mut study = editor.study().clone();
+                    let _ = crate::edit::apply_all(&mut study, edits.clone());
+                    study
+                };
+                for card in &cards {
+                    edits.extend(ops::set_accountable(&moved_map, map_id, *card, owner));
+                }
+            }
+            let label = if cards.len() == 1 { "Move card" } else { "Move cards" };
+            editor.apply(label, edits);
+        }
+        Gesture::Stage { stage, current } => {
+            let centres: Vec<f32> = map
+                .stages
+                .iter()
+                .filter(|s| s.id != stage)
+                .filter_map(|s| scene.regions.iter().find(|r| r.role == Role::Stage(s.id) && r.layer == Layer::Stages))
+                .map(|r| r.rect.centre().x)
+                .collect();
+            let to = centres.iter().filter(|x| **x < current.x).count();
+            let from = map.stages.iter().position(|s| s.id == stage);
+            if from != Some(to) {
+                editor.apply("Move stage", vec![Edit::MoveStage { map: map_id, stage, to }]);
+            }
+        }
+        Gesture::Rubber { start, current, extend } => {
+            let band = Rect::from_two_pos(start, current);
+            let inside: Vec<CardId> = scene
+                .regions
+                .iter()
+                .filter(|r| r.layer == Layer::Cards)
+                .filter_map(|r| match r.role {
+                    Role::Card(id) if band.intersects(Rect::from_min_max(super::to_pos(r.rect.min), super::to_pos(r.rect.max))) => {
+                        Some(id)
+                    }
+                    _ => None,
+                })
+                .collect();
+            if !extend {
+                editor.selection = Selection::default();
+            }
+            for card in inside {
+                if !editor.selection.cards.contains(&card) {
+                    editor.selection.cards.push(card);
+                }
+            }
+        }
+        Gesture::Link { from, current } => {
+            if let Some(to) = scene.card_at(to_point(current))
+                && to != from
+            {
+                let (edits, _) = ops::add_link(editor.study(), map_id, from, to, LinkKind::Flow);
+                editor.apply("Link cards", edits);
+            }
+        }
+        Gesture::Pan => {}
+    }
+}
+
+/// Adds a card where the user double-clicked: in the stage under the pointer, and on lane
+/// maps in the lane under it.
+pub(crate) fn add_card_at(editor: &mut Editor, state: &mut CanvasState, scene: &Scene, at: crate::layout::Point) {
+    let Some(map) = editor.current_map() else { return };
+    let map_id = map.id;
+    let Some(target) = hit::drop_target(scene, map, &[], at) else { return };
+    let (mut edits, card) = ops::add_card(editor.study(), map_id, target.stage, target.index, "New card");
+    if let Some(Some(owner)) = target.lane {
+        let mut study = editor.study().clone();
+        let _ = crate::edit::apply_all(&mut study, edits.clone());
+        edits.extend(ops::set_accountable(&study, map_id, card, owner));
+    }
+    if editor.apply("Add card", edits) {
+        editor.selection = Selection { cards: vec![card], stage: None };
+        state.start_rename(card, "New card");
+    }
+}
+
+/// The in-place rename box over a card's title. Enter or clicking away commits, Escape
+/// cancels; the whole rename is one undo step.
+pub(super) fn rename(ui: &egui::Ui, editor: &mut Editor, state: &mut CanvasState, scene: &Scene, transform: TSTransform) {
+    let Some(rename) = &mut state.rename else { return };
+    let Some(rect) = scene.card_rect(rename.card) else {
+        state.rename = None;
+        return;
+    };
+    let top_left = transform * Pos2::new(rect.min.x + 8.0, rect.min.y + 6.0);
+    let width = (rect.width() - 16.0) * transform.scaling;
+    let mut commit = false;
+    let mut cancel = false;
+    egui::Area::new(egui::Id::unique("rename-card")).fixed_pos(top_left).order(egui::Order::Foreground).show(ui.ctx(), |ui| {
+        let edit = egui::TextEdit::singleline(&mut rename.text)
+            .desired_width(width.max(120.0))
+            .hint_text("Card title");
+        let output = ui.add(edit);
+        if !rename.focus_requested {
+            output.request_focus();
+            rename.focus_requested = true;
+        }
+        if ui.input(|i| i.key_pressed(Key::Escape)) {
+            cancel = true;
+        } else if output.lost_focus() {
+            commit = true;
+        }
+    });
+    if cancel {
+        state.rename = None;
+    } else if commit {
+        let Some(rename) = state.rename.take() else { return };
+        let Some(map) = editor.current_map() else { return };
+        if let Some(card) = map.card(rename.card)
+            && card.title != rename.text
+        {
+            let changed = crate::model::Card { title: rename.text.trim().to_owned(), ..card.clone() };
+            let map = map.id;
+            editor.apply("Rename card", vec![Edit::ReplaceCard { map, card: changed }]);
+        }
+    }
+}
+
+/// The right-click menu: what can be done to what is under the pointer.
+pub(super) fn context_menu(response: &Response, editor: &mut Editor, state: &mut CanvasState, scene: &Scene, transform: TSTransform) {
+    if response.secondary_clicked()
+        && let Some(pointer) = response.interact_pointer_pos()
+    {
+        let at = to_point(camera::map_from_screen(transform, pointer));
+        match hit::hit(scene, at) {
+            Hit::Card(card) if !editor.selection.cards.contains(&card) => {
+                editor.selection = Selection { cards: vec![card], stage: None };
+            }
+            Hit::Stage(stage) => editor.selection = Selection { cards: Vec::new(), stage: Some(stage) },
+            _ => {}
+        }
+        state.menu_at = Some(at);
+    }
+    response.context_menu(|ui| {
+        let has_cards = !editor.selection.cards.is_empty();
+        let mut items: Vec<Command> = Vec::new();
+        if has_cards {
+            items.extend([Command::Rename, Command::Duplicate, Command::Cut, Command::Copy, Command::Delete]);
+            if editor.selection.cards.len() == 2 {
+                items.push(Command::AddLink);
+            }
+        } else if editor.selection.stage.is_some() {
+            items.extend([Command::AddCard, Command::Delete]);
+        } else {
+            items.extend([Command::AddCard, Command::AddStage, Command::Paste]);
+        }
+        for command in items {
+            if ui.button(command.label()).on_hover_text(command.tooltip()).clicked() {
+                state.pending.push(command);
+                ui.close();
+            }
+        }
+    });
+}

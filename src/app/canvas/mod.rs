@@ -1,0 +1,163 @@
+//! The canvas: the shown map's scene under one pan/zoom transform, with selection, dragging,
+//! linking and renaming. Painting reads the scene; interaction turns pointer gestures into
+//! edits on the document (see [`interact`]). Overlays are drawn here and never exported.
+
+pub mod camera;
+pub mod hit;
+mod interact;
+mod overlay;
+
+use super::editor::Editor;
+use super::paint;
+use crate::layout::Point;
+use crate::model::{CardId, MapId, StageId};
+use egui::emath::TSTransform;
+use egui::{Color32, Pos2, Rect, Sense, Vec2};
+use std::collections::HashMap;
+
+/// A gesture in progress. Escape cancels it; nothing changes the study until it ends.
+#[derive(Clone, Debug)]
+pub(crate) enum Gesture {
+    /// Cards being dragged, grabbed at `start` (map units), now at `current`.
+    Cards { cards: Vec<CardId>, start: Pos2, current: Pos2 },
+    /// A stage being dragged along the spine.
+    Stage { stage: StageId, current: Pos2 },
+    /// A rubber band from `start` to `current` (map units).
+    Rubber { start: Pos2, current: Pos2, extend: bool },
+    /// A link being drawn from a card's handle.
+    Link { from: CardId, current: Pos2 },
+    /// The view being panned.
+    Pan,
+}
+
+/// A card being renamed in place.
+#[derive(Clone, Debug)]
+pub(crate) struct Rename {
+    pub card: CardId,
+    pub text: String,
+    pub focus_requested: bool,
+}
+
+/// The canvas's own state: views per map and the gesture in progress (never saved).
+#[derive(Default)]
+pub struct CanvasState {
+    cameras: HashMap<MapId, TSTransform>,
+    fit_requested: bool,
+    selection_zoom_requested: bool,
+    zoom_100_requested: bool,
+    pub(crate) gesture: Option<Gesture>,
+    pub(crate) rename: Option<Rename>,
+    /// The last viewport, for zoom commands from menus.
+    viewport: Option<Rect>,
+    /// Commands chosen in the canvas's context menu, for the app to run.
+    pub(crate) pending: Vec<crate::app::commands::Command>,
+    /// Where the context menu was opened, in map units ("add card here").
+    pub(crate) menu_at: Option<Point>,
+}
+
+impl CanvasState {
+    /// Fits the map to the window on the next frame.
+    pub fn request_fit(&mut self) {
+        self.fit_requested = true;
+    }
+
+    /// Zooms to the selection on the next frame.
+    pub fn request_zoom_to_selection(&mut self) {
+        self.selection_zoom_requested = true;
+    }
+
+    /// Shows the map at 100 % on the next frame.
+    pub fn request_zoom_100(&mut self) {
+        self.zoom_100_requested = true;
+    }
+
+    /// Zooms by `factor` about the centre of the canvas.
+    pub fn zoom_by(&mut self, map: MapId, factor: f32) {
+        if let (Some(viewport), Some(camera)) = (self.viewport, self.cameras.get_mut(&map)) {
+            *camera = camera::zoom_about(*camera, viewport.center(), factor);
+        }
+    }
+
+    /// The current zoom of a map's view, 1.0 = 100 %.
+    #[must_use]
+    pub fn zoom(&self, map: MapId) -> Option<f32> {
+        self.cameras.get(&map).map(|c| c.scaling)
+    }
+
+    /// Starts renaming a card in place.
+    pub fn start_rename(&mut self, card: CardId, title: &str) {
+        self.rename = Some(Rename { card, text: title.to_owned(), focus_requested: false });
+    }
+
+    /// Takes the commands chosen in the context menu.
+    pub fn take_pending(&mut self) -> Vec<crate::app::commands::Command> {
+        std::mem::take(&mut self.pending)
+    }
+
+    /// Whether a gesture or in-place rename is in progress.
+    #[must_use]
+    pub fn is_busy(&self) -> bool {
+        self.gesture.is_some() || self.rename.is_some()
+    }
+}
+
+pub(crate) fn to_point(p: Pos2) -> Point {
+    Point::new(p.x, p.y)
+}
+
+pub(crate) fn to_pos(p: Point) -> Pos2 {
+    Pos2::new(p.x, p.y)
+}
+
+/// The grey around the page, light or dark with the interface.
+fn surround(ui: &egui::Ui) -> Color32 {
+    if ui.visuals().dark_mode { Color32::from_gray(38) } else { Color32::from_gray(226) }
+}
+
+/// Shows the canvas for the editor's current map, filling the available space.
+pub fn show(ui: &mut egui::Ui, editor: &mut Editor, state: &mut CanvasState) {
+    let (response, painter) = ui.allocate_painter(ui.available_size(), Sense::click_and_drag());
+    let viewport = response.rect;
+    state.viewport = Some(viewport);
+    painter.rect_filled(viewport, 0.0, surround(ui));
+    let (Some(scene), Some(map_id)) = (editor.scene(), editor.current_map().map(|m| m.id)) else {
+        painter.text(
+            viewport.center(),
+            egui::Align2::CENTER_CENTER,
+            "This study has no maps yet: add one with Map › Add map",
+            egui::FontId::proportional(16.0),
+            ui.visuals().weak_text_color(),
+        );
+        return;
+    };
+    let page = Rect::from_min_size(Pos2::ZERO, Vec2::new(scene.width, scene.height));
+    let fit = camera::fit(page, viewport, 1.0);
+    let mut transform = *state.cameras.entry(map_id).or_insert(fit);
+    if std::mem::take(&mut state.fit_requested) {
+        transform = fit;
+    }
+    if std::mem::take(&mut state.zoom_100_requested) {
+        transform = camera::zoom_about(transform, viewport.center(), 1.0 / transform.scaling);
+    }
+    if std::mem::take(&mut state.selection_zoom_requested) {
+        let selected = editor.selection.cards.iter().filter_map(|id| scene.card_rect(*id));
+        let bounds = selected.fold(None, |acc: Option<crate::layout::Rect>, r| Some(acc.map_or(r, |a| a.union(&r))));
+        if let Some(bounds) = bounds {
+            let rect = Rect::from_min_max(to_pos(bounds.min), to_pos(bounds.max)).expand(40.0);
+            transform = camera::fit(rect, viewport, 2.0);
+        }
+    }
+    transform = interact::navigate(ui, &response, transform);
+    state.cameras.insert(map_id, transform);
+
+    let page_on_screen = transform.mul_rect(page);
+    painter.rect_filled(page_on_screen.translate(Vec2::splat(3.0)), 2.0, Color32::from_black_alpha(40));
+    painter.rect_filled(page_on_screen, 0.0, Color32::WHITE);
+    let painter = painter.with_clip_rect(viewport);
+    paint::paint_scene(&painter, &scene, transform, viewport);
+
+    interact::pointer(ui, &response, editor, state, &scene, transform);
+    overlay::draw(&painter, editor, state, &scene, transform);
+    interact::rename(ui, editor, state, &scene, transform);
+    interact::context_menu(&response, editor, state, &scene, transform);
+}

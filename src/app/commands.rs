@@ -1,0 +1,207 @@
+//! Every action of the editor, with its label, tooltip and shortcut, in one list: menus,
+//! toolbar, context menus and keyboard all read it, so they never disagree.
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+/// An action the user can take.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Command {
+    /// Start a new study from the starter template.
+    NewStudy,
+    /// Open a study file.
+    Open,
+    /// Save the study.
+    Save,
+    /// Save the study under a new name.
+    SaveAs,
+    /// Export a poster.
+    Export,
+    /// Undo the last change.
+    Undo,
+    /// Redo the last undone change.
+    Redo,
+    /// Cut the selected cards.
+    Cut,
+    /// Copy the selected cards.
+    Copy,
+    /// Paste cards.
+    Paste,
+    /// Delete the selection.
+    Delete,
+    /// Duplicate the selected cards.
+    Duplicate,
+    /// Select every card of the map.
+    SelectAll,
+    /// Rename the selected card in place.
+    Rename,
+    /// Add a stage at the end of the spine.
+    AddStage,
+    /// Add a card to the selected card's stage, or the first stage.
+    AddCard,
+    /// Link the two selected cards.
+    AddLink,
+    /// Add a map.
+    AddMap,
+    /// Fit the map to the window.
+    ZoomFit,
+    /// Zoom to the selection.
+    ZoomSelection,
+    /// Show the map at 100 %.
+    Zoom100,
+    /// Zoom in.
+    ZoomIn,
+    /// Zoom out.
+    ZoomOut,
+    /// Switch between light and dark.
+    ToggleTheme,
+    /// Quit.
+    Quit,
+}
+
+const fn shortcut(modifiers: Modifiers, key: Key) -> Option<KeyboardShortcut> {
+    Some(KeyboardShortcut::new(modifiers, key))
+}
+
+impl Command {
+    /// Every command, in menu order.
+    pub const ALL: [Command; 25] = [
+        Self::NewStudy,
+        Self::Open,
+        Self::Save,
+        Self::SaveAs,
+        Self::Export,
+        Self::Quit,
+        Self::Undo,
+        Self::Redo,
+        Self::Cut,
+        Self::Copy,
+        Self::Paste,
+        Self::Duplicate,
+        Self::Delete,
+        Self::SelectAll,
+        Self::Rename,
+        Self::AddStage,
+        Self::AddCard,
+        Self::AddLink,
+        Self::AddMap,
+        Self::ZoomFit,
+        Self::ZoomSelection,
+        Self::Zoom100,
+        Self::ZoomIn,
+        Self::ZoomOut,
+        Self::ToggleTheme,
+    ];
+
+    /// The menu label (sentence case, `…` when it opens a dialog).
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::NewStudy => "New study",
+            Self::Open => "Open…",
+            Self::Save => "Save",
+            Self::SaveAs => "Save as…",
+            Self::Export => "Export…",
+            Self::Undo => "Undo",
+            Self::Redo => "Redo",
+            Self::Cut => "Cut",
+            Self::Copy => "Copy",
+            Self::Paste => "Paste",
+            Self::Delete => "Delete",
+            Self::Duplicate => "Duplicate",
+            Self::SelectAll => "Select all",
+            Self::Rename => "Rename",
+            Self::AddStage => "Add stage",
+            Self::AddCard => "Add card",
+            Self::AddLink => "Link selected cards",
+            Self::AddMap => "Add map",
+            Self::ZoomFit => "Fit to window",
+            Self::ZoomSelection => "Zoom to selection",
+            Self::Zoom100 => "Actual size (100 %)",
+            Self::ZoomIn => "Zoom in",
+            Self::ZoomOut => "Zoom out",
+            Self::ToggleTheme => "Dark mode",
+            Self::Quit => "Quit",
+        }
+    }
+
+    /// One line on what the command does.
+    #[must_use]
+    pub fn tooltip(self) -> &'static str {
+        match self {
+            Self::NewStudy => "Start a new study from the starter template",
+            Self::Open => "Open a study file (.journey.ron)",
+            Self::Save => "Save the study to its file",
+            Self::SaveAs => "Save the study to a new file",
+            Self::Export => "Export a map as an SVG or PNG poster",
+            Self::Undo => "Undo the last change",
+            Self::Redo => "Redo the last undone change",
+            Self::Cut => "Cut the selected cards to the clipboard",
+            Self::Copy => "Copy the selected cards to the clipboard",
+            Self::Paste => "Paste cards from the clipboard into the selected stage",
+            Self::Delete => "Delete the selected cards and their links",
+            Self::Duplicate => "Duplicate the selected cards",
+            Self::SelectAll => "Select every card of the map",
+            Self::Rename => "Rename the selected card",
+            Self::AddStage => "Add a stage at the end of the spine",
+            Self::AddCard => "Add a card to the selected stage",
+            Self::AddLink => "Link the first selected card to the second",
+            Self::AddMap => "Add a map to the study",
+            Self::ZoomFit => "Fit the whole map in the window",
+            Self::ZoomSelection => "Zoom to the selected cards",
+            Self::Zoom100 => "Show the map at its printed size",
+            Self::ZoomIn => "Zoom in",
+            Self::ZoomOut => "Zoom out",
+            Self::ToggleTheme => "Switch the interface between light and dark",
+            Self::Quit => "Close Wayline",
+        }
+    }
+
+    /// The keyboard shortcut, if any.
+    #[must_use]
+    pub fn shortcut(self) -> Option<KeyboardShortcut> {
+        let command = Modifiers::COMMAND;
+        let shift = Modifiers::COMMAND.plus(Modifiers::SHIFT);
+        match self {
+            Self::NewStudy => shortcut(command, Key::N),
+            Self::Open => shortcut(command, Key::O),
+            Self::Save => shortcut(command, Key::S),
+            Self::SaveAs => shortcut(shift, Key::S),
+            Self::Export => shortcut(command, Key::E),
+            Self::Undo => shortcut(command, Key::Z),
+            Self::Redo => shortcut(shift, Key::Z),
+            Self::Cut => shortcut(command, Key::X),
+            Self::Copy => shortcut(command, Key::C),
+            Self::Paste => shortcut(command, Key::V),
+            Self::Delete => shortcut(Modifiers::NONE, Key::Delete),
+            Self::Duplicate => shortcut(command, Key::D),
+            Self::SelectAll => shortcut(command, Key::A),
+            Self::Rename => shortcut(Modifiers::NONE, Key::F2),
+            Self::AddCard => shortcut(Modifiers::NONE, Key::N),
+            Self::AddLink => shortcut(Modifiers::NONE, Key::L),
+            Self::ZoomFit => shortcut(Modifiers::SHIFT, Key::Num1),
+            Self::ZoomSelection => shortcut(Modifiers::SHIFT, Key::Num2),
+            Self::Zoom100 => shortcut(command, Key::Num0),
+            Self::ZoomIn => shortcut(command, Key::Plus),
+            Self::ZoomOut => shortcut(command, Key::Minus),
+            Self::Quit => shortcut(command, Key::Q),
+            Self::AddStage | Self::AddMap | Self::ToggleTheme => None,
+        }
+    }
+
+    /// Extra keys that do the same (Ctrl+Y for redo, Backspace for delete).
+    #[must_use]
+    pub fn alternative_shortcut(self) -> Option<KeyboardShortcut> {
+        match self {
+            Self::Redo => shortcut(Modifiers::COMMAND, Key::Y),
+            Self::Delete => shortcut(Modifiers::NONE, Key::Backspace),
+            Self::ZoomIn => shortcut(Modifiers::COMMAND, Key::Equals),
+            _ => None,
+        }
+    }
+
+    /// Whether the shortcut is a bare key, which must not fire while typing in a text field.
+    #[must_use]
+    pub fn is_bare_key(self) -> bool {
+        self.shortcut().is_some_and(|s| s.modifiers.is_none() || s.modifiers == Modifiers::SHIFT)
+    }
+}

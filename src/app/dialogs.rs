@@ -1,0 +1,161 @@
+//! Modal questions and messages: unsaved changes, errors, typed paths where no native file
+//! dialog exists, and deleting an owner.
+
+use super::{WaylineApp, files};
+use crate::edit::ops;
+use crate::model::OwnerId;
+use std::path::PathBuf;
+
+/// What waits on the unsaved-changes question.
+#[derive(Clone, Debug)]
+pub enum Then {
+    /// Start a new study from a template.
+    New(&'static str),
+    /// Show the open dialog.
+    OpenDialog,
+    /// Open this file.
+    Open(PathBuf),
+    /// Close the window.
+    Close,
+}
+
+/// A modal dialog.
+#[derive(Clone, Debug)]
+pub enum Dialog {
+    /// The study has unsaved changes: save, discard or cancel.
+    Unsaved { then: Then },
+    /// Something failed; the message says what and where.
+    Error { title: String, message: String },
+    /// Type the path of a study to open.
+    OpenPath { text: String },
+    /// Type the path to save the study to.
+    SavePath { text: String },
+    /// Delete an owner: what happens to its cards.
+    DeleteOwner { owner: OwnerId, replacement: Option<OwnerId> },
+}
+
+impl WaylineApp {
+    #[allow(clippy::too_many_lines, reason = "one arm per dialog")]
+    pub(crate) fn show_dialog(&mut self, ctx: &egui::Context) {
+        let Some(dialog) = self.dialog.clone() else { return };
+        let mut keep = true;
+        let modal = egui::Modal::new(egui::Id::unique("dialog")).show(ctx, |ui| {
+            ui.set_width(420.0);
+            match dialog {
+                Dialog::Unsaved { then } => {
+                    ui.heading("Save changes?");
+                    ui.label("The study has changes that are not saved. They are lost if you go on without saving.");
+                    ui.add_space(8.0);
+                    ui.horizontal(|ui| {
+                        if ui.button("Save").clicked() {
+                            // Saving proceeds with `then` once the file is written.
+                            self.save();
+                            keep = matches!(self.dialog, Some(Dialog::Unsaved { .. }) | Some(Dialog::SavePath { .. }) | Some(Dialog::Error { .. }));
+                            if !keep {
+                                return;
+                            }
+                        }
+                        if ui.button("Don't save").clicked() {
+                            keep = false;
+                            self.dialog = None;
+                            self.proceed(then.clone());
+                        }
+                        if ui.button("Cancel").clicked() {
+                            keep = false;
+                        }
+                    });
+                }
+                Dialog::Error { title, message } => {
+                    ui.heading(title);
+                    ui.label(message);
+                    ui.add_space(8.0);
+                    if ui.button("OK").clicked() {
+                        keep = false;
+                    }
+                }
+                Dialog::OpenPath { mut text } => {
+                    ui.heading("Open study");
+                    ui.label("Type the path of a study file (.journey.ron):");
+                    let response = ui.add(egui::TextEdit::singleline(&mut text).desired_width(400.0).hint_text("~/studies/shippers.journey.ron"));
+                    for path in self.prefs.recent.clone() {
+                        if ui.link(path.display().to_string()).clicked() {
+                            text = path.display().to_string();
+                        }
+                    }
+                    let enter = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                    ui.horizontal(|ui| {
+                        if ui.button("Open").clicked() || enter {
+                            if let Some(path) = files::typed_path(&text, "") {
+                                keep = false;
+                                self.dialog = None;
+                                self.open_path(&path);
+                                return;
+                            }
+                        }
+                        if ui.button("Cancel").clicked() {
+                            keep = false;
+                        }
+                    });
+                    if keep {
+                        self.dialog = Some(Dialog::OpenPath { text });
+                    }
+                }
+                Dialog::SavePath { mut text } => {
+                    ui.heading("Save study");
+                    ui.label("Type the path to save the study to:");
+                    let response = ui.add(egui::TextEdit::singleline(&mut text).desired_width(400.0));
+                    let enter = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                    ui.horizontal(|ui| {
+                        if ui.button("Save").clicked() || enter {
+                            if let Some(path) = files::typed_path(&text, ".journey.ron") {
+                                keep = false;
+                                self.dialog = None;
+                                self.save_to(&path);
+                                return;
+                            }
+                        }
+                        if ui.button("Cancel").clicked() {
+                            keep = false;
+                        }
+                    });
+                    if keep {
+                        self.dialog = Some(Dialog::SavePath { text });
+                    }
+                }
+                Dialog::DeleteOwner { owner, mut replacement } => {
+                    let study = self.editor.study();
+                    let name = study.owner(owner).map_or_else(String::new, |o| o.name.clone());
+                    let cards = study.cards().filter(|c| c.owners.contains(&owner)).count();
+                    ui.heading(format!("Delete {name}?"));
+                    ui.label(format!("{name} owns {cards} cards. What should happen to them?"));
+                    ui.radio_value(&mut replacement, None, "Remove the owner from its cards");
+                    for other in study.owners.iter().filter(|o| o.id != owner) {
+                        ui.radio_value(&mut replacement, Some(other.id), format!("Give them to {}", other.name));
+                    }
+                    ui.horizontal(|ui| {
+                        if ui.button("Delete owner").clicked() {
+                            keep = false;
+                            let edits = ops::delete_owner(self.editor.study(), owner, replacement);
+                            self.editor.apply("Delete owner", edits);
+                            if self.editor.highlight == Some(owner) {
+                                self.editor.highlight = None;
+                            }
+                        }
+                        if ui.button("Cancel").clicked() {
+                            keep = false;
+                        }
+                    });
+                    if keep {
+                        self.dialog = Some(Dialog::DeleteOwner { owner, replacement });
+                    }
+                }
+            }
+        });
+        if modal.should_close() {
+            keep = false;
+        }
+        if !keep {
+            self.dialog = None;
+        }
+    }
+}

@@ -1,0 +1,226 @@
+//! The editor: an eframe app around an [`editor::Editor`]. The window has a menu bar and
+//! toolbar, map tabs, the canvas, the owners and outline panel on the left, the inspector on
+//! the right and the scores table below. Every action is a [`commands::Command`]; every change
+//! to the study is an edit applied through the editor, so it can be undone.
+
+mod actions;
+pub mod canvas;
+mod clipboard;
+pub mod commands;
+mod dialogs;
+pub mod editor;
+mod export_dialog;
+pub mod files;
+mod fonts;
+mod inspector;
+mod outline;
+mod owners;
+pub mod paint;
+mod table;
+mod tabs;
+
+use crate::edit::Document;
+use crate::model::Study;
+use canvas::CanvasState;
+use commands::Command;
+use dialogs::Dialog;
+use editor::Editor;
+use std::path::PathBuf;
+
+/// Preferences remembered between runs.
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct Prefs {
+    /// Recently opened or saved studies, newest first.
+    pub recent: Vec<PathBuf>,
+    /// Dark interface.
+    pub dark: bool,
+    /// Show the owners and outline panel.
+    pub show_owners: bool,
+    /// Show the inspector.
+    pub show_inspector: bool,
+    /// Show the scores table.
+    pub show_table: bool,
+}
+
+impl Default for Prefs {
+    fn default() -> Self {
+        Self { recent: Vec::new(), dark: false, show_owners: true, show_inspector: true, show_table: false }
+    }
+}
+
+const PREFS_KEY: &str = "wayline-prefs";
+const MAX_RECENT: usize = 8;
+
+/// The Wayline editor.
+pub struct WaylineApp {
+    /// The document and what is shown of it.
+    pub editor: Editor,
+    /// The canvas's view and gesture state.
+    pub canvas: CanvasState,
+    /// Remembered preferences.
+    pub prefs: Prefs,
+    dialog: Option<Dialog>,
+    export: export_dialog::ExportDialog,
+    status: String,
+    close_confirmed: bool,
+    title: String,
+    pending_paste: Option<String>,
+}
+
+impl WaylineApp {
+    /// The app, editing `study` (loaded from `path`, or unsaved when `path` is `None`).
+    pub fn new(cc: &eframe::CreationContext<'_>, study: Study, path: Option<PathBuf>) -> Self {
+        fonts::install(&cc.egui_ctx);
+        let prefs: Prefs = cc.storage.and_then(|s| eframe::get_value(s, PREFS_KEY)).unwrap_or_default();
+        cc.egui_ctx.set_theme(if prefs.dark { egui::Theme::Dark } else { egui::Theme::Light });
+        let mut app = Self::headless(study, path);
+        app.prefs = prefs;
+        if let Some(path) = app.editor.doc.path().map(std::path::Path::to_path_buf) {
+            app.remember_recent(path);
+        }
+        app
+    }
+
+    /// The app without a window context (for tests and benchmarks).
+    #[must_use]
+    pub fn headless(study: Study, path: Option<PathBuf>) -> Self {
+        Self {
+            editor: Editor::new(Document::new(study, path)),
+            canvas: CanvasState::default(),
+            prefs: Prefs::default(),
+            dialog: None,
+            export: export_dialog::ExportDialog::default(),
+            status: String::new(),
+            close_confirmed: false,
+            title: String::new(),
+            pending_paste: None,
+        }
+    }
+
+    fn remember_recent(&mut self, path: PathBuf) {
+        let path = std::fs::canonicalize(&path).unwrap_or(path);
+        self.prefs.recent.retain(|p| *p != path);
+        self.prefs.recent.insert(0, path);
+        self.prefs.recent.truncate(MAX_RECENT);
+    }
+
+    /// The window title: the file, and a dot while there are unsaved changes.
+    fn window_title(&self) -> String {
+        let name = self
+            .editor
+            .doc
+            .path()
+            .and_then(|p| p.file_name())
+            .map_or_else(|| "Untitled study".to_owned(), |n| n.to_string_lossy().into_owned());
+        let dirty = if self.editor.doc.is_dirty() { " ●" } else { "" };
+        format!("{name}{dirty} — Wayline")
+    }
+
+    /// Runs the keyboard shortcuts of every command. Bare keys (N, L, Delete, F2) do not fire
+    /// while a text field has focus.
+    fn shortcuts(&mut self, ctx: &egui::Context) {
+        let typing = ctx.egui_wants_keyboard_input() || self.canvas.is_busy();
+        let mut run = Vec::new();
+        ctx.input_mut(|input| {
+            for command in Command::ALL {
+                if typing && (command.is_bare_key() || matches!(command, Command::Undo | Command::Redo | Command::SelectAll)) {
+                    continue;
+                }
+                for shortcut in [command.shortcut(), command.alternative_shortcut()].into_iter().flatten() {
+                    if input.consume_shortcut(&shortcut) {
+                        run.push(command);
+                    }
+                }
+            }
+            if !typing {
+                for event in &input.events {
+                    match event {
+                        egui::Event::Copy => run.push(Command::Copy),
+                        egui::Event::Cut => run.push(Command::Cut),
+                        egui::Event::Paste(text) => self.canvas_paste(text.clone()),
+                        _ => {}
+                    }
+                }
+            }
+        });
+        for command in run {
+            self.run(ctx, command);
+        }
+    }
+
+    fn canvas_paste(&mut self, text: String) {
+        self.pending_paste = Some(text);
+    }
+}
+
+impl eframe::App for WaylineApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        self.shortcuts(&ctx);
+        if let Some(text) = self.pending_paste.take() {
+            self.paste_text(&ctx, &text);
+        }
+        self.handle_dropped_files(&ctx);
+        self.handle_close_request(&ctx);
+
+        egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui));
+        egui::Panel::top("toolbar").show(ui, |ui| self.toolbar(ui));
+        egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
+        if self.prefs.show_table {
+            egui::Panel::bottom("scores-table").resizable(true).default_size(220.0).show(ui, |ui| {
+                table::show(ui, &mut self.editor);
+            });
+        }
+        if self.prefs.show_owners {
+            egui::Panel::left("owners").resizable(true).default_size(250.0).show(ui, |ui| {
+                if let Some(dialog) = owners::show(ui, &mut self.editor) {
+                    self.dialog = Some(dialog);
+                }
+                ui.separator();
+                outline::show(ui, &mut self.editor);
+            });
+        }
+        if self.prefs.show_inspector {
+            egui::Panel::right("inspector").resizable(true).default_size(320.0).show(ui, |ui| {
+                inspector::show(ui, &mut self.editor);
+            });
+        }
+        egui::CentralPanel::no_frame().show(ui, |ui| {
+            tabs::show(ui, &mut self.editor, &mut self.canvas);
+            canvas::show(ui, &mut self.editor, &mut self.canvas);
+        });
+        for command in self.canvas.take_pending() {
+            self.run(&ctx, command);
+        }
+        self.export.show(&ctx, &self.editor, &mut self.status);
+        self.show_dialog(&ctx);
+
+        let title = self.window_title();
+        if title != self.title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, PREFS_KEY, &self.prefs);
+    }
+}
+
+/// Opens the editor window on `study`.
+///
+/// # Errors
+/// When no window can be opened (no display).
+pub fn run_window(study: Study, path: Option<PathBuf>) -> Result<(), eframe::Error> {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Wayline")
+            .with_app_id("wayline")
+            .with_inner_size([1440.0, 900.0])
+            .with_min_inner_size([720.0, 480.0])
+            .with_drag_and_drop(true),
+        ..eframe::NativeOptions::default()
+    };
+    eframe::run_native("Wayline", options, Box::new(move |cc| Ok(Box::new(WaylineApp::new(cc, study, path)))))
+}
