@@ -15,7 +15,8 @@ fn main() -> ExitCode {
             .unwrap_or_default();
         let _ = writeln!(std::io::stderr(), "wayline: internal error: {message}");
     }));
-    let status = match wayline::cli::run(std::env::args_os(), &mut std::io::stdout(), &mut std::io::stderr()) {
+    let status = match wayline::cli::run(std::env::args_os(), &mut std::io::stdout(), &mut std::io::stderr())
+    {
         Outcome::Done(status) => status,
         Outcome::OpenEditor(path) => open_editor(path),
     };

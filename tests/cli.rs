@@ -15,7 +15,9 @@ fn wayline(args: &[&str]) -> Ran {
     let mut stdout = Vec::new();
     let mut stderr = Vec::new();
     let command_line = std::iter::once("wayline").chain(args.iter().copied());
-    let Outcome::Done(status) = run(command_line, &mut stdout, &mut stderr) else { panic!("{args:?} opened the editor") };
+    let Outcome::Done(status) = run(command_line, &mut stdout, &mut stderr) else {
+        panic!("{args:?} opened the editor")
+    };
     Ran { status, stdout: String::from_utf8(stdout).unwrap(), stderr: String::from_utf8(stderr).unwrap() }
 }
 

@@ -165,7 +165,9 @@ struct Ran {
 
 fn wayline(args: &[&str]) -> Ran {
     let (mut stdout, mut stderr) = (Vec::new(), Vec::new());
-    let Outcome::Done(status) = run(std::iter::once("wayline").chain(args.iter().copied()), &mut stdout, &mut stderr) else {
+    let Outcome::Done(status) =
+        run(std::iter::once("wayline").chain(args.iter().copied()), &mut stdout, &mut stderr)
+    else {
         panic!("{args:?} opened the editor")
     };
     Ran { status, stdout: String::from_utf8(stdout).unwrap(), stderr: String::from_utf8(stderr).unwrap() }

@@ -25,10 +25,13 @@ impl WaylineApp {
             Command::Redo => self.editor.redo(),
             Command::Copy | Command::Cut => {
                 let Some(map) = self.editor.current_map() else { return };
-                if let Some(text) = clipboard::copy_cards(self.editor.study(), map, &self.editor.selection.cards) {
+                if let Some(text) =
+                    clipboard::copy_cards(self.editor.study(), map, &self.editor.selection.cards)
+                {
                     ctx.copy_text(text);
                     if command == Command::Cut {
-                        let edits = ops::delete_cards(self.editor.study(), map.id, &self.editor.selection.cards);
+                        let edits =
+                            ops::delete_cards(self.editor.study(), map.id, &self.editor.selection.cards);
                         self.editor.apply("Cut", edits);
                     }
                 }
@@ -50,7 +53,8 @@ impl WaylineApp {
             }
             Command::Duplicate => {
                 let Some(map) = map else { return };
-                let (edits, copies) = ops::duplicate_cards(self.editor.study(), map, &self.editor.selection.cards);
+                let (edits, copies) =
+                    ops::duplicate_cards(self.editor.study(), map, &self.editor.selection.cards);
                 if self.editor.apply("Duplicate", edits) {
                     self.editor.selection.cards = copies;
                 }
@@ -71,10 +75,16 @@ impl WaylineApp {
             }
             Command::AddStage => {
                 let Some(map) = self.editor.current_map() else { return };
-                let index = self.editor.selection.stage.and_then(|s| map.stages.iter().position(|x| x.id == s)).map_or(map.stages.len(), |i| i + 1);
+                let index = self
+                    .editor
+                    .selection
+                    .stage
+                    .and_then(|s| map.stages.iter().position(|x| x.id == s))
+                    .map_or(map.stages.len(), |i| i + 1);
                 let (edits, stage) = ops::add_stage(self.editor.study(), map.id, index, "New stage");
                 if self.editor.apply("Add stage", edits) {
-                    self.editor.selection = super::editor::Selection { cards: Vec::new(), stage: Some(stage) };
+                    self.editor.selection =
+                        super::editor::Selection { cards: Vec::new(), stage: Some(stage) };
                 }
             }
             Command::AddCard => self.add_card(),
@@ -87,7 +97,9 @@ impl WaylineApp {
                     }
                     self.editor.apply("Link cards", edits);
                 } else {
-                    self.status = "Select two cards to link them, or drag from a card's handle to another card".to_owned();
+                    self.status =
+                        "Select two cards to link them, or drag from a card's handle to another card"
+                            .to_owned();
                 }
             }
             Command::AddMap => {
@@ -142,7 +154,9 @@ impl WaylineApp {
     /// Pastes cards copied from Wayline, or imports nothing and says why.
     pub(crate) fn paste_text(&mut self, _ctx: &egui::Context, text: &str) {
         let Some(map) = self.editor.current_map() else { return };
-        let Some(stage) = self.editor.selected_stage().or_else(|| map.stages.first().map(|s| s.id)) else { return };
+        let Some(stage) = self.editor.selected_stage().or_else(|| map.stages.first().map(|s| s.id)) else {
+            return;
+        };
         match clipboard::paste_cards(self.editor.study(), map.id, stage, text) {
             Some((edits, cards)) => {
                 if self.editor.apply("Paste", edits) {
@@ -179,7 +193,9 @@ impl WaylineApp {
                 match files::pick_study_to_open(folder.as_deref()) {
                     files::Choice::Chosen(path) => self.open_path(&path),
                     files::Choice::Cancelled => {}
-                    files::Choice::Unavailable => self.dialog = Some(Dialog::OpenPath { text: String::new() }),
+                    files::Choice::Unavailable => {
+                        self.dialog = Some(Dialog::OpenPath { text: String::new() })
+                    }
                 }
             }
             Then::Open(path) => self.open_path(&path),
@@ -197,7 +213,10 @@ impl WaylineApp {
                 self.status = format!("Opened {}", path.display());
             }
             Err(error) => {
-                self.dialog = Some(Dialog::Error { title: "Cannot open the study".to_owned(), message: error.to_string() });
+                self.dialog = Some(Dialog::Error {
+                    title: "Cannot open the study".to_owned(),
+                    message: error.to_string(),
+                });
             }
         }
     }
@@ -234,21 +253,34 @@ impl WaylineApp {
             Err(error) => {
                 self.dialog = Some(Dialog::Error {
                     title: "Cannot save the study".to_owned(),
-                    message: format!("{}: {error}. The study is still open; try another folder.", path.display()),
+                    message: format!(
+                        "{}: {error}. The study is still open; try another folder.",
+                        path.display()
+                    ),
                 });
             }
         }
     }
 
     pub(crate) fn handle_dropped_files(&mut self, ctx: &egui::Context) {
-        let dropped: Vec<PathBuf> = ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).filter(|p| !p.as_os_str().is_empty()).collect());
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        });
         if let Some(path) = dropped.into_iter().next() {
             self.guard_unsaved(Then::Open(path));
         }
     }
 
     pub(crate) fn handle_close_request(&mut self, ctx: &egui::Context) {
-        if ctx.input(|i| i.viewport().close_requested()) && !self.close_confirmed && self.editor.doc.is_dirty() {
+        if ctx.input(|i| i.viewport().close_requested())
+            && !self.close_confirmed
+            && self.editor.doc.is_dirty()
+        {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
             self.dialog = Some(Dialog::Unsaved { then: super::dialogs::Then::Close });
         }
@@ -277,7 +309,9 @@ impl WaylineApp {
             Command::Rename => cards == 1,
             Command::AddLink => cards == 2,
             Command::Delete => !self.editor.selection.is_empty(),
-            Command::AddStage | Command::AddCard | Command::Paste | Command::SelectAll | Command::Export => has_map,
+            Command::AddStage | Command::AddCard | Command::Paste | Command::SelectAll | Command::Export => {
+                has_map
+            }
             _ => true,
         }
     }
@@ -315,10 +349,13 @@ impl WaylineApp {
                 self.command_button(ui, Command::Quit);
             });
             ui.menu_button("Edit", |ui| {
-                let undo = self.editor.doc.history().undo_label().map(|l| format!("Undo {}", l.to_lowercase()));
-                let redo = self.editor.doc.history().redo_label().map(|l| format!("Redo {}", l.to_lowercase()));
+                let undo =
+                    self.editor.doc.history().undo_label().map(|l| format!("Undo {}", l.to_lowercase()));
+                let redo =
+                    self.editor.doc.history().redo_label().map(|l| format!("Redo {}", l.to_lowercase()));
                 for (command, label) in [(Command::Undo, undo), (Command::Redo, redo)] {
-                    let shortcut = command.shortcut().map(|s| ui.ctx().format_shortcut(&s)).unwrap_or_default();
+                    let shortcut =
+                        command.shortcut().map(|s| ui.ctx().format_shortcut(&s)).unwrap_or_default();
                     let text = label.unwrap_or_else(|| command.label().to_owned());
                     let button = egui::Button::new(text).shortcut_text(shortcut);
                     if ui.add_enabled(self.is_enabled(command), button).clicked() {
@@ -327,7 +364,15 @@ impl WaylineApp {
                     }
                 }
                 ui.separator();
-                for command in [Command::Cut, Command::Copy, Command::Paste, Command::Duplicate, Command::Delete, Command::SelectAll, Command::Rename] {
+                for command in [
+                    Command::Cut,
+                    Command::Copy,
+                    Command::Paste,
+                    Command::Duplicate,
+                    Command::Delete,
+                    Command::SelectAll,
+                    Command::Rename,
+                ] {
                     self.command_button(ui, command);
                 }
             });
@@ -337,7 +382,13 @@ impl WaylineApp {
                 }
             });
             ui.menu_button("View", |ui| {
-                for command in [Command::ZoomFit, Command::ZoomSelection, Command::Zoom100, Command::ZoomIn, Command::ZoomOut] {
+                for command in [
+                    Command::ZoomFit,
+                    Command::ZoomSelection,
+                    Command::Zoom100,
+                    Command::ZoomIn,
+                    Command::ZoomOut,
+                ] {
                     self.command_button(ui, command);
                 }
                 ui.separator();
@@ -357,14 +408,16 @@ impl WaylineApp {
         ui.horizontal(|ui| {
             for command in [Command::Undo, Command::Redo] {
                 let button = egui::Button::new(command.label());
-                if ui.add_enabled(self.is_enabled(command), button).on_hover_text(command.tooltip()).clicked() {
+                if ui.add_enabled(self.is_enabled(command), button).on_hover_text(command.tooltip()).clicked()
+                {
                     self.run(&ui.ctx().clone(), command);
                 }
             }
             ui.separator();
             for command in [Command::AddStage, Command::AddCard, Command::AddLink, Command::Delete] {
                 let button = egui::Button::new(command.label());
-                if ui.add_enabled(self.is_enabled(command), button).on_hover_text(command.tooltip()).clicked() {
+                if ui.add_enabled(self.is_enabled(command), button).on_hover_text(command.tooltip()).clicked()
+                {
                     self.run(&ui.ctx().clone(), command);
                 }
             }
@@ -392,13 +445,23 @@ impl WaylineApp {
             let errors = problems.iter().filter(|p| p.severity == crate::model::Severity::Error).count();
             let warnings = problems.len() - errors;
             ui.label(match self.editor.current_map() {
-                Some(map) => format!("{} · {} stages · {} {}s", map.kind.label(), map.stages.len(), map.card_count(), map.kind.card_noun()),
+                Some(map) => format!(
+                    "{} · {} stages · {} {}s",
+                    map.kind.label(),
+                    map.stages.len(),
+                    map.card_count(),
+                    map.kind.card_noun()
+                ),
                 None => "No map".to_owned(),
             });
             ui.separator();
             let check = format!("{errors} errors, {warnings} warnings");
             let tooltip: String = problems.iter().take(12).map(|p| format!("{p}\n")).collect();
-            ui.label(check).on_hover_text(if tooltip.is_empty() { "No problems".to_owned() } else { tooltip });
+            ui.label(check).on_hover_text(if tooltip.is_empty() {
+                "No problems".to_owned()
+            } else {
+                tooltip
+            });
             if let Some(zoom) = self.editor.map.and_then(|m| self.canvas.zoom(m)) {
                 ui.separator();
                 ui.label(format!("{:.0} %", zoom * 100.0));

@@ -28,7 +28,12 @@ pub fn copy_cards(study: &Study, map: &JourneyMap, selected: &[CardId]) -> Optio
         .filter(|o| cards.iter().any(|c| c.owners.contains(&o.id) || c.accountable == Some(o.id)))
         .cloned()
         .collect();
-    let links = map.links.iter().filter(|l| selected.contains(&l.from) && selected.contains(&l.to)).cloned().collect();
+    let links = map
+        .links
+        .iter()
+        .filter(|l| selected.contains(&l.from) && selected.contains(&l.to))
+        .cloned()
+        .collect();
     let text = ron::to_string(&Payload { cards, owners, links }).ok()?;
     Some(format!("{MARKER}\n{text}"))
 }
@@ -36,7 +41,12 @@ pub fn copy_cards(study: &Study, map: &JourneyMap, selected: &[CardId]) -> Optio
 /// Edits that paste clipboard `text` into `stage` of `map`, with fresh ids; owners are matched
 /// by name and added when missing. `None` when the text holds no Wayline cards.
 #[must_use]
-pub fn paste_cards(study: &Study, map: MapId, stage: StageId, text: &str) -> Option<(Vec<Edit>, Vec<CardId>)> {
+pub fn paste_cards(
+    study: &Study,
+    map: MapId,
+    stage: StageId,
+    text: &str,
+) -> Option<(Vec<Edit>, Vec<CardId>)> {
     let body = text.trim_start().strip_prefix(MARKER)?;
     let payload: Payload = ron::from_str(body.trim()).ok()?;
     let mut ids = study.id_allocator();
@@ -44,7 +54,11 @@ pub fn paste_cards(study: &Study, map: MapId, stage: StageId, text: &str) -> Opt
     let mut owner_map = std::collections::HashMap::<OwnerId, OwnerId>::new();
     let mut working = study.clone();
     for owner in payload.owners {
-        let existing = working.owners.iter().find(|o| o.name.trim().eq_ignore_ascii_case(owner.name.trim())).map(|o| o.id);
+        let existing = working
+            .owners
+            .iter()
+            .find(|o| o.name.trim().eq_ignore_ascii_case(owner.name.trim()))
+            .map(|o| o.id);
         let id = match existing {
             Some(id) => id,
             None => {
@@ -100,9 +114,13 @@ mod tests {
         let (edits, pasted) = paste_cards(doc.study(), map_id, stage, &text).unwrap();
         doc.apply("Paste", edits).unwrap();
         assert_eq!(pasted.len(), selected.len());
-        let errors: Vec<_> = crate::model::validate(doc.study()).into_iter().filter(|p| p.severity == crate::model::Severity::Error).collect();
+        let errors: Vec<_> = crate::model::validate(doc.study())
+            .into_iter()
+            .filter(|p| p.severity == crate::model::Severity::Error)
+            .collect();
         assert!(errors.is_empty(), "{errors:#?}");
-        let titles: Vec<&str> = doc.study().maps[0].stages[0].cards.iter().map(|c| c.title.as_str()).collect();
+        let titles: Vec<&str> =
+            doc.study().maps[0].stages[0].cards.iter().map(|c| c.title.as_str()).collect();
         assert!(titles.contains(&map.stages[0].cards[0].title.as_str()));
         assert!(paste_cards(doc.study(), map_id, stage, "just some text").is_none());
     }

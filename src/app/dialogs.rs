@@ -75,8 +75,10 @@ impl WaylineApp {
                 }
                 Dialog::OpenPath { mut text } => {
                     ui.heading("Open study");
-                    ui.label("Type the path of a study file (.journey.ron):");
-                    let response = ui.add(egui::TextEdit::singleline(&mut text).desired_width(400.0).hint_text("~/studies/shippers.journey.ron"));
+                    let label = ui.label("Type the path of a study file (.journey.ron):");
+                    let response = ui
+                        .add(egui::TextEdit::singleline(&mut text).desired_width(400.0).hint_text("~/studies/shippers.journey.ron"))
+                        .labelled_by(label.id);
                     for path in self.prefs.recent.clone() {
                         if ui.link(path.display().to_string()).clicked() {
                             text = path.display().to_string();
@@ -102,8 +104,8 @@ impl WaylineApp {
                 }
                 Dialog::SavePath { mut text } => {
                     ui.heading("Save study");
-                    ui.label("Type the path to save the study to:");
-                    let response = ui.add(egui::TextEdit::singleline(&mut text).desired_width(400.0));
+                    let label = ui.label("Type the path to save the study to:");
+                    let response = ui.add(egui::TextEdit::singleline(&mut text).desired_width(400.0)).labelled_by(label.id);
                     let enter = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                     ui.horizontal(|ui| {
                         if ui.button("Save").clicked() || enter {

@@ -128,7 +128,8 @@ impl Editor {
             self.selection = Selection::default();
             return;
         };
-        let cards: Vec<CardId> = self.selection.cards.iter().copied().filter(|id| map.card(*id).is_some()).collect();
+        let cards: Vec<CardId> =
+            self.selection.cards.iter().copied().filter(|id| map.card(*id).is_some()).collect();
         let stage = self.selection.stage.filter(|id| map.stage(*id).is_some());
         self.selection = Selection { cards, stage };
     }

@@ -53,7 +53,8 @@ impl ExportDialog {
         self.map = editor.current_map().map(|m| m.id);
         self.message = None;
         if self.path.is_empty() {
-            let folder = editor.doc.path().and_then(|p| p.parent()).map_or_else(|| PathBuf::from("."), PathBuf::from);
+            let folder =
+                editor.doc.path().and_then(|p| p.parent()).map_or_else(|| PathBuf::from("."), PathBuf::from);
             let title = editor.current_map().map_or("poster", |m| m.title.as_str());
             let name = super::files::study_file_name(title).replace(".journey.ron", ".png");
             self.path = folder.join(name).display().to_string();
@@ -61,7 +62,12 @@ impl ExportDialog {
     }
 
     fn settings(&self) -> PosterSettings {
-        PosterSettings { format: self.format, paper: self.paper, orientation: self.orientation, dpi: self.dpi }
+        PosterSettings {
+            format: self.format,
+            paper: self.paper,
+            orientation: self.orientation,
+            dpi: self.dpi,
+        }
     }
 
     fn scene(&mut self, editor: &Editor, map: MapId) -> Option<Arc<Scene>> {
@@ -73,7 +79,8 @@ impl ExportDialog {
             return Some(scene.clone());
         }
         let study = editor.study();
-        let scene = Arc::new(layout(study, study.map(map)?, FontMeasure::shared(), &LayoutOptions::default()));
+        let scene =
+            Arc::new(layout(study, study.map(map)?, FontMeasure::shared(), &LayoutOptions::default()));
         self.preview = Some((generation, map, scene.clone()));
         Some(scene)
     }
@@ -97,136 +104,173 @@ impl ExportDialog {
             return;
         }
         let mut open = self.open;
-        egui::Window::new("Export poster").open(&mut open).resizable(true).default_width(560.0).show(ctx, |ui| {
-            let maps: Vec<(MapId, String)> = editor.study().maps.iter().map(|m| (m.id, m.title.clone())).collect();
-            let Some(map) = self.map.filter(|m| maps.iter().any(|(id, _)| id == m)).or(maps.first().map(|m| m.0)) else {
-                ui.label("The study has no maps to export.");
-                return;
-            };
-            self.map = Some(map);
-            egui::Grid::new("export-settings").num_columns(2).spacing([12.0, 8.0]).show(ui, |ui| {
-                ui.label("Map");
-                let title = maps.iter().find(|(id, _)| *id == map).map_or(String::new(), |(_, t)| t.clone());
-                egui::ComboBox::from_id_salt("export-map").selected_text(title).show_ui(ui, |ui| {
-                    for (id, title) in &maps {
-                        ui.selectable_value(&mut self.map, Some(*id), title);
-                    }
-                });
-                ui.end_row();
-                ui.label("Format");
-                ui.horizontal(|ui| {
-                    ui.radio_value(&mut self.format, PosterFormat::Png, "PNG image");
-                    ui.radio_value(&mut self.format, PosterFormat::Svg, "SVG (vector)");
-                });
-                ui.end_row();
-                ui.label("Paper");
-                egui::ComboBox::from_id_salt("export-paper").selected_text(self.paper.name().to_uppercase()).show_ui(ui, |ui| {
-                    for paper in Paper::ALL {
-                        ui.selectable_value(&mut self.paper, paper, paper.name().to_uppercase());
-                    }
-                });
-                ui.end_row();
-                ui.label("Orientation");
-                ui.horizontal(|ui| {
-                    ui.radio_value(&mut self.orientation, Orientation::Auto, "Follow the map");
-                    ui.radio_value(&mut self.orientation, Orientation::Landscape, "Landscape");
-                    ui.radio_value(&mut self.orientation, Orientation::Portrait, "Portrait");
-                });
-                ui.end_row();
-                if self.format == PosterFormat::Png {
-                    ui.label("Resolution");
-                    ui.add(egui::DragValue::new(&mut self.dpi).range(1..=1200).suffix(" dpi"));
-                    ui.end_row();
-                }
-                ui.label("Save to");
-                ui.horizontal(|ui| {
-                    ui.add(egui::TextEdit::singleline(&mut self.path).desired_width(320.0));
-                    if ui.button("Browse…").clicked() {
-                        let (filter, ext): (&str, &[&str]) = match self.format {
-                            PosterFormat::Png => ("PNG image", &["png"]),
-                            PosterFormat::Svg => ("SVG image", &["svg"]),
-                        };
-                        let name = PathBuf::from(&self.path).file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-                        if let super::files::Choice::Chosen(path) = super::files::pick_save_path("Export poster", &name, (filter, ext), None) {
-                            self.path = path.display().to_string();
+        egui::Window::new("Export poster").open(&mut open).resizable(true).default_width(560.0).show(
+            ctx,
+            |ui| {
+                let maps: Vec<(MapId, String)> =
+                    editor.study().maps.iter().map(|m| (m.id, m.title.clone())).collect();
+                let Some(map) =
+                    self.map.filter(|m| maps.iter().any(|(id, _)| id == m)).or(maps.first().map(|m| m.0))
+                else {
+                    ui.label("The study has no maps to export.");
+                    return;
+                };
+                self.map = Some(map);
+                egui::Grid::new("export-settings").num_columns(2).spacing([12.0, 8.0]).show(ui, |ui| {
+                    ui.label("Map");
+                    let title =
+                        maps.iter().find(|(id, _)| *id == map).map_or(String::new(), |(_, t)| t.clone());
+                    egui::ComboBox::from_id_salt("export-map").selected_text(title).show_ui(ui, |ui| {
+                        for (id, title) in &maps {
+                            ui.selectable_value(&mut self.map, Some(*id), title);
                         }
-                    }
-                });
-                ui.end_row();
-            });
-            let extension = match self.format {
-                PosterFormat::Png => "png",
-                PosterFormat::Svg => "svg",
-            };
-            let path = PathBuf::from(self.path.trim()).with_extension(extension);
-
-            // The preview: the same scene, placed on the page as the export will place it.
-            let Some(scene) = self.scene(editor, map) else { return };
-            let page = Page::place(scene.width, scene.height, self.paper, self.orientation);
-            let body_pt = scene.body_text_size * page.scale;
-            let (available, _) = ui.allocate_exact_size(Vec2::new(ui.available_width(), 260.0), egui::Sense::hover());
-            let fit = (available.width() / page.width_pt).min(available.height() / page.height_pt);
-            let sheet = Rect::from_center_size(available.center(), Vec2::new(page.width_pt, page.height_pt) * fit);
-            let painter = ui.painter_at(available);
-            painter.rect_filled(sheet.translate(Vec2::splat(2.0)), 0.0, Color32::from_black_alpha(50));
-            painter.rect_filled(sheet, 0.0, Color32::WHITE);
-            let transform = TSTransform::new(sheet.min.to_vec2() + Vec2::new(page.offset_x, page.offset_y) * fit, page.scale * fit);
-            paint::paint_scene(&painter, &scene, transform, sheet);
-            let size = match self.format {
-                PosterFormat::Png => {
-                    let (w, h) = page.pixels(self.dpi);
-                    format!("{w} × {h} pixels")
-                }
-                PosterFormat::Svg => format!("{:.0} × {:.0} mm", page.width_pt / 72.0 * 25.4, page.height_pt / 72.0 * 25.4),
-            };
-            ui.label(format!("{size} · body text prints at {body_pt:.1} pt"));
-            if body_pt < crate::export::MIN_BODY_PT - 0.05 {
-                let advice = Page::smallest_legible(scene.width, scene.height, scene.body_text_size, crate::export::MIN_BODY_PT, self.orientation)
-                    .map_or("choose Fit".to_owned(), |p| format!("choose {} or Fit", p.name().to_uppercase()));
-                ui.colored_label(Color32::from_rgb(0x9A, 0x5B, 0x00), format!("Text will be smaller than 9 pt: {advice} to keep it legible"));
-            }
-            ui.separator();
-            ui.horizontal(|ui| {
-                let busy = self.job.is_some();
-                if ui.add_enabled(!busy, egui::Button::new("Export")).clicked() {
-                    let study = editor.study().clone();
-                    let settings = self.settings();
-                    let result: JobResult = Arc::new(Mutex::new(None));
-                    let sink = result.clone();
-                    let ctx = ctx.clone();
-                    std::thread::spawn(move || {
-                        let outcome = study
-                            .map(map)
-                            .ok_or_else(|| "the map no longer exists".to_owned())
-                            .and_then(|m| poster(&study, m, &settings).map_err(|e| e.to_string()))
-                            .and_then(|p| {
-                                write_atomically(&path, &p.bytes, false)
-                                    .map(|_| format!("Exported {}", path.display()))
-                                    .map_err(|e| format!("cannot write {}: {e}", path.display()))
-                            });
-                        if let Ok(mut slot) = sink.lock() {
-                            *slot = Some(outcome);
-                        }
-                        ctx.request_repaint();
                     });
-                    self.job = Some(result);
-                    self.message = None;
-                }
-                if busy {
-                    ui.spinner();
-                    ui.label("Rendering…");
-                }
-                match &self.message {
-                    Some(Ok(message)) => {
-                        ui.label(message);
+                    ui.end_row();
+                    ui.label("Format");
+                    ui.horizontal(|ui| {
+                        ui.radio_value(&mut self.format, PosterFormat::Png, "PNG image");
+                        ui.radio_value(&mut self.format, PosterFormat::Svg, "SVG (vector)");
+                    });
+                    ui.end_row();
+                    ui.label("Paper");
+                    egui::ComboBox::from_id_salt("export-paper")
+                        .selected_text(self.paper.name().to_uppercase())
+                        .show_ui(ui, |ui| {
+                            for paper in Paper::ALL {
+                                ui.selectable_value(&mut self.paper, paper, paper.name().to_uppercase());
+                            }
+                        });
+                    ui.end_row();
+                    ui.label("Orientation");
+                    ui.horizontal(|ui| {
+                        ui.radio_value(&mut self.orientation, Orientation::Auto, "Follow the map");
+                        ui.radio_value(&mut self.orientation, Orientation::Landscape, "Landscape");
+                        ui.radio_value(&mut self.orientation, Orientation::Portrait, "Portrait");
+                    });
+                    ui.end_row();
+                    if self.format == PosterFormat::Png {
+                        ui.label("Resolution");
+                        ui.add(egui::DragValue::new(&mut self.dpi).range(1..=1200).suffix(" dpi"));
+                        ui.end_row();
                     }
-                    Some(Err(error)) => {
-                        ui.colored_label(Color32::from_rgb(0xC6, 0x28, 0x28), format!("Export failed: {error}"));
+                    ui.label("Save to");
+                    ui.horizontal(|ui| {
+                        ui.add(egui::TextEdit::singleline(&mut self.path).desired_width(320.0));
+                        if ui.button("Browse…").clicked() {
+                            let (filter, ext): (&str, &[&str]) = match self.format {
+                                PosterFormat::Png => ("PNG image", &["png"]),
+                                PosterFormat::Svg => ("SVG image", &["svg"]),
+                            };
+                            let name = PathBuf::from(&self.path)
+                                .file_name()
+                                .map(|n| n.to_string_lossy().into_owned())
+                                .unwrap_or_default();
+                            if let super::files::Choice::Chosen(path) =
+                                super::files::pick_save_path("Export poster", &name, (filter, ext), None)
+                            {
+                                self.path = path.display().to_string();
+                            }
+                        }
+                    });
+                    ui.end_row();
+                });
+                let extension = match self.format {
+                    PosterFormat::Png => "png",
+                    PosterFormat::Svg => "svg",
+                };
+                let path = PathBuf::from(self.path.trim()).with_extension(extension);
+
+                // The preview: the same scene, placed on the page as the export will place it.
+                let Some(scene) = self.scene(editor, map) else { return };
+                let page = Page::place(scene.width, scene.height, self.paper, self.orientation);
+                let body_pt = scene.body_text_size * page.scale;
+                let (available, _) =
+                    ui.allocate_exact_size(Vec2::new(ui.available_width(), 260.0), egui::Sense::hover());
+                let fit = (available.width() / page.width_pt).min(available.height() / page.height_pt);
+                let sheet = Rect::from_center_size(
+                    available.center(),
+                    Vec2::new(page.width_pt, page.height_pt) * fit,
+                );
+                let painter = ui.painter_at(available);
+                painter.rect_filled(sheet.translate(Vec2::splat(2.0)), 0.0, Color32::from_black_alpha(50));
+                painter.rect_filled(sheet, 0.0, Color32::WHITE);
+                let transform = TSTransform::new(
+                    sheet.min.to_vec2() + Vec2::new(page.offset_x, page.offset_y) * fit,
+                    page.scale * fit,
+                );
+                paint::paint_scene(&painter, &scene, transform, sheet);
+                let size = match self.format {
+                    PosterFormat::Png => {
+                        let (w, h) = page.pixels(self.dpi);
+                        format!("{w} × {h} pixels")
                     }
-                    None => {}
+                    PosterFormat::Svg => {
+                        format!("{:.0} × {:.0} mm", page.width_pt / 72.0 * 25.4, page.height_pt / 72.0 * 25.4)
+                    }
+                };
+                ui.label(format!("{size} · body text prints at {body_pt:.1} pt"));
+                if body_pt < crate::export::MIN_BODY_PT - 0.05 {
+                    let advice = Page::smallest_legible(
+                        scene.width,
+                        scene.height,
+                        scene.body_text_size,
+                        crate::export::MIN_BODY_PT,
+                        self.orientation,
+                    )
+                    .map_or("choose Fit".to_owned(), |p| {
+                        format!("choose {} or Fit", p.name().to_uppercase())
+                    });
+                    ui.colored_label(
+                        Color32::from_rgb(0x9A, 0x5B, 0x00),
+                        format!("Text will be smaller than 9 pt: {advice} to keep it legible"),
+                    );
                 }
-            });
-        });
+                ui.separator();
+                ui.horizontal(|ui| {
+                    let busy = self.job.is_some();
+                    if ui.add_enabled(!busy, egui::Button::new("Export")).clicked() {
+                        let study = editor.study().clone();
+                        let settings = self.settings();
+                        let result: JobResult = Arc::new(Mutex::new(None));
+                        let sink = result.clone();
+                        let ctx = ctx.clone();
+                        std::thread::spawn(move || {
+                            let outcome = study
+                                .map(map)
+                                .ok_or_else(|| "the map no longer exists".to_owned())
+                                .and_then(|m| poster(&study, m, &settings).map_err(|e| e.to_string()))
+                                .and_then(|p| {
+                                    write_atomically(&path, &p.bytes, false)
+                                        .map(|_| format!("Exported {}", path.display()))
+                                        .map_err(|e| format!("cannot write {}: {e}", path.display()))
+                                });
+                            if let Ok(mut slot) = sink.lock() {
+                                *slot = Some(outcome);
+                            }
+                            ctx.request_repaint();
+                        });
+                        self.job = Some(result);
+                        self.message = None;
+                    }
+                    if busy {
+                        ui.spinner();
+                        ui.label("Rendering…");
+                    }
+                    match &self.message {
+                        Some(Ok(message)) => {
+                            ui.label(message);
+                        }
+                        Some(Err(error)) => {
+                            ui.colored_label(
+                                Color32::from_rgb(0xC6, 0x28, 0x28),
+                                format!("Export failed: {error}"),
+                            );
+                        }
+                        None => {}
+                    }
+                });
+            },
+        );
         self.open = open;
     }
 }

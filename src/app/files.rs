@@ -36,9 +36,15 @@ pub fn pick_study_to_open(folder: Option<&std::path::Path>) -> Choice {
 }
 
 /// Asks where to save a file, suggesting `name`.
-pub fn pick_save_path(title: &str, name: &str, filter: (&str, &[&str]), folder: Option<&std::path::Path>) -> Choice {
+pub fn pick_save_path(
+    title: &str,
+    name: &str,
+    filter: (&str, &[&str]),
+    folder: Option<&std::path::Path>,
+) -> Choice {
     let started = Instant::now();
-    let mut dialog = rfd::FileDialog::new().add_filter(filter.0, filter.1).set_title(title).set_file_name(name);
+    let mut dialog =
+        rfd::FileDialog::new().add_filter(filter.0, filter.1).set_title(title).set_file_name(name);
     if let Some(folder) = folder {
         dialog = dialog.set_directory(folder);
     }
@@ -48,7 +54,10 @@ pub fn pick_save_path(title: &str, name: &str, filter: (&str, &[&str]), folder: 
 /// A file name for a study from its title: "Shipper experience 2026.journey.ron".
 #[must_use]
 pub fn study_file_name(title: &str) -> String {
-    let cleaned: String = title.chars().filter(|c| !matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|')).collect();
+    let cleaned: String = title
+        .chars()
+        .filter(|c| !matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|'))
+        .collect();
     let cleaned = cleaned.trim();
     format!("{}.journey.ron", if cleaned.is_empty() { "Untitled" } else { cleaned })
 }
@@ -87,7 +96,10 @@ mod tests {
     #[test]
     fn typed_paths_get_the_extension() {
         assert_eq!(typed_path("/tmp/a", ".journey.ron"), Some(PathBuf::from("/tmp/a.journey.ron")));
-        assert_eq!(typed_path("/tmp/a.journey.ron", ".journey.ron"), Some(PathBuf::from("/tmp/a.journey.ron")));
+        assert_eq!(
+            typed_path("/tmp/a.journey.ron", ".journey.ron"),
+            Some(PathBuf::from("/tmp/a.journey.ron"))
+        );
         assert_eq!(typed_path("   ", ".journey.ron"), None);
     }
 }

@@ -62,17 +62,22 @@ impl<T: Clone + PartialEq> Fields<T> {
 }
 
 fn text_field(ui: &mut egui::Ui, label: &str, value: &mut String, multiline: bool) -> egui::Response {
-    ui.label(label);
+    let label = ui.label(label);
     if multiline {
         ui.add(egui::TextEdit::multiline(value).desired_rows(2).desired_width(f32::INFINITY))
     } else {
         ui.add(egui::TextEdit::singleline(value).desired_width(f32::INFINITY))
     }
-    .on_hover_text(label)
+    .labelled_by(label.id)
 }
 
 /// An optional score on a scale: a checkbox for "known" and a slider.
-fn optional_score(ui: &mut egui::Ui, label: &str, value: &mut Option<f32>, range: std::ops::RangeInclusive<f32>) -> egui::Response {
+fn optional_score(
+    ui: &mut egui::Ui,
+    label: &str,
+    value: &mut Option<f32>,
+    range: std::ops::RangeInclusive<f32>,
+) -> egui::Response {
     ui.horizontal(|ui| {
         let mut known = value.is_some();
         let toggle = ui.checkbox(&mut known, label);
@@ -81,7 +86,7 @@ fn optional_score(ui: &mut egui::Ui, label: &str, value: &mut Option<f32>, range
         }
         match value {
             Some(v) => {
-                let slider = ui.add(egui::Slider::new(v, range).step_by(0.5));
+                let slider = ui.add(egui::Slider::new(v, range).step_by(0.5)).labelled_by(toggle.id);
                 toggle.union(slider)
             }
             None => {
@@ -144,7 +149,11 @@ fn owners_ui(ui: &mut egui::Ui, editor: &Editor, card: &mut Card) {
                 }
                 if assigned {
                     let accountable = card.accountable == Some(owner.id);
-                    if ui.radio(accountable, "accountable").on_hover_text("The one owner accountable for this card").clicked() {
+                    if ui
+                        .radio(accountable, "accountable")
+                        .on_hover_text("The one owner accountable for this card")
+                        .clicked()
+                    {
                         card.accountable = Some(owner.id);
                     }
                 }
@@ -163,12 +172,16 @@ fn duration_ui(ui: &mut egui::Ui, duration: &mut Option<Duration>) {
             *duration = known.then_some(Duration { amount: 1.0, unit: TimeUnit::Days });
         }
         if let Some(d) = duration {
-            ui.add(egui::DragValue::new(&mut d.amount).range(0.0..=10_000.0).speed(0.5));
-            egui::ComboBox::from_id_salt("duration-unit").selected_text(d.unit.abbreviation()).show_ui(ui, |ui| {
-                for unit in TimeUnit::ALL {
-                    ui.selectable_value(&mut d.unit, unit, unit.abbreviation());
-                }
-            });
+            ui.add(egui::DragValue::new(&mut d.amount).range(0.0..=10_000.0).speed(0.5))
+                .on_hover_text("How long");
+            egui::ComboBox::from_id_salt("duration-unit").selected_text(d.unit.abbreviation()).show_ui(
+                ui,
+                |ui| {
+                    for unit in TimeUnit::ALL {
+                        ui.selectable_value(&mut d.unit, unit, unit.abbreviation());
+                    }
+                },
+            );
         }
     });
 }
@@ -179,7 +192,9 @@ fn metrics_ui(ui: &mut egui::Ui, metrics: &mut Vec<Metric>, fields_sealed: &mut 
         for (index, metric) in metrics.iter_mut().enumerate() {
             ui.push_id(index, |ui| {
                 ui.horizontal(|ui| {
-                    let r = ui.add(egui::TextEdit::singleline(&mut metric.name).hint_text("Metric").desired_width(120.0));
+                    let r = ui.add(
+                        egui::TextEdit::singleline(&mut metric.name).hint_text("Metric").desired_width(120.0),
+                    );
                     *fields_sealed |= r.lost_focus();
                     if ui.small_button("Remove").clicked() {
                         remove = Some(index);
@@ -187,16 +202,18 @@ fn metrics_ui(ui: &mut egui::Ui, metrics: &mut Vec<Metric>, fields_sealed: &mut 
                 });
                 ui.horizontal(|ui| {
                     let mut value = metric.value.unwrap_or(0.0);
-                    ui.label("Value");
-                    if ui.add(egui::DragValue::new(&mut value)).changed() {
+                    let label = ui.label("Value");
+                    if ui.add(egui::DragValue::new(&mut value)).labelled_by(label.id).changed() {
                         metric.value = Some(value);
                     }
                     let mut target = metric.target.unwrap_or(0.0);
-                    ui.label("Target");
-                    if ui.add(egui::DragValue::new(&mut target)).changed() {
+                    let label = ui.label("Target");
+                    if ui.add(egui::DragValue::new(&mut target)).labelled_by(label.id).changed() {
                         metric.target = Some(target);
                     }
-                    ui.add(egui::TextEdit::singleline(&mut metric.unit).hint_text("unit").desired_width(40.0));
+                    ui.add(
+                        egui::TextEdit::singleline(&mut metric.unit).hint_text("unit").desired_width(40.0),
+                    );
                 });
                 ui.checkbox(&mut metric.higher_is_better, "Higher is better");
                 ui.separator();
@@ -211,47 +228,66 @@ fn metrics_ui(ui: &mut egui::Ui, metrics: &mut Vec<Metric>, fields_sealed: &mut 
     });
 }
 
-fn recommendations_ui(ui: &mut egui::Ui, editor: &Editor, list: &mut Vec<Recommendation>, fields_sealed: &mut bool) {
-    egui::CollapsingHeader::new(format!("Recommendations ({})", list.len())).default_open(!list.is_empty()).show(ui, |ui| {
-        let mut remove = None;
-        for (index, recommendation) in list.iter_mut().enumerate() {
-            ui.push_id(index, |ui| {
-                let r = ui.add(egui::TextEdit::multiline(&mut recommendation.text).desired_rows(2).desired_width(f32::INFINITY).hint_text("What should be done"));
-                *fields_sealed |= r.lost_focus();
-                ui.horizontal(|ui| {
-                    egui::ComboBox::from_id_salt("priority").selected_text(recommendation.priority.label()).show_ui(ui, |ui| {
-                        for p in Priority::ALL {
-                            ui.selectable_value(&mut recommendation.priority, p, p.label());
+fn recommendations_ui(
+    ui: &mut egui::Ui,
+    editor: &Editor,
+    list: &mut Vec<Recommendation>,
+    fields_sealed: &mut bool,
+) {
+    egui::CollapsingHeader::new(format!("Recommendations ({})", list.len()))
+        .default_open(!list.is_empty())
+        .show(ui, |ui| {
+            let mut remove = None;
+            for (index, recommendation) in list.iter_mut().enumerate() {
+                ui.push_id(index, |ui| {
+                    let r = ui.add(
+                        egui::TextEdit::multiline(&mut recommendation.text)
+                            .desired_rows(2)
+                            .desired_width(f32::INFINITY)
+                            .hint_text("What should be done"),
+                    );
+                    *fields_sealed |= r.lost_focus();
+                    ui.horizontal(|ui| {
+                        egui::ComboBox::from_id_salt("priority")
+                            .selected_text(recommendation.priority.label())
+                            .show_ui(ui, |ui| {
+                                for p in Priority::ALL {
+                                    ui.selectable_value(&mut recommendation.priority, p, p.label());
+                                }
+                            });
+                        egui::ComboBox::from_id_salt("status")
+                            .selected_text(recommendation.status.label())
+                            .show_ui(ui, |ui| {
+                                for s in Status::ALL {
+                                    ui.selectable_value(&mut recommendation.status, s, s.label());
+                                }
+                            });
+                    });
+                    let owner_name = recommendation
+                        .owner
+                        .and_then(|o| editor.study().owner(o))
+                        .map_or("No owner".to_owned(), |o| o.name.clone());
+                    ui.horizontal(|ui| {
+                        egui::ComboBox::from_id_salt("owner").selected_text(owner_name).show_ui(ui, |ui| {
+                            ui.selectable_value(&mut recommendation.owner, None, "No owner");
+                            for owner in &editor.study().owners {
+                                ui.selectable_value(&mut recommendation.owner, Some(owner.id), &owner.name);
+                            }
+                        });
+                        if ui.small_button("Remove").clicked() {
+                            remove = Some(index);
                         }
                     });
-                    egui::ComboBox::from_id_salt("status").selected_text(recommendation.status.label()).show_ui(ui, |ui| {
-                        for s in Status::ALL {
-                            ui.selectable_value(&mut recommendation.status, s, s.label());
-                        }
-                    });
+                    ui.separator();
                 });
-                let owner_name = recommendation.owner.and_then(|o| editor.study().owner(o)).map_or("No owner".to_owned(), |o| o.name.clone());
-                ui.horizontal(|ui| {
-                    egui::ComboBox::from_id_salt("owner").selected_text(owner_name).show_ui(ui, |ui| {
-                        ui.selectable_value(&mut recommendation.owner, None, "No owner");
-                        for owner in &editor.study().owners {
-                            ui.selectable_value(&mut recommendation.owner, Some(owner.id), &owner.name);
-                        }
-                    });
-                    if ui.small_button("Remove").clicked() {
-                        remove = Some(index);
-                    }
-                });
-                ui.separator();
-            });
-        }
-        if let Some(index) = remove {
-            list.remove(index);
-        }
-        if ui.button("Add recommendation").clicked() {
-            list.push(Recommendation { text: String::new(), ..Recommendation::default() });
-        }
-    });
+            }
+            if let Some(index) = remove {
+                list.remove(index);
+            }
+            if ui.button("Add recommendation").clicked() {
+                list.push(Recommendation { text: String::new(), ..Recommendation::default() });
+            }
+        });
 }
 
 fn card_ui(ui: &mut egui::Ui, editor: &mut Editor, map: MapId, card: Card) {
@@ -276,7 +312,11 @@ fn card_ui(ui: &mut egui::Ui, editor: &mut Editor, map: MapId, card: Card) {
     fields.track(&r);
     if fields.changed() {
         let id = fields.value.id;
-        editor.apply_merging("Edit card", vec![Edit::ReplaceCard { map, card: fields.value.clone() }], Some(MergeKey::Card(id)));
+        editor.apply_merging(
+            "Edit card",
+            vec![Edit::ReplaceCard { map, card: fields.value.clone() }],
+            Some(MergeKey::Card(id)),
+        );
     }
     if fields.sealed || sealed {
         editor.doc.seal();
@@ -302,7 +342,11 @@ fn stage_ui(ui: &mut egui::Ui, editor: &mut Editor, map: MapId, stage: Stage) {
     recommendations_ui(ui, editor, &mut fields.value.recommendations, &mut sealed);
     if fields.changed() {
         let id = fields.value.id;
-        editor.apply_merging("Edit stage", vec![Edit::ReplaceStage { map, stage: fields.value.clone() }], Some(MergeKey::Stage(id)));
+        editor.apply_merging(
+            "Edit stage",
+            vec![Edit::ReplaceStage { map, stage: fields.value.clone() }],
+            Some(MergeKey::Stage(id)),
+        );
     }
     if fields.sealed || sealed {
         editor.doc.seal();

@@ -98,6 +98,13 @@ impl WaylineApp {
         }
     }
 
+    /// Where a card of the shown map is on screen (for tests that drag cards by position).
+    pub fn card_on_screen(&mut self, card: crate::model::CardId) -> Option<egui::Rect> {
+        let scene = self.editor.scene()?;
+        let map = self.editor.current_map()?.id;
+        self.canvas.card_on_screen(&scene, map, card)
+    }
+
     fn remember_recent(&mut self, path: PathBuf) {
         let path = std::fs::canonicalize(&path).unwrap_or(path);
         self.prefs.recent.retain(|p| *p != path);
@@ -122,9 +129,22 @@ impl WaylineApp {
     fn shortcuts(&mut self, ctx: &egui::Context) {
         let typing = ctx.egui_wants_keyboard_input() || self.canvas.is_busy();
         let mut run = Vec::new();
+        // egui matches shortcuts "logically" (Ctrl+Z also matches Ctrl+Shift+Z), so the ones
+        // with more modifiers must get their chance first.
+        let mut commands = Command::ALL;
+        commands.sort_by_key(|c| {
+            std::cmp::Reverse(c.shortcut().map_or(0, |s| {
+                u8::from(s.modifiers.shift)
+                    + u8::from(s.modifiers.alt)
+                    + u8::from(s.modifiers.command || s.modifiers.ctrl)
+            }))
+        });
         ctx.input_mut(|input| {
-            for command in Command::ALL {
-                if typing && (command.is_bare_key() || matches!(command, Command::Undo | Command::Redo | Command::SelectAll)) {
+            for command in commands {
+                if typing
+                    && (command.is_bare_key()
+                        || matches!(command, Command::Undo | Command::Redo | Command::SelectAll))
+                {
                     continue;
                 }
                 for shortcut in [command.shortcut(), command.alternative_shortcut()].into_iter().flatten() {
@@ -186,15 +206,19 @@ impl eframe::App for WaylineApp {
                 inspector::show(ui, &mut self.editor);
             });
         }
-        egui::CentralPanel::no_frame().show(ui, |ui| {
-            tabs::show(ui, &mut self.editor, &mut self.canvas);
-            canvas::show(ui, &mut self.editor, &mut self.canvas);
-        });
+        egui::Panel::top("map-tabs").show(ui, |ui| tabs::show(ui, &mut self.editor, &mut self.canvas));
+        egui::CentralPanel::no_frame().show(ui, |ui| canvas::show(ui, &mut self.editor, &mut self.canvas));
         for command in self.canvas.take_pending() {
             self.run(&ctx, command);
         }
         self.export.show(&ctx, &self.editor, &mut self.status);
         self.show_dialog(&ctx);
+
+        // A continuous edit (typing in a field, dragging a slider) is one undo step; it ends as
+        // soon as the user is neither typing nor holding the pointer down.
+        if !ctx.egui_wants_keyboard_input() && !ctx.input(|i| i.pointer.any_down()) {
+            self.editor.doc.seal();
+        }
 
         let title = self.window_title();
         if title != self.title {

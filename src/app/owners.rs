@@ -44,15 +44,22 @@ pub(crate) fn show(ui: &mut egui::Ui, editor: &mut Editor) -> Option<Dialog> {
     let selected = editor.selection.cards.clone();
     let owners: Vec<Owner> = editor.study().owners.clone();
     if !selected.is_empty() {
-        ui.weak(format!("Tick owners to assign them to the {} selected cards, or drag an owner onto a card.", selected.len()));
+        ui.weak(format!(
+            "Tick owners to assign them to the {} selected cards, or drag an owner onto a card.",
+            selected.len()
+        ));
     }
-    egui::ScrollArea::vertical().id_salt("owners-scroll").max_height(ui.available_height() * 0.55).show(ui, |ui| {
-        for owner in &owners {
-            ui.push_id(owner.id, |ui| {
-                dialog = dialog.take().or(owner_row(ui, editor, map_id, owner, &owners, &flows, &selected));
-            });
-        }
-    });
+    egui::ScrollArea::vertical().id_salt("owners-scroll").max_height(ui.available_height() * 0.55).show(
+        ui,
+        |ui| {
+            for owner in &owners {
+                ui.push_id(owner.id, |ui| {
+                    dialog =
+                        dialog.take().or(owner_row(ui, editor, map_id, owner, &owners, &flows, &selected));
+                });
+            }
+        },
+    );
     dialog
 }
 
@@ -68,20 +75,26 @@ fn owner_row(
 ) -> Option<Dialog> {
     let mut dialog = None;
     let mut changed = owner.clone();
-    let cards = editor.current_map().map_or(0, |m| m.cards().filter(|c| c.owners.contains(&owner.id)).count());
+    let cards =
+        editor.current_map().map_or(0, |m| m.cards().filter(|c| c.owners.contains(&owner.id)).count());
     let out = flows.iter().filter(|(a, _)| *a == owner.id).count();
     let into = flows.iter().filter(|(_, b)| *b == owner.id).count();
     ui.horizontal(|ui| {
+        ui.spacing_mut().interact_size = egui::vec2(20.0, 18.0);
         let mut rgb = [owner.colour.r, owner.colour.g, owner.colour.b];
         if ui.color_edit_button_srgb(&mut rgb).on_hover_text("Owner colour").changed() {
             changed.colour = Colour::rgb(rgb[0], rgb[1], rgb[2]);
         }
         if !selected.is_empty() {
-            let assigned = editor
-                .current_map()
-                .map_or(0, |m| m.cards().filter(|c| selected.contains(&c.id) && c.owners.contains(&owner.id)).count());
+            let assigned = editor.current_map().map_or(0, |m| {
+                m.cards().filter(|c| selected.contains(&c.id) && c.owners.contains(&owner.id)).count()
+            });
             let mut all = assigned == selected.len();
-            if ui.checkbox(&mut all, "").on_hover_text(format!("Assign {} to the selected cards", owner.name)).changed() {
+            if ui
+                .checkbox(&mut all, "")
+                .on_hover_text(format!("Assign {} to the selected cards", owner.name))
+                .changed()
+            {
                 let edits = ops::assign_owner(editor.study(), map, selected, owner.id, all);
                 editor.apply(if all { "Assign owner" } else { "Unassign owner" }, edits);
             }
@@ -97,34 +110,67 @@ fn owner_row(
         if response.clicked() {
             editor.highlight = if highlighted { None } else { Some(owner.id) };
         }
-        ui.weak(format!("{cards} cards · {into} in / {out} out"))
-            .on_hover_text("Cards owned on this map, and handoffs into and out of this owner");
-    });
-    egui::CollapsingHeader::new("Details").id_salt(("owner-details", owner.id)).show(ui, |ui| {
-        let r = ui.add(egui::TextEdit::singleline(&mut changed.name).hint_text("Name"));
-        if r.lost_focus() {
-            editor.doc.seal();
+        response.context_menu(|ui| {
+            dialog = details_menu(ui, editor, owner, owners, &mut changed);
+        });
+        if ui.small_button("…").on_hover_text("Rename, nest or delete this owner").clicked() {
+            ui.memory_mut(|m| m.data.insert_temp(egui::Id::unique(("owner-open", owner.id)), true));
         }
-        egui::ComboBox::from_id_salt("kind").selected_text(changed.kind.label()).show_ui(ui, |ui| {
-            for kind in OwnerKind::ALL {
-                ui.selectable_value(&mut changed.kind, kind, kind.label());
+        ui.weak(format!("{cards} · {into}↘ {out}↗"))
+            .on_hover_text(format!("{cards} cards on this map; {into} handoffs in, {out} handoffs out"));
+    });
+    let open_id = egui::Id::unique(("owner-open", owner.id));
+    if ui.memory(|m| m.data.get_temp::<bool>(open_id)).unwrap_or(false) {
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            dialog = dialog.take().or(details_menu(ui, editor, owner, owners, &mut changed));
+            if ui.button("Done").clicked() {
+                ui.memory_mut(|m| m.data.insert_temp(open_id, false));
+                editor.doc.seal();
             }
         });
-        let parent = changed.parent.and_then(|p| owners.iter().find(|o| o.id == p)).map_or("No parent".to_owned(), |o| format!("Part of {}", o.name));
-        egui::ComboBox::from_id_salt("parent").selected_text(parent).show_ui(ui, |ui| {
-            ui.selectable_value(&mut changed.parent, None, "No parent");
-            for other in owners.iter().filter(|o| o.id != owner.id && !is_inside(owners, o.id, owner.id)) {
-                ui.selectable_value(&mut changed.parent, Some(other.id), format!("Part of {}", other.name));
-            }
-        });
-        if ui.button("Delete owner…").clicked() {
-            dialog = Some(Dialog::DeleteOwner { owner: owner.id, replacement: None });
-        }
-    });
+    }
     if changed != *owner {
-        editor.apply_merging("Edit owner", vec![Edit::ReplaceOwner(changed)], Some(MergeKey::Owner(owner.id)));
+        editor.apply_merging(
+            "Edit owner",
+            vec![Edit::ReplaceOwner(changed)],
+            Some(MergeKey::Owner(owner.id)),
+        );
     }
     dialog
+}
+
+/// Name, kind, parent and delete: the owner's details, in its menu or its open editor.
+fn details_menu(
+    ui: &mut egui::Ui,
+    editor: &mut Editor,
+    owner: &Owner,
+    owners: &[Owner],
+    changed: &mut Owner,
+) -> Option<Dialog> {
+    let r = ui.add(egui::TextEdit::singleline(&mut changed.name).hint_text("Name"));
+    if r.lost_focus() {
+        editor.doc.seal();
+    }
+    egui::ComboBox::from_id_salt(("kind", owner.id)).selected_text(changed.kind.label()).show_ui(ui, |ui| {
+        for kind in OwnerKind::ALL {
+            ui.selectable_value(&mut changed.kind, kind, kind.label());
+        }
+    });
+    let parent = changed
+        .parent
+        .and_then(|p| owners.iter().find(|o| o.id == p))
+        .map_or("No parent".to_owned(), |o| format!("Part of {}", o.name));
+    egui::ComboBox::from_id_salt(("parent", owner.id)).selected_text(parent).show_ui(ui, |ui| {
+        ui.selectable_value(&mut changed.parent, None, "No parent");
+        for other in owners.iter().filter(|o| o.id != owner.id && !is_inside(owners, o.id, owner.id)) {
+            ui.selectable_value(&mut changed.parent, Some(other.id), format!("Part of {}", other.name));
+        }
+    });
+    if ui.button("Delete owner…").clicked() {
+        ui.close();
+        return Some(Dialog::DeleteOwner { owner: owner.id, replacement: None });
+    }
+    None
 }
 
 /// Whether `candidate` is nested (at any depth) inside `owner`: it cannot become its parent.

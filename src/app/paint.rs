@@ -71,7 +71,12 @@ pub(crate) fn paint_scene(painter: &Painter, scene: &Scene, screen_from_map: TST
                 let line_stroke = stroke(screen_from_map, *s);
                 match s.dash {
                     Some([dash, gap]) => {
-                        painter.extend(egui::Shape::dashed_line(&points, line_stroke, dash * zoom, gap * zoom));
+                        painter.extend(egui::Shape::dashed_line(
+                            &points,
+                            line_stroke,
+                            dash * zoom,
+                            gap * zoom,
+                        ));
                     }
                     None => {
                         painter.line(points, line_stroke);

@@ -104,12 +104,16 @@ pub(crate) fn show(ui: &mut egui::Ui, editor: &mut Editor) {
                         return;
                     };
                     let arrow = match (sort.by == by, sort.descending) {
-                        (true, false) => " ⏶",
-                        (true, true) => " ⏷",
+                        (true, false) => " ▲",
+                        (true, true) => " ▼",
                         (false, _) => "",
                     };
                     if ui.button(format!("{title}{arrow}")).on_hover_text("Sort by this column").clicked() {
-                        sort = if sort.by == by { Sort { by, descending: !sort.descending } } else { Sort { by, descending: false } };
+                        sort = if sort.by == by {
+                            Sort { by, descending: !sort.descending }
+                        } else {
+                            Sort { by, descending: false }
+                        };
                     }
                 });
             }
@@ -137,10 +141,15 @@ pub(crate) fn show(ui: &mut egui::Ui, editor: &mut Editor) {
                 row.col(|ui| any |= score_cell(ui, &mut edited.emotion.elicited, -2.0..=2.0));
                 row.col(|ui| {
                     let f = card.flags;
-                    let marks: Vec<&str> = [(f.pain_point, "Pain"), (f.moment_of_delight, "Delight"), (f.moment_of_truth, "Truth"), (f.bottleneck, "Bottleneck")]
-                        .into_iter()
-                        .filter_map(|(on, name)| on.then_some(name))
-                        .collect();
+                    let marks: Vec<&str> = [
+                        (f.pain_point, "Pain"),
+                        (f.moment_of_delight, "Delight"),
+                        (f.moment_of_truth, "Truth"),
+                        (f.bottleneck, "Bottleneck"),
+                    ]
+                    .into_iter()
+                    .filter_map(|(on, name)| on.then_some(name))
+                    .collect();
                     ui.label(marks.join(", "));
                 });
                 if any {
@@ -151,7 +160,11 @@ pub(crate) fn show(ui: &mut egui::Ui, editor: &mut Editor) {
     ui.data_mut(|d| d.insert_temp(sort_id, sort));
     if let Some(card) = changed {
         let id = card.id;
-        editor.apply_merging("Edit scores", vec![Edit::ReplaceCard { map: map_id, card }], Some(MergeKey::Card(id)));
+        editor.apply_merging(
+            "Edit scores",
+            vec![Edit::ReplaceCard { map: map_id, card }],
+            Some(MergeKey::Card(id)),
+        );
     }
     if ui.input(|i| i.pointer.any_released()) {
         editor.doc.seal();

@@ -4,12 +4,13 @@
 use super::canvas::CanvasState;
 use super::editor::Editor;
 use crate::edit::{Edit, MapInfo, MergeKey, ops};
-use crate::model::{MapKind, MapState, MapId};
+use crate::model::{MapId, MapKind, MapState};
 
 pub(crate) fn show(ui: &mut egui::Ui, editor: &mut Editor, canvas: &mut CanvasState) {
     ui.horizontal_wrapped(|ui| {
         ui.add_space(6.0);
-        let maps: Vec<(MapId, String)> = editor.study().maps.iter().map(|m| (m.id, m.title.clone())).collect();
+        let maps: Vec<(MapId, String)> =
+            editor.study().maps.iter().map(|m| (m.id, m.title.clone())).collect();
         let current = editor.current_map().map(|m| m.id);
         for (id, title) in maps {
             let label = if title.trim().is_empty() { "Untitled map".to_owned() } else { title };
@@ -49,8 +50,12 @@ fn map_menu(ui: &mut egui::Ui, editor: &mut Editor, canvas: &mut CanvasState, id
         ui.radio_value(&mut info.state, state, state.label());
     }
     ui.separator();
-    let personas: Vec<(crate::model::PersonaId, String)> = editor.study().personas.iter().map(|p| (p.id, p.name.clone())).collect();
-    let selected = info.persona.and_then(|id| personas.iter().find(|(p, _)| *p == id)).map_or("No persona".to_owned(), |(_, n)| n.clone());
+    let personas: Vec<(crate::model::PersonaId, String)> =
+        editor.study().personas.iter().map(|p| (p.id, p.name.clone())).collect();
+    let selected = info
+        .persona
+        .and_then(|id| personas.iter().find(|(p, _)| *p == id))
+        .map_or("No persona".to_owned(), |(_, n)| n.clone());
     egui::ComboBox::from_label("Persona").selected_text(selected).show_ui(ui, |ui| {
         ui.selectable_value(&mut info.persona, None, "No persona");
         for (persona, name) in personas {
@@ -58,7 +63,8 @@ fn map_menu(ui: &mut egui::Ui, editor: &mut Editor, canvas: &mut CanvasState, id
         }
     });
     if info != before {
-        let title_only = info.kind == before.kind && info.state == before.state && info.persona == before.persona;
+        let title_only =
+            info.kind == before.kind && info.state == before.state && info.persona == before.persona;
         let merge = title_only.then_some(MergeKey::Map(id));
         editor.apply_merging("Edit map", vec![Edit::SetMapInfo { map: id, info }], merge);
     }

@@ -133,7 +133,9 @@ where
             use clap::error::ErrorKind;
             let text = error.render().to_string();
             Outcome::Done(match error.kind() {
-                ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => write_or_fail(out, &text, ExitStatus::Success),
+                ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+                    write_or_fail(out, &text, ExitStatus::Success)
+                }
                 _ => {
                     let _ = err.write_all(text.as_bytes());
                     ExitStatus::Usage

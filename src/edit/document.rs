@@ -17,11 +17,11 @@ pub struct Document {
 }
 
 impl Document {
-    /// A document for a study loaded from `path` (or a new, unsaved one without a path).
+    /// A document for a study loaded from `path` (or a new one without a path). It starts
+    /// clean: there is nothing to lose until the user changes something.
     #[must_use]
     pub fn new(study: Study, path: Option<PathBuf>) -> Self {
-        let saved_position = path.as_ref().map(|_| 0);
-        Self { study, path, history: History::default(), saved_position, generation: 0 }
+        Self { study, path, history: History::default(), saved_position: Some(0), generation: 0 }
     }
 
     /// The study.

@@ -90,9 +90,16 @@ pub fn draw(builder: &mut Builder<'_>, marker: Marker, at: Point, size: f32, rol
         }
         Marker::Bottleneck => {
             // Two triangles meeting at the waist: each convex, as painters fill polygons.
-            let top = vec![Point::new(x + s * 0.1, y), Point::new(x + s * 0.9, y), Point::new(x + s / 2.0, y + s / 2.0)];
-            let bottom =
-                vec![Point::new(x + s / 2.0, y + s / 2.0), Point::new(x + s * 0.9, y + s), Point::new(x + s * 0.1, y + s)];
+            let top = vec![
+                Point::new(x + s * 0.1, y),
+                Point::new(x + s * 0.9, y),
+                Point::new(x + s / 2.0, y + s / 2.0),
+            ];
+            let bottom = vec![
+                Point::new(x + s / 2.0, y + s / 2.0),
+                Point::new(x + s * 0.9, y + s),
+                Point::new(x + s * 0.1, y + s),
+            ];
             builder.polygon(top, Some(style::BOTTLENECK), None, role);
             builder.polygon(bottom, Some(style::BOTTLENECK), None, role);
         }

@@ -80,7 +80,7 @@ pub(crate) fn spine(
             Point::new(right - TIP, bottom),
             Point::new(left, bottom),
         ]);
-builder.region(Rect::from_xywh(left, top, right - left, height), role, Layer::Stages);
+        builder.region(Rect::from_xywh(left, top, right - left, height), role, Layer::Stages);
         builder.polygon(points, Some(style::SPINE), None, role);
         let centre = f32::midpoint(left, right) + if index > 0 { TIP / 2.0 } else { 0.0 } - TIP / 2.0;
         let text_top = top + (height - name.height()) / 2.0;

@@ -25,7 +25,9 @@ pub fn hit(scene: &Scene, point: Point) -> Hit {
         .iter()
         .rev()
         .find_map(|region| match region.role {
-            Role::Stage(id) if region.layer == Layer::Stages && region.rect.contains(point) => Some(Hit::Stage(id)),
+            Role::Stage(id) if region.layer == Layer::Stages && region.rect.contains(point) => {
+                Some(Hit::Stage(id))
+            }
             _ => None,
         })
         .unwrap_or(Hit::Nothing)
@@ -56,7 +58,9 @@ pub fn stage_at_x(scene: &Scene, x: f32) -> Option<StageId> {
 #[must_use]
 pub fn lane_at_y(scene: &Scene, y: f32) -> Option<Option<OwnerId>> {
     scene.regions.iter().find_map(|region| match region.role {
-        Role::Lane(owner) if region.layer == Layer::Lanes && y >= region.rect.min.y && y <= region.rect.max.y => {
+        Role::Lane(owner)
+            if region.layer == Layer::Lanes && y >= region.rect.min.y && y <= region.rect.max.y =>
+        {
             Some(owner)
         }
         _ => None,
@@ -88,9 +92,14 @@ pub fn drop_target(scene: &Scene, map: &JourneyMap, dragged: &[CardId], point: P
 fn column_drop(scene: &Scene, map: &JourneyMap, dragged: &[CardId], point: Point) -> Option<DropTarget> {
     let stage_id = stage_at_x(scene, point.x)?;
     let stage = map.stage(stage_id)?;
-    let column = scene.regions.iter().find(|r| r.role == Role::Stage(stage_id) && r.layer == Layer::Stages)?.rect;
-    let others: Vec<crate::layout::Rect> =
-        stage.cards.iter().filter(|c| !dragged.contains(&c.id)).filter_map(|c| scene.card_rect(c.id)).collect();
+    let column =
+        scene.regions.iter().find(|r| r.role == Role::Stage(stage_id) && r.layer == Layer::Stages)?.rect;
+    let others: Vec<crate::layout::Rect> = stage
+        .cards
+        .iter()
+        .filter(|c| !dragged.contains(&c.id))
+        .filter_map(|c| scene.card_rect(c.id))
+        .collect();
     let index = others.iter().filter(|r| r.centre().y < point.y).count();
     let y = match (index.checked_sub(1).and_then(|i| others.get(i)), others.get(index)) {
         (Some(above), Some(below)) => f32::midpoint(above.max.y, below.min.y),
@@ -131,13 +140,19 @@ fn lane_drop(scene: &Scene, map: &JourneyMap, dragged: &[CardId], point: Point) 
         None => {
             let last = map.stages.last()?;
             let remaining = last.cards.iter().filter(|c| !dragged.contains(&c.id)).count();
-            let x = last.cards.iter().filter_map(|c| scene.card_rect(c.id)).map(|r| r.max.x + 14.0).fold(point.x, f32::max);
+            let x = last
+                .cards
+                .iter()
+                .filter_map(|c| scene.card_rect(c.id))
+                .map(|r| r.max.x + 14.0)
+                .fold(point.x, f32::max);
             (last.id, remaining, x)
         }
     };
     let lane_rect = lane.and_then(|owner| {
         scene.regions.iter().find(|r| r.layer == Layer::Lanes && r.role == Role::Lane(owner)).map(|r| r.rect)
     });
-    let (top, bottom) = lane_rect.map_or((point.y - 40.0, point.y + 40.0), |r| (r.min.y + 6.0, r.max.y - 6.0));
+    let (top, bottom) =
+        lane_rect.map_or((point.y - 40.0, point.y + 40.0), |r| (r.min.y + 6.0, r.max.y - 6.0));
     Some(DropTarget { stage, index, lane, marker: (Point::new(x, top), Point::new(x, bottom)) })
 }

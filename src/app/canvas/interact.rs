@@ -15,7 +15,8 @@ use egui::{Key, PointerButton, Pos2, Rect, Response};
 /// button or with Space held pans.
 pub(super) fn navigate(ui: &egui::Ui, response: &Response, mut transform: TSTransform) -> TSTransform {
     if response.hovered() {
-        let (scroll, zoom, pointer) = ui.input(|i| (i.smooth_scroll_delta, i.zoom_delta(), i.pointer.hover_pos()));
+        let (scroll, zoom, pointer) =
+            ui.input(|i| (i.smooth_scroll_delta, i.zoom_delta(), i.pointer.hover_pos()));
         if (zoom - 1.0).abs() > f32::EPSILON
             && let Some(anchor) = pointer
         {
@@ -56,7 +57,9 @@ pub(super) fn pointer(
         return;
     }
 
-    if response.drag_started_by(PointerButton::Middle) || (space && response.drag_started_by(PointerButton::Primary)) {
+    if response.drag_started_by(PointerButton::Middle)
+        || (space && response.drag_started_by(PointerButton::Primary))
+    {
         state.gesture = Some(Gesture::Pan);
     } else if response.drag_started_by(PointerButton::Primary) {
         let Some(origin) = ui.input(|i| i.pointer.press_origin()) else { return };
@@ -88,7 +91,11 @@ pub(super) fn pointer(
     if let Some(pointer) = response.interact_pointer_pos().or_else(|| ui.input(|i| i.pointer.hover_pos())) {
         let at = to_map(pointer);
         match &mut state.gesture {
-            Some(Gesture::Cards { current, .. } | Gesture::Stage { current, .. } | Gesture::Link { current, .. }) => {
+            Some(
+                Gesture::Cards { current, .. }
+                | Gesture::Stage { current, .. }
+                | Gesture::Link { current, .. },
+            ) => {
                 *current = at;
             }
             Some(Gesture::Rubber { current, .. }) => *current = at,
@@ -108,7 +115,11 @@ pub(super) fn pointer(
         let at = to_point(to_map(pointer));
         match hit::hit(scene, at) {
             Hit::Card(card) => {
-                let title = editor.current_map().and_then(|m| m.card(card)).map(|c| c.title.clone()).unwrap_or_default();
+                let title = editor
+                    .current_map()
+                    .and_then(|m| m.card(card))
+                    .map(|c| c.title.clone())
+                    .unwrap_or_default();
                 editor.selection = Selection { cards: vec![card], stage: None };
                 state.start_rename(card, &title);
             }
@@ -144,7 +155,12 @@ fn finish(editor: &mut Editor, scene: &Scene, gesture: Gesture) {
             let mut edits: Vec<Edit> = cards
                 .iter()
                 .enumerate()
-                .map(|(offset, card)| Edit::MoveCard { map: map_id, card: *card, stage: target.stage, index: target.index + offset })
+                .map(|(offset, card)| Edit::MoveCard {
+                    map: map_id,
+                    card: *card,
+                    stage: target.stage,
+                    index: target.index + offset,
+                })
                 .collect();
             if let Some(Some(owner)) = target.lane {
                 let moved_map = {
@@ -164,7 +180,9 @@ fn finish(editor: &mut Editor, scene: &Scene, gesture: Gesture) {
                 .stages
                 .iter()
                 .filter(|s| s.id != stage)
-                .filter_map(|s| scene.regions.iter().find(|r| r.role == Role::Stage(s.id) && r.layer == Layer::Stages))
+                .filter_map(|s| {
+                    scene.regions.iter().find(|r| r.role == Role::Stage(s.id) && r.layer == Layer::Stages)
+                })
                 .map(|r| r.rect.centre().x)
                 .collect();
             let to = centres.iter().filter(|x| **x < current.x).count();
@@ -180,7 +198,12 @@ fn finish(editor: &mut Editor, scene: &Scene, gesture: Gesture) {
                 .iter()
                 .filter(|r| r.layer == Layer::Cards)
                 .filter_map(|r| match r.role {
-                    Role::Card(id) if band.intersects(Rect::from_min_max(super::to_pos(r.rect.min), super::to_pos(r.rect.max))) => {
+                    Role::Card(id)
+                        if band.intersects(Rect::from_min_max(
+                            super::to_pos(r.rect.min),
+                            super::to_pos(r.rect.max),
+                        )) =>
+                    {
                         Some(id)
                     }
                     _ => None,
@@ -209,7 +232,12 @@ fn finish(editor: &mut Editor, scene: &Scene, gesture: Gesture) {
 
 /// Adds a card where the user double-clicked: in the stage under the pointer, and on lane
 /// maps in the lane under it.
-pub(crate) fn add_card_at(editor: &mut Editor, state: &mut CanvasState, scene: &Scene, at: crate::layout::Point) {
+pub(crate) fn add_card_at(
+    editor: &mut Editor,
+    state: &mut CanvasState,
+    scene: &Scene,
+    at: crate::layout::Point,
+) {
     let Some(map) = editor.current_map() else { return };
     let map_id = map.id;
     let Some(target) = hit::drop_target(scene, map, &[], at) else { return };
@@ -227,7 +255,13 @@ pub(crate) fn add_card_at(editor: &mut Editor, state: &mut CanvasState, scene: &
 
 /// The in-place rename box over a card's title. Enter or clicking away commits, Escape
 /// cancels; the whole rename is one undo step.
-pub(super) fn rename(ui: &egui::Ui, editor: &mut Editor, state: &mut CanvasState, scene: &Scene, transform: TSTransform) {
+pub(super) fn rename(
+    ui: &egui::Ui,
+    editor: &mut Editor,
+    state: &mut CanvasState,
+    scene: &Scene,
+    transform: TSTransform,
+) {
     let Some(rename) = &mut state.rename else { return };
     let Some(rect) = scene.card_rect(rename.card) else {
         state.rename = None;
@@ -237,21 +271,24 @@ pub(super) fn rename(ui: &egui::Ui, editor: &mut Editor, state: &mut CanvasState
     let width = (rect.width() - 16.0) * transform.scaling;
     let mut commit = false;
     let mut cancel = false;
-    egui::Area::new(egui::Id::unique("rename-card")).fixed_pos(top_left).order(egui::Order::Foreground).show(ui.ctx(), |ui| {
-        let edit = egui::TextEdit::singleline(&mut rename.text)
-            .desired_width(width.max(120.0))
-            .hint_text("Card title");
-        let output = ui.add(edit);
-        if !rename.focus_requested {
-            output.request_focus();
-            rename.focus_requested = true;
-        }
-        if ui.input(|i| i.key_pressed(Key::Escape)) {
-            cancel = true;
-        } else if output.lost_focus() {
-            commit = true;
-        }
-    });
+    egui::Area::new(egui::Id::unique("rename-card")).fixed_pos(top_left).order(egui::Order::Foreground).show(
+        ui.ctx(),
+        |ui| {
+            let edit = egui::TextEdit::singleline(&mut rename.text)
+                .desired_width(width.max(120.0))
+                .hint_text("Card title");
+            let output = ui.add(edit);
+            if !rename.focus_requested {
+                output.request_focus();
+                rename.focus_requested = true;
+            }
+            if ui.input(|i| i.key_pressed(Key::Escape)) {
+                cancel = true;
+            } else if output.lost_focus() {
+                commit = true;
+            }
+        },
+    );
     if cancel {
         state.rename = None;
     } else if commit {
@@ -268,7 +305,13 @@ pub(super) fn rename(ui: &egui::Ui, editor: &mut Editor, state: &mut CanvasState
 }
 
 /// The right-click menu: what can be done to what is under the pointer.
-pub(super) fn context_menu(response: &Response, editor: &mut Editor, state: &mut CanvasState, scene: &Scene, transform: TSTransform) {
+pub(super) fn context_menu(
+    response: &Response,
+    editor: &mut Editor,
+    state: &mut CanvasState,
+    scene: &Scene,
+    transform: TSTransform,
+) {
     if response.secondary_clicked()
         && let Some(pointer) = response.interact_pointer_pos()
     {
@@ -302,4 +345,17 @@ pub(super) fn context_menu(response: &Response, editor: &mut Editor, state: &mut
             }
         }
     });
+}
+
+/// An owner dragged from the owners panel and dropped on a card is assigned to it (and to the
+/// other selected cards when the card is part of the selection).
+pub(super) fn owner_drop(response: &Response, editor: &mut Editor, scene: &Scene, transform: TSTransform) {
+    let Some(owner) = response.dnd_release_payload::<crate::model::OwnerId>() else { return };
+    let Some(pointer) = response.hover_pos() else { return };
+    let Some(card) = scene.card_at(to_point(camera::map_from_screen(transform, pointer))) else { return };
+    let Some(map) = editor.current_map().map(|m| m.id) else { return };
+    let cards =
+        if editor.selection.cards.contains(&card) { editor.selection.cards.clone() } else { vec![card] };
+    let edits = ops::assign_owner(editor.study(), map, &cards, *owner, true);
+    editor.apply("Assign owner", edits);
 }

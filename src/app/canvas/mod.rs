@@ -89,6 +89,14 @@ impl CanvasState {
         self.rename = Some(Rename { card, text: title.to_owned(), focus_requested: false });
     }
 
+    /// Where a card is on screen, with the map's current view (for tests that drag cards).
+    #[must_use]
+    pub fn card_on_screen(&self, scene: &crate::layout::Scene, map: MapId, card: CardId) -> Option<Rect> {
+        let camera = self.cameras.get(&map)?;
+        let rect = scene.card_rect(card)?;
+        Some(camera.mul_rect(Rect::from_min_max(to_pos(rect.min), to_pos(rect.max))))
+    }
+
     /// Takes the commands chosen in the context menu.
     pub fn take_pending(&mut self) -> Vec<crate::app::commands::Command> {
         std::mem::take(&mut self.pending)
@@ -141,7 +149,8 @@ pub fn show(ui: &mut egui::Ui, editor: &mut Editor, state: &mut CanvasState) {
     }
     if std::mem::take(&mut state.selection_zoom_requested) {
         let selected = editor.selection.cards.iter().filter_map(|id| scene.card_rect(*id));
-        let bounds = selected.fold(None, |acc: Option<crate::layout::Rect>, r| Some(acc.map_or(r, |a| a.union(&r))));
+        let bounds =
+            selected.fold(None, |acc: Option<crate::layout::Rect>, r| Some(acc.map_or(r, |a| a.union(&r))));
         if let Some(bounds) = bounds {
             let rect = Rect::from_min_max(to_pos(bounds.min), to_pos(bounds.max)).expand(40.0);
             transform = camera::fit(rect, viewport, 2.0);
@@ -157,6 +166,7 @@ pub fn show(ui: &mut egui::Ui, editor: &mut Editor, state: &mut CanvasState) {
     paint::paint_scene(&painter, &scene, transform, viewport);
 
     interact::pointer(ui, &response, editor, state, &scene, transform);
+    interact::owner_drop(&response, editor, &scene, transform);
     overlay::draw(&painter, editor, state, &scene, transform);
     interact::rename(ui, editor, state, &scene, transform);
     interact::context_menu(&response, editor, state, &scene, transform);

@@ -16,7 +16,13 @@ fn screen_rect(transform: TSTransform, r: crate::layout::Rect) -> Rect {
     transform.mul_rect(Rect::from_min_max(to_pos(r.min), to_pos(r.max)))
 }
 
-pub(super) fn draw(painter: &Painter, editor: &Editor, state: &CanvasState, scene: &Scene, transform: TSTransform) {
+pub(super) fn draw(
+    painter: &Painter,
+    editor: &Editor,
+    state: &CanvasState,
+    scene: &Scene,
+    transform: TSTransform,
+) {
     if let Some(owner) = editor.highlight
         && let Some(map) = editor.current_map()
     {
@@ -33,13 +39,24 @@ pub(super) fn draw(painter: &Painter, editor: &Editor, state: &CanvasState, scen
     }
     for card in &editor.selection.cards {
         if let Some(rect) = scene.card_rect(*card) {
-            painter.rect_stroke(screen_rect(transform, rect).expand(2.0), 5.0, Stroke::new(2.5, ACCENT), StrokeKind::Outside);
+            painter.rect_stroke(
+                screen_rect(transform, rect).expand(2.0),
+                5.0,
+                Stroke::new(2.5, ACCENT),
+                StrokeKind::Outside,
+            );
         }
     }
     if let Some(stage) = editor.selection.stage
-        && let Some(region) = scene.regions.iter().find(|r| r.role == Role::Stage(stage) && r.layer == Layer::Stages)
+        && let Some(region) =
+            scene.regions.iter().find(|r| r.role == Role::Stage(stage) && r.layer == Layer::Stages)
     {
-        painter.rect_stroke(screen_rect(transform, region.rect).expand(2.0), 3.0, Stroke::new(2.5, ACCENT), StrokeKind::Outside);
+        painter.rect_stroke(
+            screen_rect(transform, region.rect).expand(2.0),
+            3.0,
+            Stroke::new(2.5, ACCENT),
+            StrokeKind::Outside,
+        );
     }
     if state.gesture.is_none()
         && let Some((_, handle)) = link_handle(scene, editor)
@@ -54,7 +71,13 @@ pub(super) fn draw(painter: &Painter, editor: &Editor, state: &CanvasState, scen
             for card in cards {
                 if let Some(rect) = scene.card_rect(*card) {
                     let ghost = screen_rect(transform, rect).translate(delta);
-                    painter.rect(ghost, 5.0, Color32::from_rgba_unmultiplied(30, 136, 229, 40), Stroke::new(1.5, ACCENT), StrokeKind::Inside);
+                    painter.rect(
+                        ghost,
+                        5.0,
+                        Color32::from_rgba_unmultiplied(30, 136, 229, 40),
+                        Stroke::new(1.5, ACCENT),
+                        StrokeKind::Inside,
+                    );
                 }
             }
             if let Some(map) = editor.current_map()
@@ -68,16 +91,30 @@ pub(super) fn draw(painter: &Painter, editor: &Editor, state: &CanvasState, scen
             }
         }
         Some(Gesture::Stage { stage, current }) => {
-            if let Some(region) = scene.regions.iter().find(|r| r.role == Role::Stage(*stage) && r.layer == Layer::Stages) {
+            if let Some(region) =
+                scene.regions.iter().find(|r| r.role == Role::Stage(*stage) && r.layer == Layer::Stages)
+            {
                 let rect = screen_rect(transform, region.rect);
                 let x = (transform * *current).x;
                 let ghost = Rect::from_center_size(Pos2::new(x, rect.center().y), rect.size());
-                painter.rect(ghost, 3.0, Color32::from_rgba_unmultiplied(30, 136, 229, 50), Stroke::new(1.5, ACCENT), StrokeKind::Inside);
+                painter.rect(
+                    ghost,
+                    3.0,
+                    Color32::from_rgba_unmultiplied(30, 136, 229, 50),
+                    Stroke::new(1.5, ACCENT),
+                    StrokeKind::Inside,
+                );
             }
         }
         Some(Gesture::Rubber { start, current, .. }) => {
             let band = Rect::from_two_pos(transform * *start, transform * *current);
-            painter.rect(band, 0.0, Color32::from_rgba_unmultiplied(30, 136, 229, 30), Stroke::new(1.0, ACCENT), StrokeKind::Inside);
+            painter.rect(
+                band,
+                0.0,
+                Color32::from_rgba_unmultiplied(30, 136, 229, 30),
+                Stroke::new(1.0, ACCENT),
+                StrokeKind::Inside,
+            );
         }
         Some(Gesture::Link { from, current }) => {
             if let Some(rect) = scene.card_rect(*from) {
@@ -89,7 +126,12 @@ pub(super) fn draw(painter: &Painter, editor: &Editor, state: &CanvasState, scen
                     && let Some(rect) = scene.card_rect(target)
                     && target != *from
                 {
-                    painter.rect_stroke(screen_rect(transform, rect).expand(2.0), 5.0, Stroke::new(2.5, ACCENT), StrokeKind::Outside);
+                    painter.rect_stroke(
+                        screen_rect(transform, rect).expand(2.0),
+                        5.0,
+                        Stroke::new(2.5, ACCENT),
+                        StrokeKind::Outside,
+                    );
                 }
             }
         }

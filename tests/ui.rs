@@ -1,0 +1,227 @@
+//! The editor driven as a user drives it, through egui_kittest: clicks, typing and drags on
+//! the real app, asserting on the study after each step.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "tests fail by panicking")]
+
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use wayline::app::WaylineApp;
+use wayline::model::{CardId, Study};
+
+fn template(name: &str) -> Study {
+    wayline::templates::find(name).unwrap().study().unwrap()
+}
+
+fn harness(study: Study) -> Harness<'static, WaylineApp> {
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1600.0, 1000.0))
+        .build_eframe(move |cc| WaylineApp::new(cc, study, None));
+    harness.run_ok();
+    harness
+}
+
+fn study(harness: &Harness<'_, WaylineApp>) -> Study {
+    harness.state().editor.study().clone()
+}
+
+fn click(harness: &mut Harness<'_, WaylineApp>, label: &str) {
+    harness.get_by_label(label).click();
+    harness.run_ok();
+}
+
+fn card_titles(study: &Study) -> Vec<String> {
+    study.maps[0].cards().map(|c| c.title.clone()).collect()
+}
+
+fn card_centre(harness: &mut Harness<'_, WaylineApp>, card: CardId) -> egui::Pos2 {
+    harness.state_mut().card_on_screen(card).expect("the card is on screen").center()
+}
+
+/// A click with the primary button at a screen position.
+fn click_at(harness: &mut Harness<'_, WaylineApp>, pos: egui::Pos2, modifiers: Modifiers) {
+    harness.hover_at(pos);
+    harness.run_ok();
+    for pressed in [true, false] {
+        let event =
+            egui::Event::PointerButton { pos, button: egui::PointerButton::Primary, pressed, modifiers };
+        harness.event_modifiers(event, modifiers);
+    }
+    harness.run_ok();
+}
+
+#[test]
+fn a_new_study_from_a_template_through_the_file_menu() {
+    let mut harness = harness(template("logistics"));
+    click(&mut harness, "File");
+    harness.get_by_label("New from template").hover();
+    harness.run_ok();
+    click(&mut harness, "saas");
+    let now = study(&harness);
+    assert_eq!(now.meta.title, template("saas").meta.title);
+    assert_eq!(now.meta.created, Some(wayline::model::Date::today()));
+}
+
+#[test]
+fn build_a_small_map_then_undo_and_redo_every_step() {
+    let mut harness = harness(template("starter"));
+    let mut states = vec![study(&harness)];
+
+    // Add a stage: it goes at the end of the spine and is selected.
+    click(&mut harness, "Add stage");
+    let now = study(&harness);
+    assert_eq!(now.maps[0].stages.len(), states[0].maps[0].stages.len() + 1);
+    assert_eq!(now.maps[0].stages.last().unwrap().name, "New stage");
+    states.push(now);
+
+    // Add a card to it (one step) and name it in place (another step).
+    click(&mut harness, "Add card");
+    states.push(study(&harness));
+    assert_eq!(states.last().unwrap().maps[0].stages.last().unwrap().cards[0].title, "New card");
+    harness.key_combination_modifiers(Modifiers::COMMAND, &[Key::A]);
+    harness.event(egui::Event::Text("Signs the order form".to_owned()));
+    harness.key_press(Key::Enter);
+    harness.run_ok();
+    let now = study(&harness);
+    let stage = now.maps[0].stages.last().unwrap();
+    assert_eq!(stage.cards.len(), 1);
+    assert_eq!(stage.cards[0].title, "Signs the order form");
+    let new_card = stage.cards[0].id;
+    states.push(now);
+
+    // Assign an owner in the inspector: the first owner becomes the accountable one.
+    harness.get_by_role_and_label(Role::CheckBox, "Sales").click();
+    harness.run_ok();
+    let now = study(&harness);
+    let card = now.maps[0].card(new_card).unwrap();
+    let sales = now.owners.iter().find(|o| o.name == "Sales").unwrap().id;
+    assert_eq!(card.owners, vec![sales]);
+    assert_eq!(card.accountable, Some(sales));
+    states.push(now);
+
+    // Set a score: importance from the customer view becomes known.
+    harness.get_all_by_role_and_label(Role::CheckBox, "Customer view").next().unwrap().click();
+    harness.run_ok();
+    let now = study(&harness);
+    assert!(now.maps[0].card(new_card).unwrap().importance.customer.is_some());
+    states.push(now);
+
+    // Drag the first card of the first stage into the second stage.
+    let first = states[0].maps[0].stages[0].cards[0].id;
+    let target = states[0].maps[0].stages[1].cards[0].id;
+    let from = card_centre(&mut harness, first);
+    let to = card_centre(&mut harness, target) + egui::vec2(0.0, 30.0);
+    harness.drag_at(from);
+    harness.run_ok();
+    for step in 1..=6 {
+        harness.hover_at(from + (to - from) * (step as f32 / 6.0));
+        harness.run_ok();
+    }
+    harness.drop_at(to);
+    harness.run_ok();
+    let now = study(&harness);
+    assert!(now.maps[0].stages[0].cards.iter().all(|c| c.id != first), "the card left its stage");
+    assert!(now.maps[0].stages[1].cards.iter().any(|c| c.id == first), "the card is in the second stage");
+    states.push(now);
+
+    // Link two cards: click one, shift-click the other, then link them.
+    let a = card_centre(&mut harness, new_card);
+    let b = card_centre(&mut harness, target);
+    click_at(&mut harness, a, Modifiers::NONE);
+    click_at(&mut harness, b, Modifiers::SHIFT);
+    assert_eq!(harness.state().editor.selection.cards, vec![new_card, target]);
+    click(&mut harness, "Link selected cards");
+    let now = study(&harness);
+    assert!(now.maps[0].links.iter().any(|l| l.from == new_card && l.to == target));
+    states.push(now);
+
+    // Undo every step back to the start, then redo every step.
+    for expected in states.iter().rev().skip(1) {
+        harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+        harness.run_ok();
+        assert_eq!(&study(&harness), expected);
+    }
+    for expected in states.iter().skip(1) {
+        harness.key_press_modifiers(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
+        harness.run_ok();
+        assert_eq!(&study(&harness), expected);
+    }
+}
+
+#[test]
+fn save_as_and_reopen_through_the_fallback_dialogs() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("workshop.journey.ron");
+    let mut harness = harness(template("starter"));
+    click(&mut harness, "Add stage");
+    let edited = study(&harness);
+    assert!(harness.state().editor.doc.is_dirty());
+
+    harness.key_press_modifiers(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::S);
+    harness.run_ok();
+    // Without a desktop portal the native dialog cannot open: the path is typed instead.
+    let field = harness.get_by_role_and_label(Role::TextInput, "Type the path to save the study to:");
+    field.focus();
+    harness.key_combination_modifiers(Modifiers::COMMAND, &[Key::A]);
+    harness.event(egui::Event::Text(path.display().to_string()));
+    harness.run_ok();
+    click(&mut harness, "Save");
+    assert!(!harness.state().editor.doc.is_dirty());
+    assert_eq!(wayline::io::load_study(&path).unwrap(), edited);
+
+    let mut reopened = self::harness(template("logistics"));
+    reopened.state_mut().open_path(&path);
+    reopened.run_ok();
+    assert_eq!(study(&reopened), edited);
+}
+
+#[test]
+fn a_broken_file_leaves_the_open_study_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let broken = dir.path().join("broken.journey.ron");
+    std::fs::write(&broken, "(format_version: 1, maps: [(id: 1, title: ").unwrap();
+    let mut harness = harness(template("logistics"));
+    let before = study(&harness);
+    harness.state_mut().open_path(&broken);
+    harness.run_ok();
+    assert_eq!(study(&harness), before);
+    harness.get_by_label("Cannot open the study");
+    harness.get_by_label_contains("broken.journey.ron:1:");
+    click(&mut harness, "OK");
+}
+
+#[test]
+fn escape_cancels_a_drag_and_changes_nothing() {
+    let mut harness = harness(template("starter"));
+    let before = study(&harness);
+    let card = before.maps[0].stages[0].cards[0].id;
+    let from = card_centre(&mut harness, card);
+    harness.drag_at(from);
+    harness.run_ok();
+    harness.hover_at(from + egui::vec2(400.0, 0.0));
+    harness.run_ok();
+    harness.key_press(Key::Escape);
+    harness.run_ok();
+    harness.drop_at(from + egui::vec2(400.0, 0.0));
+    harness.run_ok();
+    assert_eq!(study(&harness), before);
+    assert_eq!(harness.state().editor.doc.history().undo_depth(), 0);
+}
+
+#[test]
+fn deleting_a_card_removes_its_links_and_undo_brings_both_back() {
+    let mut harness = harness(template("starter"));
+    let before = study(&harness);
+    let card = before.maps[0].stages[1].cards[0].id;
+    harness.state_mut().editor.selection.cards = vec![card];
+    harness.run_ok();
+    click(&mut harness, "Delete");
+    let now = study(&harness);
+    assert!(now.maps[0].card(card).is_none());
+    assert!(now.maps[0].links.iter().all(|l| l.from != card && l.to != card));
+    assert!(card_titles(&now).len() < card_titles(&before).len());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run_ok();
+    assert_eq!(study(&harness), before);
+}
