@@ -1,4 +1,4 @@
-//! The editor driven as a user drives it, through egui_kittest: clicks, typing and drags on
+//! The editor driven as a user drives it, through `egui_kittest`: clicks, typing and drags on
 //! the real app, asserting on the study after each step.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, reason = "tests fail by panicking")]

@@ -7,6 +7,7 @@ use crate::edit::{Document, ops};
 use crate::io::{load_study, save_study};
 use crate::model::{Date, LinkKind, MapKind};
 use crate::templates::TEMPLATES;
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 impl WaylineApp {
@@ -93,13 +94,11 @@ impl WaylineApp {
                 if let [from, to] = self.editor.selection.cards.as_slice() {
                     let (edits, _) = ops::add_link(self.editor.study(), map, *from, *to, LinkKind::Flow);
                     if edits.is_empty() {
-                        self.status = "Those cards are already linked".to_owned();
+                        self.say("Those cards are already linked");
                     }
                     self.editor.apply("Link cards", edits);
                 } else {
-                    self.status =
-                        "Select two cards to link them, or drag from a card's handle to another card"
-                            .to_owned();
+                    self.say("Select two cards to link them, or drag from a card's handle to another card");
                 }
             }
             Command::AddMap => {
@@ -129,11 +128,16 @@ impl WaylineApp {
         }
     }
 
+    /// Shows a message in the status bar.
+    fn say(&mut self, text: &str) {
+        text.clone_into(&mut self.status);
+    }
+
     /// Adds a card to the selected stage (after the selected card), or the first stage.
     fn add_card(&mut self) {
         let Some(map) = self.editor.current_map() else { return };
         let Some(stage) = self.editor.selected_stage().or_else(|| map.stages.first().map(|s| s.id)) else {
-            self.status = "Add a stage first: cards hang under stages".to_owned();
+            self.say("Add a stage first: cards hang under stages");
             return;
         };
         let stage_cards = map.stage(stage).map(|s| s.cards.as_slice()).unwrap_or_default();
@@ -163,7 +167,7 @@ impl WaylineApp {
                     self.editor.selection = super::editor::Selection { cards, stage: None };
                 }
             }
-            None => self.status = "The clipboard holds no Wayline cards".to_owned(),
+            None => self.say("The clipboard holds no Wayline cards"),
         }
     }
 
@@ -194,7 +198,7 @@ impl WaylineApp {
                     files::Choice::Chosen(path) => self.open_path(&path),
                     files::Choice::Cancelled => {}
                     files::Choice::Unavailable => {
-                        self.dialog = Some(Dialog::OpenPath { text: String::new() })
+                        self.dialog = Some(Dialog::OpenPath { text: String::new() });
                     }
                 }
             }
@@ -456,7 +460,10 @@ impl WaylineApp {
             });
             ui.separator();
             let check = format!("{errors} errors, {warnings} warnings");
-            let tooltip: String = problems.iter().take(12).map(|p| format!("{p}\n")).collect();
+            let tooltip: String = problems.iter().take(12).fold(String::new(), |mut text, p| {
+                let _ = writeln!(text, "{p}");
+                text
+            });
             ui.label(check).on_hover_text(if tooltip.is_empty() {
                 "No problems".to_owned()
             } else {

@@ -59,14 +59,13 @@ pub fn paste_cards(
             .iter()
             .find(|o| o.name.trim().eq_ignore_ascii_case(owner.name.trim()))
             .map(|o| o.id);
-        let id = match existing {
-            Some(id) => id,
-            None => {
-                let (owner_edits, id) = ops::add_owner(&working, &owner.name, owner.kind);
-                let _ = crate::edit::apply_all(&mut working, owner_edits.clone());
-                edits.extend(owner_edits);
-                id
-            }
+        let id = if let Some(id) = existing {
+            id
+        } else {
+            let (owner_edits, id) = ops::add_owner(&working, &owner.name, owner.kind);
+            let _ = crate::edit::apply_all(&mut working, owner_edits.clone());
+            edits.extend(owner_edits);
+            id
         };
         owner_map.insert(owner.id, id);
     }

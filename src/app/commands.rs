@@ -58,6 +58,7 @@ pub enum Command {
     Quit,
 }
 
+#[allow(clippy::unnecessary_wraps, reason = "shortcuts are optional; this keeps the table short")]
 const fn shortcut(modifiers: Modifiers, key: Key) -> Option<KeyboardShortcut> {
     Some(KeyboardShortcut::new(modifiers, key))
 }

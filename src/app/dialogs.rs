@@ -50,7 +50,7 @@ impl WaylineApp {
                         if ui.button("Save").clicked() {
                             // Saving proceeds with `then` once the file is written.
                             self.save();
-                            keep = matches!(self.dialog, Some(Dialog::Unsaved { .. }) | Some(Dialog::SavePath { .. }) | Some(Dialog::Error { .. }));
+                            keep = matches!(self.dialog, Some(Dialog::Unsaved { .. } | Dialog::SavePath { .. } | Dialog::Error { .. }));
                             if !keep {
                                 return;
                             }
@@ -86,14 +86,13 @@ impl WaylineApp {
                     }
                     let enter = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                     ui.horizontal(|ui| {
-                        if ui.button("Open").clicked() || enter {
-                            if let Some(path) = files::typed_path(&text, "") {
+                        if (ui.button("Open").clicked() || enter)
+                            && let Some(path) = files::typed_path(&text, "") {
                                 keep = false;
                                 self.dialog = None;
                                 self.open_path(&path);
                                 return;
                             }
-                        }
                         if ui.button("Cancel").clicked() {
                             keep = false;
                         }
@@ -108,14 +107,13 @@ impl WaylineApp {
                     let response = ui.add(egui::TextEdit::singleline(&mut text).desired_width(400.0)).labelled_by(label.id);
                     let enter = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                     ui.horizontal(|ui| {
-                        if ui.button("Save").clicked() || enter {
-                            if let Some(path) = files::typed_path(&text, ".journey.ron") {
+                        if (ui.button("Save").clicked() || enter)
+                            && let Some(path) = files::typed_path(&text, ".journey.ron") {
                                 keep = false;
                                 self.dialog = None;
                                 self.save_to(&path);
                                 return;
                             }
-                        }
                         if ui.button("Cancel").clicked() {
                             keep = false;
                         }

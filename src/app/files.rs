@@ -26,6 +26,7 @@ fn judge(started: Instant, result: Option<PathBuf>) -> Choice {
 }
 
 /// Asks for a study to open.
+#[must_use]
 pub fn pick_study_to_open(folder: Option<&std::path::Path>) -> Choice {
     let started = Instant::now();
     let mut dialog = rfd::FileDialog::new().add_filter("Journey study", &["ron"]).set_title("Open study");
@@ -36,6 +37,7 @@ pub fn pick_study_to_open(folder: Option<&std::path::Path>) -> Choice {
 }
 
 /// Asks where to save a file, suggesting `name`.
+#[must_use]
 pub fn pick_save_path(
     title: &str,
     name: &str,

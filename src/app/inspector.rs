@@ -82,17 +82,14 @@ fn optional_score(
         let mut known = value.is_some();
         let toggle = ui.checkbox(&mut known, label);
         if toggle.changed() {
-            *value = if known { Some((*range.start() + *range.end()) / 2.0) } else { None };
+            *value = if known { Some(f32::midpoint(*range.start(), *range.end())) } else { None };
         }
-        match value {
-            Some(v) => {
-                let slider = ui.add(egui::Slider::new(v, range).step_by(0.5)).labelled_by(toggle.id);
-                toggle.union(slider)
-            }
-            None => {
-                ui.weak("unknown");
-                toggle
-            }
+        if let Some(v) = value {
+            let slider = ui.add(egui::Slider::new(v, range).step_by(0.5)).labelled_by(toggle.id);
+            toggle.union(slider)
+        } else {
+            ui.weak("unknown");
+            toggle
         }
     })
     .inner

@@ -29,6 +29,7 @@ use std::path::PathBuf;
 
 /// Preferences remembered between runs.
 #[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+#[allow(clippy::struct_excessive_bools, reason = "independent switches of the View menu")]
 #[serde(default)]
 pub struct Prefs {
     /// Recently opened or saved studies, newest first.

@@ -2,10 +2,13 @@
 
 use super::editor::{Editor, Selection};
 
+/// A stage of the outline: its id, its name and its cards' ids and titles.
+type Entry = (crate::model::StageId, String, Vec<(crate::model::CardId, String)>);
+
 pub(crate) fn show(ui: &mut egui::Ui, editor: &mut Editor) {
     ui.heading("Outline");
     let Some(map) = editor.current_map() else { return };
-    let stages: Vec<(crate::model::StageId, String, Vec<(crate::model::CardId, String)>)> = map
+    let stages: Vec<Entry> = map
         .stages
         .iter()
         .map(|s| (s.id, s.name.clone(), s.cards.iter().map(|c| (c.id, c.title.clone())).collect()))

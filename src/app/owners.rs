@@ -38,7 +38,7 @@ pub(crate) fn show(ui: &mut egui::Ui, editor: &mut Editor) -> Option<Dialog> {
             }
         });
     });
-    let Some(map) = editor.current_map() else { return None };
+    let map = editor.current_map()?;
     let map_id = map.id;
     let flows = handoffs(map);
     let selected = editor.selection.cards.clone();

@@ -55,7 +55,7 @@ fn score_cell(ui: &mut egui::Ui, value: &mut Option<f32>, range: std::ops::Range
         Some(v) => ui.add(egui::DragValue::new(v).range(range).speed(0.1).max_decimals(1)).changed(),
         None => {
             if ui.small_button("–").on_hover_text("Unknown: click to set").clicked() {
-                *value = Some((*range.start() + *range.end()) / 2.0);
+                *value = Some(f32::midpoint(*range.start(), *range.end()));
                 true
             } else {
                 false
@@ -64,16 +64,10 @@ fn score_cell(ui: &mut egui::Ui, value: &mut Option<f32>, range: std::ops::Range
     }
 }
 
-pub(crate) fn show(ui: &mut egui::Ui, editor: &mut Editor) {
-    let Some(map) = editor.current_map() else { return };
-    let map_id = map.id;
-    let sort_id = egui::Id::unique("scores-table-sort");
-    let mut sort: Sort = ui.data(|d| d.get_temp(sort_id)).unwrap_or_default();
-    let mut rows: Vec<(String, Card)> =
-        map.stages.iter().flat_map(|s| s.cards.iter().map(move |c| (s.name.clone(), c.clone()))).collect();
+fn sort_rows(rows: &mut [(String, Card)], sort: Sort) {
     match sort.by {
         SortBy::Journey => {}
-        SortBy::Title => rows.sort_by(|a, b| a.1.title.to_lowercase().cmp(&b.1.title.to_lowercase())),
+        SortBy::Title => rows.sort_by_key(|a| a.1.title.to_lowercase()),
         by => rows.sort_by(|a, b| {
             // Unknown values sort last either way.
             match (key(&a.1, by), key(&b.1, by)) {
@@ -87,6 +81,16 @@ pub(crate) fn show(ui: &mut egui::Ui, editor: &mut Editor) {
     if sort.descending {
         rows.reverse();
     }
+}
+
+pub(crate) fn show(ui: &mut egui::Ui, editor: &mut Editor) {
+    let Some(map) = editor.current_map() else { return };
+    let map_id = map.id;
+    let sort_id = egui::Id::unique("scores-table-sort");
+    let mut sort: Sort = ui.data(|d| d.get_temp(sort_id)).unwrap_or_default();
+    let mut rows: Vec<(String, Card)> =
+        map.stages.iter().flat_map(|s| s.cards.iter().map(move |c| (s.name.clone(), c.clone()))).collect();
+    sort_rows(&mut rows, sort);
     let mut changed: Option<Card> = None;
     let mut select: Option<CardId> = None;
     TableBuilder::new(ui)

@@ -121,33 +121,30 @@ fn lane_drop(scene: &Scene, map: &JourneyMap, dragged: &[CardId], point: Point) 
     // Insert before the first remaining step whose centre is right of the pointer.
     let mut target = None;
     for stage in &map.stages {
-        let mut index = 0;
-        for card in stage.cards.iter().filter(|c| !dragged.contains(&c.id)) {
+        for (index, card) in stage.cards.iter().filter(|c| !dragged.contains(&c.id)).enumerate() {
             if let Some(rect) = scene.card_rect(card.id)
                 && rect.centre().x > point.x
             {
                 target = Some((stage.id, index, rect.min.x - 14.0));
                 break;
             }
-            index += 1;
         }
         if target.is_some() {
             break;
         }
     }
-    let (stage, index, x) = match target {
-        Some(found) => found,
-        None => {
-            let last = map.stages.last()?;
-            let remaining = last.cards.iter().filter(|c| !dragged.contains(&c.id)).count();
-            let x = last
-                .cards
-                .iter()
-                .filter_map(|c| scene.card_rect(c.id))
-                .map(|r| r.max.x + 14.0)
-                .fold(point.x, f32::max);
-            (last.id, remaining, x)
-        }
+    let (stage, index, x) = if let Some(found) = target {
+        found
+    } else {
+        let last = map.stages.last()?;
+        let remaining = last.cards.iter().filter(|c| !dragged.contains(&c.id)).count();
+        let x = last
+            .cards
+            .iter()
+            .filter_map(|c| scene.card_rect(c.id))
+            .map(|r| r.max.x + 14.0)
+            .fold(point.x, f32::max);
+        (last.id, remaining, x)
     };
     let lane_rect = lane.and_then(|owner| {
         scene.regions.iter().find(|r| r.layer == Layer::Lanes && r.role == Role::Lane(owner)).map(|r| r.rect)

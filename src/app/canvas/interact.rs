@@ -79,9 +79,9 @@ pub(super) fn pointer(
                     }
                     Gesture::Cards { cards: editor.selection.cards.clone(), start: at, current: at }
                 }
-                Hit::Stage(stage) => {
-                    editor.selection = Selection { cards: Vec::new(), stage: Some(stage) };
-                    Gesture::Stage { stage, current: at }
+                Hit::Stage(id) => {
+                    editor.selection = Selection { cards: Vec::new(), stage: Some(id) };
+                    Gesture::Stage { stage: id, current: at }
                 }
                 Hit::Nothing => Gesture::Rubber { start: at, current: at, extend: shift },
             }
@@ -136,7 +136,7 @@ pub(super) fn pointer(
                 }
             }
             Hit::Card(card) => editor.selection = Selection { cards: vec![card], stage: None },
-            Hit::Stage(stage) => editor.selection = Selection { cards: Vec::new(), stage: Some(stage) },
+            Hit::Stage(id) => editor.selection = Selection { cards: Vec::new(), stage: Some(id) },
             Hit::Nothing => editor.selection = Selection::default(),
         }
     }
@@ -320,7 +320,7 @@ pub(super) fn context_menu(
             Hit::Card(card) if !editor.selection.cards.contains(&card) => {
                 editor.selection = Selection { cards: vec![card], stage: None };
             }
-            Hit::Stage(stage) => editor.selection = Selection { cards: Vec::new(), stage: Some(stage) },
+            Hit::Stage(id) => editor.selection = Selection { cards: Vec::new(), stage: Some(id) },
             _ => {}
         }
         state.menu_at = Some(at);

@@ -65,6 +65,12 @@ pub(super) fn draw(
         painter.circle(centre, 6.0, Color32::WHITE, Stroke::new(2.0, ACCENT));
         painter.circle_filled(centre, 2.5, ACCENT);
     }
+    gesture(painter, editor, state, scene, transform);
+}
+
+/// Feedback for the gesture in progress: ghosts, the drop indicator, the rubber band, the
+/// link being drawn.
+fn gesture(painter: &Painter, editor: &Editor, state: &CanvasState, scene: &Scene, transform: TSTransform) {
     match &state.gesture {
         Some(Gesture::Cards { cards, start, current }) => {
             let delta = (*current - *start) * transform.scaling;
