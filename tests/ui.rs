@@ -225,3 +225,22 @@ fn deleting_a_card_removes_its_links_and_undo_brings_both_back() {
     harness.run_ok();
     assert_eq!(study(&harness), before);
 }
+
+#[test]
+fn the_canvas_paints_the_scene_the_posters_draw() {
+    let mut harness = harness(template("logistics"));
+    for index in 0..3 {
+        let map = study(&harness).maps[index].id;
+        harness.state_mut().editor.show_map(map);
+        harness.run_ok();
+        let on_canvas = harness.state_mut().editor.scene().unwrap();
+        let study = study(&harness);
+        let for_print = wayline::layout::layout(
+            &study,
+            study.map(map).unwrap(),
+            wayline::layout::FontMeasure::shared(),
+            &wayline::layout::LayoutOptions::default(),
+        );
+        assert_eq!(*on_canvas, for_print);
+    }
+}

@@ -153,3 +153,65 @@ fn lane_drop(scene: &Scene, map: &JourneyMap, dragged: &[CardId], point: Point) 
         lane_rect.map_or((point.y - 40.0, point.y + 40.0), |r| (r.min.y + 6.0, r.max.y - 6.0));
     Some(DropTarget { stage, index, lane, marker: (Point::new(x, top), Point::new(x, bottom)) })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::{FontMeasure, LayoutOptions, layout};
+    use crate::model::Study;
+
+    fn starter() -> (Study, Scene) {
+        let study = crate::templates::find("starter").unwrap().study().unwrap();
+        let scene = layout(&study, &study.maps[0], FontMeasure::shared(), &LayoutOptions::default());
+        (study, scene)
+    }
+
+    #[test]
+    fn hits_cards_stages_and_nothing() {
+        let (study, scene) = starter();
+        let card = study.maps[0].stages[2].cards[0].id;
+        let centre = scene.card_rect(card).unwrap().centre();
+        assert_eq!(hit(&scene, centre), Hit::Card(card));
+        let stage = study.maps[0].stages[3].id;
+        let chevron =
+            scene.regions.iter().find(|r| r.role == Role::Stage(stage) && r.layer == Layer::Stages).unwrap();
+        assert_eq!(hit(&scene, chevron.rect.centre()), Hit::Stage(stage));
+        assert_eq!(hit(&scene, Point::new(1.0, 1.0)), Hit::Nothing);
+    }
+
+    #[test]
+    fn the_column_under_the_pointer_or_the_nearest_one() {
+        let (study, scene) = starter();
+        let card = study.maps[0].stages[4].cards[0].id;
+        let x = scene.card_rect(card).unwrap().centre().x;
+        assert_eq!(stage_at_x(&scene, x), Some(study.maps[0].stages[4].id));
+        assert_eq!(stage_at_x(&scene, -500.0), Some(study.maps[0].stages[0].id));
+        assert_eq!(stage_at_x(&scene, 1e6), study.maps[0].stages.last().map(|s| s.id));
+    }
+
+    #[test]
+    fn dropping_above_or_below_a_card_picks_the_index() {
+        let (study, scene) = starter();
+        let map = &study.maps[0];
+        let dragged = map.stages[0].cards[0].id;
+        let target = scene.card_rect(map.stages[1].cards[0].id).unwrap();
+        let above =
+            drop_target(&scene, map, &[dragged], Point::new(target.centre().x, target.min.y + 2.0)).unwrap();
+        assert_eq!((above.stage, above.index), (map.stages[1].id, 0));
+        let below =
+            drop_target(&scene, map, &[dragged], Point::new(target.centre().x, target.max.y + 20.0)).unwrap();
+        assert_eq!((below.stage, below.index), (map.stages[1].id, 1));
+    }
+
+    #[test]
+    fn dropping_into_a_lane_names_its_owner() {
+        let study = crate::templates::find("logistics").unwrap().study().unwrap();
+        let map = study.maps.iter().find(|m| m.kind == MapKind::Tactical).unwrap();
+        let scene = layout(&study, map, FontMeasure::shared(), &LayoutOptions::default());
+        let step = map.stages[0].cards[1].id;
+        let rect = scene.card_rect(step).unwrap();
+        let target = drop_target(&scene, map, &[], Point::new(rect.min.x - 5.0, rect.centre().y)).unwrap();
+        assert_eq!(target.lane, Some(map.stages[0].cards[1].accountable));
+        assert_eq!((target.stage, target.index), (map.stages[0].id, 1));
+    }
+}
