@@ -444,8 +444,7 @@ impl WaylineApp {
             if let Some(error) = self.editor.last_error.take() {
                 self.status = error;
             }
-            let study = self.editor.study();
-            let problems = crate::model::validate(study);
+            let problems = self.editor.problems();
             let errors = problems.iter().filter(|p| p.severity == crate::model::Severity::Error).count();
             let warnings = problems.len() - errors;
             ui.label(match self.editor.current_map() {

@@ -3,7 +3,7 @@
 
 use crate::edit::{Document, Edit, MergeKey};
 use crate::layout::{FontMeasure, LayoutOptions, Scene, layout};
-use crate::model::{CardId, JourneyMap, MapId, OwnerId, StageId, Study};
+use crate::model::{CardId, JourneyMap, MapId, OwnerId, Problem, StageId, Study};
 use std::sync::Arc;
 
 /// What is selected on the canvas.
@@ -36,6 +36,7 @@ pub struct Editor {
     /// The last error an edit produced, for the status bar.
     pub last_error: Option<String>,
     cache: Option<(u64, MapId, Arc<Scene>)>,
+    problems: Option<(u64, Arc<Vec<Problem>>)>,
 }
 
 impl Editor {
@@ -43,7 +44,7 @@ impl Editor {
     #[must_use]
     pub fn new(doc: Document) -> Self {
         let map = doc.study().maps.first().map(|m| m.id);
-        Self { doc, map, selection: Selection::default(), highlight: None, last_error: None, cache: None }
+        Self { doc, map, selection: Selection::default(), highlight: None, last_error: None, cache: None, problems: None }
     }
 
     /// The study.
@@ -71,6 +72,19 @@ impl Editor {
         let scene = Arc::new(layout(self.study(), map, FontMeasure::shared(), &LayoutOptions::default()));
         self.cache = Some((generation, id, scene.clone()));
         Some(scene)
+    }
+
+    /// Every problem of the study, validated again only when the study changed.
+    pub fn problems(&mut self) -> Arc<Vec<Problem>> {
+        let generation = self.doc.generation();
+        if let Some((g, problems)) = &self.problems
+            && *g == generation
+        {
+            return problems.clone();
+        }
+        let problems = Arc::new(crate::model::validate(self.study()));
+        self.problems = Some((generation, problems.clone()));
+        problems
     }
 
     /// Applies edits as one undo step; a failure is shown in the status bar, not lost.

@@ -5,6 +5,13 @@ use super::history::{History, MergeKey};
 use crate::model::Study;
 use std::path::{Path, PathBuf};
 
+/// A number never handed out before in this process: generations of different documents never
+/// collide, so a cache keyed by generation cannot serve one document's scene for another.
+fn next_generation() -> u64 {
+    static COUNTER: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+}
+
 /// A study being edited. All changes go through [`Document::apply`], so every change is
 /// undoable and counted as unsaved.
 #[derive(Debug)]
@@ -21,7 +28,7 @@ impl Document {
     /// clean: there is nothing to lose until the user changes something.
     #[must_use]
     pub fn new(study: Study, path: Option<PathBuf>) -> Self {
-        Self { study, path, history: History::default(), saved_position: Some(0), generation: 0 }
+        Self { study, path, history: History::default(), saved_position: Some(0), generation: next_generation() }
     }
 
     /// The study.
@@ -60,7 +67,7 @@ impl Document {
         }
         let inverses = apply_all(&mut self.study, edits)?;
         self.history.record(label, inverses, merge);
-        self.generation += 1;
+        self.generation = next_generation();
         Ok(())
     }
 
@@ -73,7 +80,7 @@ impl Document {
     pub fn undo(&mut self) -> bool {
         let done = self.history.undo(&mut self.study).unwrap_or(false);
         if done {
-            self.generation += 1;
+            self.generation = next_generation();
         }
         done
     }
@@ -82,7 +89,7 @@ impl Document {
     pub fn redo(&mut self) -> bool {
         let done = self.history.redo(&mut self.study).unwrap_or(false);
         if done {
-            self.generation += 1;
+            self.generation = next_generation();
         }
         done
     }
@@ -106,7 +113,8 @@ impl Document {
         self.saved_position = Some(self.history.position());
     }
 
-    /// A number that changes whenever the study does, for caches.
+    /// A number that changes whenever the study does (and differs between documents), for
+    /// caches.
     #[must_use]
     pub fn generation(&self) -> u64 {
         self.generation
