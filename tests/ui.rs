@@ -244,3 +244,22 @@ fn the_canvas_paints_the_scene_the_posters_draw() {
         assert_eq!(*on_canvas, for_print);
     }
 }
+
+#[test]
+fn a_stage_is_renamed_in_place_with_f2() {
+    let mut harness = harness(template("starter"));
+    let stage = study(&harness).maps[0].stages[2].id;
+    let chevron = harness.state_mut().stage_on_screen(stage).unwrap().center();
+    click_at(&mut harness, chevron, Modifiers::NONE);
+    assert_eq!(harness.state().editor.selection.stage, Some(stage));
+    harness.key_press(Key::F2);
+    harness.run_ok();
+    harness.key_combination_modifiers(Modifiers::COMMAND, &[Key::A]);
+    harness.event(egui::Event::Text("Purchase".to_owned()));
+    harness.key_press(Key::Enter);
+    harness.run_ok();
+    assert_eq!(study(&harness).maps[0].stage(stage).unwrap().name, "Purchase");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run_ok();
+    assert_eq!(study(&harness).maps[0].stage(stage).unwrap().name, "Decision");
+}

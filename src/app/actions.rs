@@ -67,11 +67,13 @@ impl WaylineApp {
                 }
             }
             Command::Rename => {
-                if let Some(map) = self.editor.current_map()
-                    && let [card] = self.editor.selection.cards.as_slice()
+                let Some(map) = self.editor.current_map() else { return };
+                if let [card] = self.editor.selection.cards.as_slice()
                     && let Some(card) = map.card(*card)
                 {
                     self.canvas.start_rename(card.id, &card.title);
+                } else if let Some(stage) = self.editor.selection.stage.and_then(|s| map.stage(s)) {
+                    self.canvas.start_stage_rename(stage.id, &stage.name);
                 }
             }
             Command::AddStage => {
@@ -310,7 +312,7 @@ impl WaylineApp {
             Command::Undo => self.editor.doc.history().undo_label().is_some(),
             Command::Redo => self.editor.doc.history().redo_label().is_some(),
             Command::Cut | Command::Copy | Command::Duplicate | Command::ZoomSelection => cards > 0,
-            Command::Rename => cards == 1,
+            Command::Rename => cards == 1 || (cards == 0 && self.editor.selection.stage.is_some()),
             Command::AddLink => cards == 2,
             Command::Delete => !self.editor.selection.is_empty(),
             Command::AddStage | Command::AddCard | Command::Paste | Command::SelectAll | Command::Export => {

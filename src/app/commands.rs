@@ -142,7 +142,7 @@ impl Command {
             Self::Delete => "Delete the selected cards and their links",
             Self::Duplicate => "Duplicate the selected cards",
             Self::SelectAll => "Select every card of the map",
-            Self::Rename => "Rename the selected card",
+            Self::Rename => "Rename the selected card or stage in place",
             Self::AddStage => "Add a stage at the end of the spine",
             Self::AddCard => "Add a card to the selected stage",
             Self::AddLink => "Link the first selected card to the second",

@@ -44,7 +44,15 @@ impl Editor {
     #[must_use]
     pub fn new(doc: Document) -> Self {
         let map = doc.study().maps.first().map(|m| m.id);
-        Self { doc, map, selection: Selection::default(), highlight: None, last_error: None, cache: None, problems: None }
+        Self {
+            doc,
+            map,
+            selection: Selection::default(),
+            highlight: None,
+            last_error: None,
+            cache: None,
+            problems: None,
+        }
     }
 
     /// The study.

@@ -106,6 +106,13 @@ impl WaylineApp {
         self.canvas.card_on_screen(&scene, map, card)
     }
 
+    /// Where a stage's chevron of the shown map is on screen.
+    pub fn stage_on_screen(&mut self, stage: crate::model::StageId) -> Option<egui::Rect> {
+        let scene = self.editor.scene()?;
+        let map = self.editor.current_map()?.id;
+        self.canvas.stage_on_screen(&scene, map, stage)
+    }
+
     fn remember_recent(&mut self, path: PathBuf) {
         let path = std::fs::canonicalize(&path).unwrap_or(path);
         self.prefs.recent.retain(|p| *p != path);

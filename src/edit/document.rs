@@ -28,7 +28,13 @@ impl Document {
     /// clean: there is nothing to lose until the user changes something.
     #[must_use]
     pub fn new(study: Study, path: Option<PathBuf>) -> Self {
-        Self { study, path, history: History::default(), saved_position: Some(0), generation: next_generation() }
+        Self {
+            study,
+            path,
+            history: History::default(),
+            saved_position: Some(0),
+            generation: next_generation(),
+        }
     }
 
     /// The study.

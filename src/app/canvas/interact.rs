@@ -2,7 +2,7 @@
 //! and edits. A gesture changes the study once, when it ends; Escape cancels it.
 
 use super::hit::{self, Hit};
-use super::{CanvasState, Gesture, camera, to_point};
+use super::{CanvasState, Gesture, RenameTarget, camera, to_point};
 use crate::app::commands::Command;
 use crate::app::editor::{Editor, Selection};
 use crate::edit::{Edit, ops};
@@ -123,7 +123,16 @@ pub(super) fn pointer(
                 editor.selection = Selection { cards: vec![card], stage: None };
                 state.start_rename(card, &title);
             }
-            Hit::Stage(_) | Hit::Nothing => add_card_at(editor, state, scene, at),
+            Hit::Stage(id) => {
+                let name = editor
+                    .current_map()
+                    .and_then(|m| m.stage(id))
+                    .map(|s| s.name.clone())
+                    .unwrap_or_default();
+                editor.selection = Selection { cards: Vec::new(), stage: Some(id) };
+                state.start_stage_rename(id, &name);
+            }
+            Hit::Nothing => add_card_at(editor, state, scene, at),
         }
     } else if response.clicked() {
         let Some(pointer) = response.interact_pointer_pos() else { return };
@@ -253,8 +262,8 @@ pub(crate) fn add_card_at(
     }
 }
 
-/// The in-place rename box over a card's title. Enter or clicking away commits, Escape
-/// cancels; the whole rename is one undo step.
+/// The in-place rename box over a card's title or a stage's chevron. Enter or clicking away
+/// commits, Escape cancels; the whole rename is one undo step.
 pub(super) fn rename(
     ui: &egui::Ui,
     editor: &mut Editor,
@@ -263,7 +272,15 @@ pub(super) fn rename(
     transform: TSTransform,
 ) {
     let Some(rename) = &mut state.rename else { return };
-    let Some(rect) = scene.card_rect(rename.card) else {
+    let region = match rename.target {
+        RenameTarget::Card(card) => scene.card_rect(card),
+        RenameTarget::Stage(stage) => scene
+            .regions
+            .iter()
+            .find(|r| r.role == Role::Stage(stage) && r.layer == Layer::Stages)
+            .map(|r| r.rect),
+    };
+    let Some(rect) = region else {
         state.rename = None;
         return;
     };
@@ -271,13 +288,17 @@ pub(super) fn rename(
     let width = (rect.width() - 16.0) * transform.scaling;
     let mut commit = false;
     let mut cancel = false;
-    egui::Area::new(egui::Id::unique("rename-card")).fixed_pos(top_left).order(egui::Order::Foreground).show(
-        ui.ctx(),
-        |ui| {
-            let edit = egui::TextEdit::singleline(&mut rename.text)
-                .desired_width(width.max(120.0))
-                .hint_text("Card title");
-            let output = ui.add(edit);
+    egui::Area::new(egui::Id::unique("rename-in-place"))
+        .fixed_pos(top_left)
+        .order(egui::Order::Foreground)
+        .show(ui.ctx(), |ui| {
+            let hint = match rename.target {
+                RenameTarget::Card(_) => "Card title",
+                RenameTarget::Stage(_) => "Stage name",
+            };
+            let output = ui.add(
+                egui::TextEdit::singleline(&mut rename.text).desired_width(width.max(120.0)).hint_text(hint),
+            );
             if !rename.focus_requested {
                 output.request_focus();
                 rename.focus_requested = true;
@@ -287,19 +308,27 @@ pub(super) fn rename(
             } else if output.lost_focus() {
                 commit = true;
             }
-        },
-    );
+        });
     if cancel {
         state.rename = None;
     } else if commit {
         let Some(rename) = state.rename.take() else { return };
         let Some(map) = editor.current_map() else { return };
-        if let Some(card) = map.card(rename.card)
-            && card.title != rename.text
-        {
-            let changed = crate::model::Card { title: rename.text.trim().to_owned(), ..card.clone() };
-            let map = map.id;
-            editor.apply("Rename card", vec![Edit::ReplaceCard { map, card: changed }]);
+        let map_id = map.id;
+        let text = rename.text.trim().to_owned();
+        match rename.target {
+            RenameTarget::Card(card) => {
+                if let Some(card) = map.card(card).filter(|c| c.title != text) {
+                    let changed = crate::model::Card { title: text, ..card.clone() };
+                    editor.apply("Rename card", vec![Edit::ReplaceCard { map: map_id, card: changed }]);
+                }
+            }
+            RenameTarget::Stage(stage) => {
+                if let Some(stage) = map.stage(stage).filter(|s| s.name != text) {
+                    let changed = crate::model::Stage { name: text, cards: Vec::new(), ..stage.clone() };
+                    editor.apply("Rename stage", vec![Edit::ReplaceStage { map: map_id, stage: changed }]);
+                }
+            }
         }
     }
 }
@@ -334,7 +363,7 @@ pub(super) fn context_menu(
                 items.push(Command::AddLink);
             }
         } else if editor.selection.stage.is_some() {
-            items.extend([Command::AddCard, Command::Delete]);
+            items.extend([Command::Rename, Command::AddCard, Command::Delete]);
         } else {
             items.extend([Command::AddCard, Command::AddStage, Command::Paste]);
         }

@@ -30,10 +30,19 @@ pub(crate) enum Gesture {
     Pan,
 }
 
-/// A card being renamed in place.
+/// What is being renamed in place.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum RenameTarget {
+    /// A card's title.
+    Card(CardId),
+    /// A stage's name, on its chevron.
+    Stage(StageId),
+}
+
+/// A card or stage being renamed in place.
 #[derive(Clone, Debug)]
 pub(crate) struct Rename {
-    pub card: CardId,
+    pub target: RenameTarget,
     pub text: String,
     pub focus_requested: bool,
 }
@@ -86,7 +95,17 @@ impl CanvasState {
 
     /// Starts renaming a card in place.
     pub fn start_rename(&mut self, card: CardId, title: &str) {
-        self.rename = Some(Rename { card, text: title.to_owned(), focus_requested: false });
+        self.rename =
+            Some(Rename { target: RenameTarget::Card(card), text: title.to_owned(), focus_requested: false });
+    }
+
+    /// Starts renaming a stage in place, on its chevron.
+    pub fn start_stage_rename(&mut self, stage: StageId, name: &str) {
+        self.rename = Some(Rename {
+            target: RenameTarget::Stage(stage),
+            text: name.to_owned(),
+            focus_requested: false,
+        });
     }
 
     /// Where a card is on screen, with the map's current view (for tests that drag cards).
@@ -95,6 +114,16 @@ impl CanvasState {
         let camera = self.cameras.get(&map)?;
         let rect = scene.card_rect(card)?;
         Some(camera.mul_rect(Rect::from_min_max(to_pos(rect.min), to_pos(rect.max))))
+    }
+
+    /// Where a stage's chevron is on screen, with the map's current view.
+    #[must_use]
+    pub fn stage_on_screen(&self, scene: &crate::layout::Scene, map: MapId, stage: StageId) -> Option<Rect> {
+        let camera = self.cameras.get(&map)?;
+        let region = scene.regions.iter().find(|r| {
+            r.role == crate::layout::Role::Stage(stage) && r.layer == crate::layout::Layer::Stages
+        })?;
+        Some(camera.mul_rect(Rect::from_min_max(to_pos(region.rect.min), to_pos(region.rect.max))))
     }
 
     /// Takes the commands chosen in the context menu.
