@@ -274,10 +274,10 @@ pub(super) fn rename(
     let Some(rename) = &mut state.rename else { return };
     let region = match rename.target {
         RenameTarget::Card(card) => scene.card_rect(card),
-        RenameTarget::Stage(stage) => scene
+        RenameTarget::Stage(id) => scene
             .regions
             .iter()
-            .find(|r| r.role == Role::Stage(stage) && r.layer == Layer::Stages)
+            .find(|r| r.role == Role::Stage(id) && r.layer == Layer::Stages)
             .map(|r| r.rect),
     };
     let Some(rect) = region else {
@@ -323,8 +323,8 @@ pub(super) fn rename(
                     editor.apply("Rename card", vec![Edit::ReplaceCard { map: map_id, card: changed }]);
                 }
             }
-            RenameTarget::Stage(stage) => {
-                if let Some(stage) = map.stage(stage).filter(|s| s.name != text) {
+            RenameTarget::Stage(id) => {
+                if let Some(stage) = map.stage(id).filter(|s| s.name != text) {
                     let changed = crate::model::Stage { name: text, cards: Vec::new(), ..stage.clone() };
                     editor.apply("Rename stage", vec![Edit::ReplaceStage { map: map_id, stage: changed }]);
                 }
