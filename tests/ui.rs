@@ -263,3 +263,72 @@ fn a_stage_is_renamed_in_place_with_f2() {
     harness.run_ok();
     assert_eq!(study(&harness).maps[0].stage(stage).unwrap().name, "Decision");
 }
+
+#[test]
+fn dragging_a_stage_reorders_the_spine() {
+    let mut harness = harness(template("starter"));
+    let before = study(&harness);
+    let first = before.maps[0].stages[0].id;
+    let third = before.maps[0].stages[2].id;
+    let from = harness.state_mut().stage_on_screen(first).unwrap().center();
+    let to = harness.state_mut().stage_on_screen(third).unwrap().right_center() + egui::vec2(-2.0, 0.0);
+    harness.drag_at(from);
+    harness.run_ok();
+    for step in 1..=6 {
+        harness.hover_at(from + (to - from) * (step as f32 / 6.0));
+        harness.run_ok();
+    }
+    harness.drop_at(to);
+    harness.run_ok();
+    let order: Vec<_> = study(&harness).maps[0].stages.iter().map(|s| s.id).collect();
+    assert_eq!(order.iter().position(|s| *s == first), Some(2), "{order:?}");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run_ok();
+    assert_eq!(study(&harness), before);
+}
+
+#[test]
+fn deleting_an_owner_hands_its_cards_to_another() {
+    let mut harness = harness(template("starter"));
+    let before = study(&harness);
+    let sales = before.owners.iter().find(|o| o.name == "Sales").unwrap().id;
+    let marketing = before.owners.iter().find(|o| o.name == "Marketing").unwrap().id;
+    harness.get_all_by_label("…").nth(1).unwrap().click();
+    harness.run_ok();
+    click(&mut harness, "Delete owner…");
+    harness.get_by_label("Give them to Marketing").click();
+    harness.run_ok();
+    click(&mut harness, "Delete owner");
+    let now = study(&harness);
+    assert!(now.owner(sales).is_none());
+    assert!(now.maps[0].cards().all(|c| !c.owners.contains(&sales) && c.accountable != Some(sales)));
+    let proposal = now.maps[0].cards().find(|c| c.title == "Receives the proposal").unwrap();
+    assert_eq!(proposal.accountable, Some(marketing));
+    assert!(wayline::model::validate(&now).iter().all(|p| p.severity != wayline::model::Severity::Error));
+}
+
+#[test]
+fn the_export_dialog_writes_the_poster() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("poster.svg");
+    let mut harness = harness(template("starter"));
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    harness.run_ok();
+    harness.get_by_label("SVG (vector)").click();
+    harness.run_ok();
+    let field = harness.get_by_role_and_label(Role::TextInput, "Save to");
+    field.focus();
+    harness.key_combination_modifiers(Modifiers::COMMAND, &[Key::A]);
+    harness.event(egui::Event::Text(dir.path().join("poster").display().to_string()));
+    harness.run_ok();
+    click(&mut harness, "Export");
+    for _ in 0..200 {
+        if out.exists() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        harness.run_ok();
+    }
+    let svg = std::fs::read_to_string(&out).expect("the poster is written, with the format's extension");
+    assert!(svg.contains("Customer journey"));
+}

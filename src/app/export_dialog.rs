@@ -117,14 +117,16 @@ impl ExportDialog {
                 };
                 self.map = Some(map);
                 egui::Grid::new("export-settings").num_columns(2).spacing([12.0, 8.0]).show(ui, |ui| {
-                    ui.label("Map");
+                    let label = ui.label("Map");
                     let title =
                         maps.iter().find(|(id, _)| *id == map).map_or(String::new(), |(_, t)| t.clone());
-                    egui::ComboBox::from_id_salt("export-map").selected_text(title).show_ui(ui, |ui| {
-                        for (id, title) in &maps {
-                            ui.selectable_value(&mut self.map, Some(*id), title);
-                        }
-                    });
+                    let combo =
+                        egui::ComboBox::from_id_salt("export-map").selected_text(title).show_ui(ui, |ui| {
+                            for (id, title) in &maps {
+                                ui.selectable_value(&mut self.map, Some(*id), title);
+                            }
+                        });
+                    let _ = combo.response.labelled_by(label.id);
                     ui.end_row();
                     ui.label("Format");
                     ui.horizontal(|ui| {
@@ -132,14 +134,15 @@ impl ExportDialog {
                         ui.radio_value(&mut self.format, PosterFormat::Svg, "SVG (vector)");
                     });
                     ui.end_row();
-                    ui.label("Paper");
-                    egui::ComboBox::from_id_salt("export-paper")
+                    let label = ui.label("Paper");
+                    let combo = egui::ComboBox::from_id_salt("export-paper")
                         .selected_text(self.paper.name().to_uppercase())
                         .show_ui(ui, |ui| {
                             for paper in Paper::ALL {
                                 ui.selectable_value(&mut self.paper, paper, paper.name().to_uppercase());
                             }
                         });
+                    let _ = combo.response.labelled_by(label.id);
                     ui.end_row();
                     ui.label("Orientation");
                     ui.horizontal(|ui| {
@@ -153,9 +156,10 @@ impl ExportDialog {
                         ui.add(egui::DragValue::new(&mut self.dpi).range(1..=1200).suffix(" dpi"));
                         ui.end_row();
                     }
-                    ui.label("Save to");
+                    let label = ui.label("Save to");
                     ui.horizontal(|ui| {
-                        ui.add(egui::TextEdit::singleline(&mut self.path).desired_width(320.0));
+                        ui.add(egui::TextEdit::singleline(&mut self.path).desired_width(320.0))
+                            .labelled_by(label.id);
                         if ui.button("Browse…").clicked() {
                             let (filter, ext): (&str, &[&str]) = match self.format {
                                 PosterFormat::Png => ("PNG image", &["png"]),

@@ -165,13 +165,14 @@ fn owners_ui(ui: &mut egui::Ui, editor: &Editor, card: &mut Card) {
 fn duration_ui(ui: &mut egui::Ui, duration: &mut Option<Duration>) {
     ui.horizontal(|ui| {
         let mut known = duration.is_some();
-        if ui.checkbox(&mut known, "Duration").changed() {
+        let toggle = ui.checkbox(&mut known, "Duration");
+        if toggle.changed() {
             *duration = known.then_some(Duration { amount: 1.0, unit: TimeUnit::Days });
         }
         if let Some(d) = duration {
             ui.add(egui::DragValue::new(&mut d.amount).range(0.0..=10_000.0).speed(0.5))
                 .on_hover_text("How long");
-            egui::ComboBox::from_id_salt("duration-unit").selected_text(d.unit.abbreviation()).show_ui(
+            egui::ComboBox::new("duration-unit", "unit").selected_text(d.unit.abbreviation()).show_ui(
                 ui,
                 |ui| {
                     for unit in TimeUnit::ALL {
@@ -245,14 +246,14 @@ fn recommendations_ui(
                     );
                     *fields_sealed |= r.lost_focus();
                     ui.horizontal(|ui| {
-                        egui::ComboBox::from_id_salt("priority")
+                        egui::ComboBox::new("priority", "Priority")
                             .selected_text(recommendation.priority.label())
                             .show_ui(ui, |ui| {
                                 for p in Priority::ALL {
                                     ui.selectable_value(&mut recommendation.priority, p, p.label());
                                 }
                             });
-                        egui::ComboBox::from_id_salt("status")
+                        egui::ComboBox::new("status", "Status")
                             .selected_text(recommendation.status.label())
                             .show_ui(ui, |ui| {
                                 for s in Status::ALL {
@@ -265,7 +266,7 @@ fn recommendations_ui(
                         .and_then(|o| editor.study().owner(o))
                         .map_or("No owner".to_owned(), |o| o.name.clone());
                     ui.horizontal(|ui| {
-                        egui::ComboBox::from_id_salt("owner").selected_text(owner_name).show_ui(ui, |ui| {
+                        egui::ComboBox::new("owner", "Owner").selected_text(owner_name).show_ui(ui, |ui| {
                             ui.selectable_value(&mut recommendation.owner, None, "No owner");
                             for owner in &editor.study().owners {
                                 ui.selectable_value(&mut recommendation.owner, Some(owner.id), &owner.name);

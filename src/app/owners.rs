@@ -151,7 +151,7 @@ fn details_menu(
     if r.lost_focus() {
         editor.doc.seal();
     }
-    egui::ComboBox::from_id_salt(("kind", owner.id)).selected_text(changed.kind.label()).show_ui(ui, |ui| {
+    egui::ComboBox::new(("kind", owner.id), "Kind").selected_text(changed.kind.label()).show_ui(ui, |ui| {
         for kind in OwnerKind::ALL {
             ui.selectable_value(&mut changed.kind, kind, kind.label());
         }
@@ -160,7 +160,7 @@ fn details_menu(
         .parent
         .and_then(|p| owners.iter().find(|o| o.id == p))
         .map_or("No parent".to_owned(), |o| format!("Part of {}", o.name));
-    egui::ComboBox::from_id_salt(("parent", owner.id)).selected_text(parent).show_ui(ui, |ui| {
+    egui::ComboBox::new(("parent", owner.id), "Parent").selected_text(parent).show_ui(ui, |ui| {
         ui.selectable_value(&mut changed.parent, None, "No parent");
         for other in owners.iter().filter(|o| o.id != owner.id && !is_inside(owners, o.id, owner.id)) {
             ui.selectable_value(&mut changed.parent, Some(other.id), format!("Part of {}", other.name));
