@@ -50,6 +50,14 @@ pub enum LoadError {
         /// What is wrong, usually what was expected there.
         message: String,
     },
+    /// Rows of a spreadsheet that cannot be imported (nothing is imported then).
+    #[error("{path}: {}", .problems.iter().map(|(row, m)| format!("row {row}: {m}")).collect::<Vec<_>>().join("; "))]
+    Rows {
+        /// The file.
+        path: String,
+        /// (row number, what is wrong), the header being row 1.
+        problems: Vec<(usize, String)>,
+    },
     /// The file was written by a newer version of Wayline.
     #[error(
         "{path} uses file format version {found}, which is newer than this version of Wayline \
@@ -73,6 +81,9 @@ impl LoadError {
         match self {
             Self::Syntax { message, .. } => message.clone(),
             Self::NotText { .. } => "not a study file: the text is not valid UTF-8".to_owned(),
+            Self::Rows { problems, .. } => {
+                problems.iter().map(|(row, m)| format!("row {row}: {m}")).collect::<Vec<_>>().join("; ")
+            }
             other => other.to_string(),
         }
     }
@@ -82,6 +93,7 @@ impl LoadError {
     pub fn position(&self) -> Option<(usize, usize)> {
         match self {
             Self::NotText { line, column, .. } | Self::Syntax { line, column, .. } => Some((*line, *column)),
+            Self::Rows { problems, .. } => problems.first().map(|(row, _)| (*row, 1)),
             _ => None,
         }
     }

@@ -1,0 +1,540 @@
+//! Mermaid `journey` diagrams, in and out.
+//!
+//! Reading follows Mermaid's own grammar (`journey.jison`) token by token, after the same
+//! preparation `mermaid.run` applies: line endings normalised, YAML front matter read for its
+//! `title` and removed, `%%{…}%%` directives removed, leading blank lines skipped. Positions are
+//! kept, so every error and warning names its line.
+
+use crate::model::{Card, Emotion, JourneyMap, MapKind, Meta, Owner, OwnerId, OwnerKind, Stage, Study};
+
+/// A Mermaid journey as Mermaid understands it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Journey {
+    /// The diagram title, from the `title` statement or the front matter (raw, untrimmed).
+    pub title: String,
+    /// The accessible title.
+    pub acc_title: String,
+    /// The accessible description.
+    pub acc_descr: String,
+    /// Section names in order (raw; a repeated name is another section).
+    pub sections: Vec<String>,
+    /// Tasks in order.
+    pub tasks: Vec<Task>,
+}
+
+/// One task line.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Task {
+    /// The index of its section, `None` for tasks before the first section.
+    pub section: Option<usize>,
+    /// The task name, raw.
+    pub name: String,
+    /// The score as Mermaid reads it (`Number(...)` in JavaScript); `NaN` when not a number.
+    pub score: f64,
+    /// The actors, trimmed; Mermaid keeps empty ones (`task: 5:` has one empty actor).
+    pub actors: Vec<String>,
+    /// The 1-based line the task is on.
+    pub line: usize,
+}
+
+/// Why a text is not a Mermaid journey, and where.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("line {line}: {message}")]
+pub struct MermaidError {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column.
+    pub column: usize,
+    /// What is wrong.
+    pub message: String,
+}
+
+/// A remark about something the import had to adjust, with its line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ImportWarning {
+    /// 1-based line.
+    pub line: usize,
+    /// What was adjusted.
+    pub message: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+enum Token {
+    Journey,
+    Title(String),
+    AccTitle(String),
+    AccDescr(String),
+    Section(String),
+    TaskName(String),
+    TaskData(String),
+    Colon,
+    Newline,
+    Invalid(char),
+    Eof,
+}
+
+/// Mermaid's preparation: `\r\n` to `\n`; front matter and directives blanked out (line
+/// breaks kept so positions stay true). Returns the text and the front matter's title.
+fn prepare(text: &str) -> (String, Option<String>) {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text).replace("\r\n", "\n").replace('\r', "\n");
+    let mut lines: Vec<String> = text.split('\n').map(str::to_owned).collect();
+    let mut front_title = None;
+    if let Some(start) = lines.iter().position(|l| !l.trim().is_empty())
+        && lines[start].trim() == "---"
+        && let Some(end) = lines.iter().skip(start + 1).position(|l| l.trim() == "---").map(|i| i + start + 1)
+    {
+        let body = &lines[start + 1..end];
+        let top_indent = body.iter().filter(|l| !l.trim().is_empty()).map(|l| l.len() - l.trim_start().len()).min();
+        for line in body {
+            let indent = line.len() - line.trim_start().len();
+            if Some(indent) == top_indent
+                && let Some(value) = line.trim().strip_prefix("title:")
+            {
+                front_title = Some(unquote(value.trim()));
+            }
+        }
+        for line in &mut lines[start..=end] {
+            line.clear();
+        }
+    }
+    let joined = lines.join("\n");
+    (blank_directives(&joined), front_title)
+}
+
+fn unquote(value: &str) -> String {
+    let stripped = value
+        .strip_prefix('"')
+        .and_then(|v| v.strip_suffix('"'))
+        .or_else(|| value.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')));
+    stripped.unwrap_or(value).to_owned()
+}
+
+/// Replaces each `%%{ … }%%` directive with spaces, keeping its line breaks.
+fn blank_directives(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find("%%{") {
+        out.push_str(&rest[..start]);
+        let after = &rest[start..];
+        let end = after.find("}%%").map_or(after.len(), |e| e + 3);
+        out.extend(after[..end].chars().map(|c| if c == '\n' { '\n' } else { ' ' }));
+        rest = &after[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+struct Lexer<'a> {
+    text: &'a str,
+    pos: usize,
+}
+
+fn starts_with_ignore_case(text: &str, prefix: &str) -> bool {
+    text.len() >= prefix.len() && text.is_char_boundary(prefix.len()) && text[..prefix.len()].eq_ignore_ascii_case(prefix)
+}
+
+/// The length of the longest prefix of `text` whose characters all satisfy `keep`.
+fn span(text: &str, keep: impl Fn(char) -> bool) -> usize {
+    text.char_indices().find(|(_, c)| !keep(*c)).map_or(text.len(), |(i, _)| i)
+}
+
+impl<'a> Lexer<'a> {
+    fn position(&self, at: usize) -> (usize, usize) {
+        let before = &self.text[..at];
+        let line = before.matches('\n').count() + 1;
+        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        (line, column)
+    }
+
+    /// The next token and the offset it starts at, following the order of Mermaid's rules.
+    #[allow(clippy::too_many_lines, reason = "one branch per lexer rule, in Mermaid's order")]
+    fn next(&mut self) -> (Token, usize) {
+        loop {
+            let rest = &self.text[self.pos..];
+            let start = self.pos;
+            if rest.is_empty() {
+                return (Token::Eof, start);
+            }
+            // %% comments (not directives), and a comment glued to the character before it.
+            if rest.starts_with("%%") && !rest[2..].starts_with('{') {
+                self.pos += span(rest, |c| c != '\n');
+                continue;
+            }
+            let mut chars = rest.chars();
+            if let Some(first) = chars.next()
+                && first != '}'
+                && chars.as_str().starts_with("%%")
+            {
+                self.pos += span(rest, |c| c != '\n');
+                continue;
+            }
+            if rest.starts_with('\n') {
+                self.pos += span(rest, |c| c == '\n');
+                return (Token::Newline, start);
+            }
+            let blank = span(rest, char::is_whitespace);
+            if blank > 0 {
+                self.pos += blank;
+                continue;
+            }
+            if rest.starts_with('#') {
+                self.pos += span(rest, |c| c != '\n');
+                continue;
+            }
+            if starts_with_ignore_case(rest, "journey") {
+                self.pos += "journey".len();
+                return (Token::Journey, start);
+            }
+            if starts_with_ignore_case(rest, "title") {
+                let after = &rest[5..];
+                if let Some(space) = after.chars().next().filter(|c| c.is_whitespace()) {
+                    let body = &after[space.len_utf8()..];
+                    let len = span(body, |c| !matches!(c, '#' | '\n' | ';'));
+                    if len > 0 {
+                        self.pos += 5 + space.len_utf8() + len;
+                        return (Token::Title(body[..len].to_owned()), start);
+                    }
+                }
+            }
+            if starts_with_ignore_case(rest, "accTitle") || starts_with_ignore_case(rest, "accDescr") {
+                let is_title = starts_with_ignore_case(rest, "accTitle");
+                let after = &rest[8..];
+                let gap = span(after, char::is_whitespace);
+                let after_gap = &after[gap..];
+                if let Some(value_start) = after_gap.strip_prefix(':') {
+                    let lead = span(value_start, char::is_whitespace);
+                    let value = &value_start[lead..];
+                    let len = span(value, |c| c != '\n');
+                    self.pos += 8 + gap + 1 + lead + len;
+                    let value = value[..len].to_owned();
+                    return (if is_title { Token::AccTitle(value) } else { Token::AccDescr(value) }, start);
+                }
+                if !is_title && let Some(block) = after_gap.strip_prefix('{') {
+                    let lead = span(block, char::is_whitespace);
+                    let body = &block[lead..];
+                    let len = span(body, |c| c != '}');
+                    let closed = usize::from(body[len..].starts_with('}'));
+                    self.pos += 8 + gap + 1 + lead + len + closed;
+                    return (Token::AccDescr(body[..len].to_owned()), start);
+                }
+            }
+            if starts_with_ignore_case(rest, "section") {
+                let after = &rest[7..];
+                if let Some(space) = after.chars().next().filter(|c| c.is_whitespace()) {
+                    let body = &after[space.len_utf8()..];
+                    let len = span(body, |c| !matches!(c, '#' | ':' | '\n' | ';'));
+                    if len > 0 {
+                        self.pos += 7 + space.len_utf8() + len;
+                        return (Token::Section(body[..len].to_owned()), start);
+                    }
+                }
+            }
+            let len = span(rest, |c| !matches!(c, '#' | ':' | '\n' | ';'));
+            if len > 0 {
+                self.pos += len;
+                return (Token::TaskName(rest[..len].to_owned()), start);
+            }
+            if let Some(data) = rest.strip_prefix(':') {
+                let len = span(data, |c| !matches!(c, '#' | '\n' | ';'));
+                self.pos += 1 + len;
+                if len > 0 {
+                    return (Token::TaskData(data[..len].to_owned()), start);
+                }
+                return (Token::Colon, start);
+            }
+            let invalid = rest.chars().next().unwrap_or('?');
+            self.pos += invalid.len_utf8();
+            return (Token::Invalid(invalid), start);
+        }
+    }
+}
+
+/// JavaScript's `Number(text)`: whitespace trimmed, empty is 0, decimal, hexadecimal, octal or
+/// binary literals and `Infinity`; anything else is `NaN`.
+#[must_use]
+pub fn js_number(text: &str) -> f64 {
+    let t = text.trim();
+    if t.is_empty() {
+        return 0.0;
+    }
+    let (sign, unsigned) = match t.strip_prefix('-') {
+        Some(rest) => (-1.0, rest),
+        None => (1.0, t.strip_prefix('+').unwrap_or(t)),
+    };
+    if unsigned == "Infinity" {
+        return sign * f64::INFINITY;
+    }
+    for (prefix, radix) in [("0x", 16), ("0X", 16), ("0o", 8), ("0O", 8), ("0b", 2), ("0B", 2)] {
+        if let Some(digits) = t.strip_prefix(prefix) {
+            // Only unsigned prefixed literals are numbers in JavaScript.
+            return u64::from_str_radix(digits, radix).map_or(f64::NAN, |v| v as f64);
+        }
+    }
+    let decimal = unsigned.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E' | '+' | '-'))
+        && unsigned.chars().next().is_some_and(|c| c.is_ascii_digit() || c == '.');
+    if !decimal {
+        return f64::NAN;
+    }
+    unsigned.parse::<f64>().map_or(f64::NAN, |v| sign * v)
+}
+
+/// Parses a Mermaid journey.
+///
+/// # Errors
+/// A [`MermaidError`] naming the line when the text is not a journey diagram or breaks its
+/// grammar (no `journey` header, a task without `: score`, a stray character).
+pub fn parse(text: &str) -> Result<Journey, MermaidError> {
+    let (prepared, front_title) = prepare(text);
+    let mut lexer = Lexer { text: &prepared, pos: 0 };
+    let error = |lexer: &Lexer<'_>, at: usize, message: String| {
+        let (line, column) = lexer.position(at);
+        MermaidError { line, column, message }
+    };
+    let (mut token, mut at) = lexer.next();
+    while token == Token::Newline {
+        (token, at) = lexer.next();
+    }
+    match &token {
+        Token::Journey => {}
+        Token::Eof => return Err(error(&lexer, at, "the text is empty: a journey starts with `journey`".to_owned())),
+        _ => {
+            let found: String = prepared[at..].lines().next().unwrap_or("").chars().take(40).collect();
+            return Err(error(&lexer, at, format!("not a Mermaid journey: expected `journey`, found `{}`", found.trim())));
+        }
+    }
+    let mut journey = Journey { title: front_title.unwrap_or_default(), ..Journey::default() };
+    loop {
+        let (token, at) = lexer.next();
+        match token {
+            Token::Eof => return Ok(journey),
+            Token::Newline => {}
+            Token::Title(title) => journey.title = title,
+            Token::AccTitle(value) => journey.acc_title = value.trim().to_owned(),
+            Token::AccDescr(value) => journey.acc_descr = dedent_block(&value),
+            Token::Section(name) => journey.sections.push(name),
+            Token::TaskName(name) => {
+                let (data, data_at) = lexer.next();
+                let Token::TaskData(data) = data else {
+                    let what = name.trim().chars().take(60).collect::<String>();
+                    return Err(error(&lexer, data_at.max(at), format!(
+                        "the task `{what}` has no score: write it as `{what}: 5: Actor, Actor`"
+                    )));
+                };
+                let pieces: Vec<&str> = data.split(':').collect();
+                let score = js_number(pieces.first().copied().unwrap_or(""));
+                let actors = pieces.get(1).map_or_else(Vec::new, |a| a.split(',').map(|s| s.trim().to_owned()).collect());
+                let section = journey.sections.len().checked_sub(1);
+                let (line, _) = lexer.position(at);
+                journey.tasks.push(Task { section, name, score, actors, line });
+            }
+            Token::Journey => return Err(error(&lexer, at, "a second `journey` header: one diagram per text".to_owned())),
+            Token::TaskData(_) | Token::Colon => {
+                return Err(error(&lexer, at, "a `:` without a task name before it".to_owned()));
+            }
+            Token::Invalid(c) => return Err(error(&lexer, at, format!("unexpected character `{c}`"))),
+        }
+    }
+}
+
+/// A multi-line accessible description as Mermaid keeps it: lines trimmed, blank ends dropped.
+fn dedent_block(value: &str) -> String {
+    value.lines().map(str::trim).collect::<Vec<_>>().join("\n").trim().to_owned()
+}
+
+/// `<br>`, `<br/>`, `<br />` (any case, any spacing) as line breaks, each line trimmed.
+fn line_breaks(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(start) = rest.to_ascii_lowercase().find("<br") {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + 3..];
+        match after.find('>') {
+            Some(end) if after[..end].chars().all(|c| c.is_whitespace() || c == '/') => {
+                out.push('\n');
+                rest = &after[end + 1..];
+            }
+            _ => {
+                out.push_str("<br");
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out.lines().map(str::trim).collect::<Vec<_>>().join("\n").trim().to_owned()
+}
+
+/// Turns a parsed journey into a study with one typical map; returns the warnings about
+/// anything adjusted (scores off the 1–5 scale, scores that are not numbers).
+#[must_use]
+pub fn to_study(journey: &Journey) -> (Study, Vec<ImportWarning>) {
+    let mut warnings = Vec::new();
+    let title = [journey.title.trim(), journey.acc_title.trim()].into_iter().find(|t| !t.is_empty()).unwrap_or("Imported journey");
+    let mut study = Study { meta: Meta { title: title.to_owned(), ..Meta::default() }, ..Study::default() };
+    let mut ids = study.id_allocator();
+    let map_id = ids.map();
+    let mut stages: Vec<Stage> = journey
+        .sections
+        .iter()
+        .map(|name| Stage { id: ids.stage(), name: line_breaks(name), ..Stage::default() })
+        .collect();
+    let mut loose = Vec::new();
+    let mut owners: Vec<Owner> = Vec::new();
+    for task in &journey.tasks {
+        let mut card_owners: Vec<OwnerId> = Vec::new();
+        for actor in task.actors.iter().filter(|a| !a.is_empty()) {
+            let id = match owners.iter().find(|o| o.name == *actor) {
+                Some(owner) => owner.id,
+                None => {
+                    let id = ids.owner();
+                    let colour = crate::model::Colour::for_owner_index(owners.len());
+                    owners.push(Owner { id, name: actor.clone(), kind: OwnerKind::Person, colour, ..Owner::default() });
+                    id
+                }
+            };
+            if !card_owners.contains(&id) {
+                card_owners.push(id);
+            }
+        }
+        let score = if task.score.is_finite() {
+            if !(1.0..=5.0).contains(&task.score) {
+                let clamped = task.score.clamp(1.0, 5.0);
+                warnings.push(ImportWarning {
+                    line: task.line,
+                    message: format!("the score {} of `{}` is outside 1 to 5; it is read as {clamped}", task.score, task.name.trim()),
+                });
+                Some(clamped)
+            } else {
+                Some(task.score)
+            }
+        } else {
+            warnings.push(ImportWarning {
+                line: task.line,
+                message: format!("the score of `{}` is not a number; the emotion is left unknown", task.name.trim()),
+            });
+            None
+        };
+        #[allow(clippy::cast_possible_truncation, reason = "a score between 1 and 5")]
+        let elicited = score.map(|s| (s - 3.0) as f32);
+        let card = Card {
+            id: ids.card(),
+            title: line_breaks(&task.name),
+            accountable: card_owners.first().copied(),
+            owners: card_owners,
+            emotion: Emotion { elicited, desired: None },
+            ..Card::default()
+        };
+        match task.section.and_then(|s| stages.get_mut(s)) {
+            Some(stage) => stage.cards.push(card),
+            None => loose.push(card),
+        }
+    }
+    if !loose.is_empty() {
+        stages.insert(0, Stage { id: ids.stage(), name: "Before the first section".to_owned(), cards: loose, ..Stage::default() });
+    }
+    study.owners = owners;
+    let description = [journey.acc_title.trim(), journey.acc_descr.trim()].into_iter().filter(|t| !t.is_empty()).collect::<Vec<_>>().join("\n");
+    study.maps.push(JourneyMap { id: map_id, title: title.to_owned(), kind: MapKind::Typical, description, stages, ..JourneyMap::default() });
+    (study, warnings)
+}
+
+/// Characters Mermaid's journey grammar cannot carry in names, and the look-alikes that
+/// replace them visibly.
+const REPLACEMENTS: [(char, char); 3] = [(':', '∶'), ('#', '＃'), (';', '；')];
+
+fn escape_name(text: &str) -> String {
+    let replaced: String = text.chars().map(|c| REPLACEMENTS.iter().find(|(from, _)| *from == c).map_or(c, |(_, to)| *to)).collect();
+    replaced.lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join("<br/>")
+}
+
+/// A map as a Mermaid journey: stages as sections, cards as tasks with their felt emotion as a
+/// 1–5 score (3 when unknown) and their owners as actors.
+#[must_use]
+pub fn from_map(study: &Study, map: &JourneyMap) -> String {
+    let mut out = String::from("journey\n");
+    let title = escape_name(&map.title).replace("<br/>", " ");
+    if !title.is_empty() {
+        out.push_str(&format!("    title {title}\n"));
+    }
+    for stage in &map.stages {
+        let name = escape_name(&stage.name);
+        out.push_str(&format!("    section {}\n", if name.is_empty() { "Untitled stage".to_owned() } else { name }));
+        for card in &stage.cards {
+            let name = escape_name(&card.title);
+            let name = if name.is_empty() { "Untitled".to_owned() } else { name };
+            let score = card.emotion.elicited.filter(|e| e.is_finite()).map_or(3.0, |e| (e + 3.0).clamp(1.0, 5.0));
+            let score = if (score - score.round()).abs() < 1e-6 { format!("{score:.0}") } else { format!("{score}") };
+            let mut ordered: Vec<OwnerId> = card.accountable.into_iter().collect();
+            ordered.extend(card.owners.iter().filter(|o| Some(**o) != card.accountable));
+            let actors: Vec<String> = ordered
+                .iter()
+                .filter_map(|id| study.owner(*id))
+                .map(|o| escape_name(&o.name).replace(',', "‚").replace("<br/>", " "))
+                .filter(|n| !n.is_empty())
+                .collect();
+            if actors.is_empty() {
+                out.push_str(&format!("      {name}: {score}\n"));
+            } else {
+                out.push_str(&format!("      {name}: {score}: {}\n", actors.join(", ")));
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_the_documented_example() {
+        let text = "journey\n    title My working day\n    section Go to work\n      Make tea: 5: Me\n      Do work: 1: Me, Cat\n    section Go home\n      Sit down: 5: Me";
+        let journey = parse(text).unwrap();
+        assert_eq!(journey.title, "My working day");
+        assert_eq!(journey.sections, ["Go to work", "Go home"]);
+        assert_eq!(journey.tasks.len(), 3);
+        assert_eq!(journey.tasks[1].actors, ["Me", "Cat"]);
+        assert_eq!(journey.tasks[1].line, 5);
+        let (study, warnings) = to_study(&journey);
+        assert!(warnings.is_empty());
+        assert_eq!(study.owners.len(), 2);
+        assert_eq!(study.maps[0].stages[0].cards[1].emotion.elicited, Some(-2.0));
+    }
+
+    #[test]
+    fn javascript_numbers() {
+        assert!((js_number(" 5") - 5.0).abs() < f64::EPSILON);
+        assert!(js_number("").abs() < f64::EPSILON);
+        assert!((js_number("0x10") - 16.0).abs() < f64::EPSILON);
+        assert!((js_number("1e1") - 10.0).abs() < f64::EPSILON);
+        assert!(js_number("2rem").is_nan());
+        assert!(js_number("inf").is_nan());
+        assert!(js_number("Infinity").is_infinite());
+    }
+
+    #[test]
+    fn errors_name_their_line() {
+        assert_eq!(parse("graph TD\nA-->B").unwrap_err().line, 1);
+        assert_eq!(parse("journey\ntitle T\nsection S\nNo colon here\n").unwrap_err().line, 4);
+        assert!(parse("   \n  ").unwrap_err().message.contains("empty"));
+        assert_eq!(parse("journey\nsection S\nTask: 5; oops").unwrap_err().line, 3);
+    }
+
+    #[test]
+    fn out_of_scale_and_non_numeric_scores_warn() {
+        let (study, warnings) = to_study(&parse("journey\nsection S\nA: 9: X\nB: soon: X\nC: 0").unwrap());
+        assert_eq!(warnings.len(), 3);
+        assert_eq!(warnings[0].line, 3);
+        let cards: Vec<_> = study.maps[0].cards().map(|c| c.emotion.elicited).collect();
+        assert_eq!(cards, [Some(2.0), None, Some(-2.0)]);
+    }
+
+    #[test]
+    fn export_replaces_what_mermaid_cannot_carry() {
+        let mut study = crate::templates::find("starter").unwrap().study().unwrap();
+        study.maps[0].stages[0].cards[0].title = "Step 1: call #2; then".to_owned();
+        let text = from_map(&study, &study.maps[0]);
+        assert!(text.contains("Step 1∶ call ＃2； then"));
+        let back = parse(&text).unwrap();
+        assert_eq!(back.tasks.len(), study.maps[0].card_count());
+    }
+}

@@ -1,0 +1,93 @@
+//! Other formats, in and out: Mermaid `journey` diagrams and spreadsheets (CSV). Reading one
+//! makes a study with one typical map; writing one takes a map.
+
+pub mod mermaid;
+pub mod table;
+
+pub use mermaid::ImportWarning;
+
+use crate::io::LoadError;
+use crate::model::Study;
+use std::path::Path;
+
+/// The kinds of file Wayline reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SourceFormat {
+    /// A Wayline study (`.journey.ron`, or anything else).
+    Study,
+    /// A Mermaid journey (`.mmd`, `.mermaid`).
+    Mermaid,
+    /// A spreadsheet (`.csv`, `.tsv`).
+    Csv,
+}
+
+impl SourceFormat {
+    /// The format a file name implies.
+    #[must_use]
+    pub fn of_path(path: &Path) -> Self {
+        let extension = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+        match extension.as_deref() {
+            Some("mmd" | "mermaid") => Self::Mermaid,
+            Some("csv" | "tsv") => Self::Csv,
+            _ => Self::Study,
+        }
+    }
+}
+
+/// A study read from any supported file, with the import's warnings.
+#[derive(Clone, Debug)]
+pub struct Imported {
+    /// The study.
+    pub study: Study,
+    /// What the import adjusted, with lines.
+    pub warnings: Vec<ImportWarning>,
+}
+
+/// The title an imported study takes when its file gives none: the file's name.
+fn title_from(path: &Path) -> String {
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let stem = name.split('.').next().unwrap_or("").replace(['_', '-'], " ");
+    if stem.trim().is_empty() { "Imported journey".to_owned() } else { stem.trim().to_owned() }
+}
+
+/// Reads a study from bytes in `format`; `path` names the source in messages and titles.
+///
+/// # Errors
+/// A [`LoadError`] naming the file and the line (or rows) at fault.
+pub fn read(bytes: &[u8], format: SourceFormat, path: &Path) -> Result<Imported, LoadError> {
+    let name = path.display().to_string();
+    match format {
+        SourceFormat::Study => crate::io::format::parse_study_bytes(bytes, &name).map(|study| Imported { study, warnings: Vec::new() }),
+        SourceFormat::Mermaid => {
+            let text = std::str::from_utf8(bytes).map_err(|e| {
+                let before = String::from_utf8_lossy(&bytes[..e.valid_up_to()]).into_owned();
+                LoadError::NotText {
+                    path: name.clone(),
+                    line: before.matches('\n').count() + 1,
+                    column: before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1,
+                }
+            })?;
+            let journey = mermaid::parse(text)
+                .map_err(|e| LoadError::Syntax { path: name.clone(), line: e.line, column: e.column, message: e.message })?;
+            let (mut study, warnings) = mermaid::to_study(&journey);
+            if journey.title.trim().is_empty() && journey.acc_title.trim().is_empty() {
+                let title = title_from(path);
+                study.meta.title.clone_from(&title);
+                study.maps[0].title = title;
+            }
+            Ok(Imported { study, warnings })
+        }
+        SourceFormat::Csv => table::to_study(bytes, &title_from(path))
+            .map(|(study, warnings)| Imported { study, warnings })
+            .map_err(|e| LoadError::Rows { path: name, problems: e.problems }),
+    }
+}
+
+/// Reads a study from a file of any supported format, chosen by its extension.
+///
+/// # Errors
+/// A [`LoadError`] naming the file and what is wrong where.
+pub fn load_any(path: &Path) -> Result<Imported, LoadError> {
+    let bytes = std::fs::read(path).map_err(|source| LoadError::Read { path: path.display().to_string(), source })?;
+    read(&bytes, SourceFormat::of_path(path), path)
+}
