@@ -72,7 +72,8 @@ fn every_file_imports_with_the_expected_counts() {
 #[test]
 fn every_file_imports_with_the_expected_tasks_scores_and_actors() {
     let Some(dir) = corpus() else { return };
-    let expected: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(dir.join("EXPECTED.json")).unwrap()).unwrap();
+    let expected: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("EXPECTED.json")).unwrap()).unwrap();
     for entry in expected["files"].as_array().unwrap() {
         let file = entry["file"].as_str().unwrap();
         if entry["valid"] != true {
@@ -81,8 +82,14 @@ fn every_file_imports_with_the_expected_tasks_scores_and_actors() {
         let imported = load_any(&dir.join(file)).unwrap_or_else(|e| panic!("{file}: {e}"));
         let study = &imported.study;
         let map = &study.maps[0];
-        let sections: Vec<String> = entry["sections"].as_array().unwrap().iter().map(|s| as_stage_name(s.as_str().unwrap())).collect();
-        let stages: Vec<String> = map.stages.iter().map(|s| s.name.clone()).filter(|n| n != "Before the first section").collect();
+        let sections: Vec<String> = entry["sections"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| as_stage_name(s.as_str().unwrap()))
+            .collect();
+        let stages: Vec<String> =
+            map.stages.iter().map(|s| s.name.clone()).filter(|n| n != "Before the first section").collect();
         assert_eq!(stages, sections, "{file}: sections");
         let cards: Vec<_> = map.cards().collect();
         let tasks = entry["tasks"].as_array().unwrap();
@@ -92,20 +99,38 @@ fn every_file_imports_with_the_expected_tasks_scores_and_actors() {
             match task["score"].as_f64() {
                 Some(score) => {
                     let clamped = score.clamp(1.0, 5.0);
-                    assert_eq!(card.emotion.elicited.map(f64::from), Some(clamped - 3.0), "{file}: {}", card.title);
+                    assert_eq!(
+                        card.emotion.elicited.map(f64::from),
+                        Some(clamped - 3.0),
+                        "{file}: {}",
+                        card.title
+                    );
                 }
                 None => assert_eq!(card.emotion.elicited, None, "{file}: {} has no score", card.title),
             }
-            let actors: Vec<&str> = task["actors"].as_array().unwrap().iter().filter_map(|a| a.as_str()).filter(|a| !a.is_empty()).collect();
-            let owners: Vec<&str> = card.owners.iter().map(|id| study.owner(*id).unwrap().name.as_str()).collect();
+            let actors: Vec<&str> = task["actors"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter_map(|a| a.as_str())
+                .filter(|a| !a.is_empty())
+                .collect();
+            let owners: Vec<&str> =
+                card.owners.iter().map(|id| study.owner(*id).unwrap().name.as_str()).collect();
             assert_eq!(owners, actors, "{file}: {}", card.title);
             assert!(study.owners.iter().all(|o| o.kind == wayline::model::OwnerKind::Person));
         }
         let acc_descr = entry["accDescr"].as_str().unwrap_or("");
         if !acc_descr.is_empty() {
-            assert!(map.description.contains(acc_descr.lines().next().unwrap().trim()), "{file}: accDescr kept");
+            assert!(
+                map.description.contains(acc_descr.lines().next().unwrap().trim()),
+                "{file}: accDescr kept"
+            );
         }
-        let errors = wayline::model::validate(study).into_iter().filter(|p| p.severity == wayline::model::Severity::Error).count();
+        let errors = wayline::model::validate(study)
+            .into_iter()
+            .filter(|p| p.severity == wayline::model::Severity::Error)
+            .count();
         assert_eq!(errors, 0, "{file}: the imported study is valid");
     }
 }
@@ -130,7 +155,9 @@ fn every_map_of_every_corpus_file_survives_mermaid_and_back() {
         let study = &imported.study;
         let text = wayline::interop::mermaid::from_map(study, &study.maps[0]);
         let again = read(text.as_bytes(), SourceFormat::Mermaid, Path::new("again.mmd")).unwrap();
-        let titles = |s: &wayline::model::Study| s.maps[0].cards().map(|c| c.title.replace('\n', " ")).collect::<Vec<_>>();
+        let titles = |s: &wayline::model::Study| {
+            s.maps[0].cards().map(|c| c.title.replace('\n', " ")).collect::<Vec<_>>()
+        };
         assert_eq!(titles(&again.study), titles(study), "{}", path.display());
     }
 }

@@ -1,7 +1,8 @@
 //! `wayline check`: validate a study and summarise it, as text or JSON.
 
 use super::{ExitStatus, write_or_fail};
-use crate::io::{LoadError, load_study};
+use crate::interop::{ImportWarning, load_any};
+use crate::io::LoadError;
 use crate::model::{Date, Problem, Severity, Study, review_warning, validate};
 use serde::Serialize;
 use std::fmt::Write as _;
@@ -108,6 +109,16 @@ impl CheckReport {
         }
     }
 
+    /// Adds what an import adjusted (Mermaid or CSV input) as warnings at their lines.
+    pub fn add_import_warnings(&mut self, warnings: &[ImportWarning], path: &Path) {
+        let found = warnings.iter().map(|w| ProblemReport {
+            severity: Severity::Warning,
+            message: w.message.clone(),
+            location: format!("{}:{}", path.display(), w.line),
+        });
+        self.problems.splice(0..0, found);
+    }
+
     fn count(&self, severity: Severity) -> usize {
         self.problems.iter().filter(|p| p.severity == severity).count()
     }
@@ -156,8 +167,12 @@ fn plural(count: usize, noun: &str) -> String {
 }
 
 pub(super) fn run(path: &Path, json: bool, out: &mut dyn Write, err: &mut dyn Write) -> ExitStatus {
-    let report = match load_study(path) {
-        Ok(study) => CheckReport::of_study(&study, Date::today()),
+    let report = match load_any(path) {
+        Ok(imported) => {
+            let mut report = CheckReport::of_study(&imported.study, Date::today());
+            report.add_import_warnings(&imported.warnings, path);
+            report
+        }
         Err(error) => {
             let _ = writeln!(err, "error: {error}");
             if !json {

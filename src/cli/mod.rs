@@ -5,6 +5,7 @@
 
 mod check;
 mod export;
+mod import;
 mod new;
 
 use crate::export::{Orientation, Paper, PosterFormat};
@@ -52,19 +53,19 @@ pub enum Outcome {
 
 #[derive(Subcommand, Debug)]
 enum Command {
-    /// Validate a study file and summarise its maps
+    /// Validate a study and summarise its maps
     Check {
-        /// The study file (NAME.journey.ron)
+        /// The study (NAME.journey.ron), or a Mermaid journey (.mmd) or spreadsheet (.csv)
         file: PathBuf,
         /// Print one JSON object instead of text
         #[arg(long)]
         json: bool,
     },
-    /// Export a map as a poster (SVG or PNG)
+    /// Export a map as a poster (SVG, PNG), a Mermaid journey or a spreadsheet (CSV)
     Export {
-        /// The study file (NAME.journey.ron)
+        /// The study (NAME.journey.ron), or a Mermaid journey (.mmd) or spreadsheet (.csv)
         file: PathBuf,
-        /// The poster to write; its extension (.svg, .png) picks the format
+        /// The file to write; its extension (.svg, .png, .mmd, .csv) picks the format
         #[arg(long, short, value_name = "OUT")]
         out: PathBuf,
         /// The map: its number (1 is the first) or its title
@@ -86,6 +87,14 @@ enum Command {
         #[arg(long, default_value_t = 150, value_parser = clap::value_parser!(u32).range(1..=1200))]
         dpi: u32,
     },
+    /// Import a Mermaid journey (.mmd) or a spreadsheet (.csv) as a study
+    Import {
+        /// The file to import
+        file: PathBuf,
+        /// Where to write the study (NAME.journey.ron); an existing file is kept as FILE.bak
+        #[arg(long, short, value_name = "STUDY")]
+        out: PathBuf,
+    },
     /// Start a new study from a bundled template
     New {
         /// List the bundled templates
@@ -105,6 +114,8 @@ enum Command {
 enum FormatArg {
     Svg,
     Png,
+    Mmd,
+    Csv,
 }
 
 fn parse_paper(text: &str) -> Result<Paper, String> {
@@ -162,8 +173,10 @@ fn run_command(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> Ex
                 _ => Orientation::Auto,
             };
             let format = format.map(|f| match f {
-                FormatArg::Svg => PosterFormat::Svg,
-                FormatArg::Png => PosterFormat::Png,
+                FormatArg::Svg => export::OutputFormat::Poster(PosterFormat::Svg),
+                FormatArg::Png => export::OutputFormat::Poster(PosterFormat::Png),
+                FormatArg::Mmd => export::OutputFormat::Mermaid,
+                FormatArg::Csv => export::OutputFormat::Csv,
             });
             let args = export::ExportArgs {
                 file: &file,
@@ -176,6 +189,7 @@ fn run_command(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> Ex
             };
             export::run(&args, out, err)
         }
+        Command::Import { file, out: path } => import::run(&file, &path, out, err),
         Command::New { list: true, .. } => new::list(out),
         Command::New { template, out: Some(path), .. } => new::create(&template, &path, out, err),
         Command::New { out: None, .. } => {

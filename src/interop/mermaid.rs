@@ -84,7 +84,8 @@ fn prepare(text: &str) -> (String, Option<String>) {
         && let Some(end) = lines.iter().skip(start + 1).position(|l| l.trim() == "---").map(|i| i + start + 1)
     {
         let body = &lines[start + 1..end];
-        let top_indent = body.iter().filter(|l| !l.trim().is_empty()).map(|l| l.len() - l.trim_start().len()).min();
+        let top_indent =
+            body.iter().filter(|l| !l.trim().is_empty()).map(|l| l.len() - l.trim_start().len()).min();
         for line in body {
             let indent = line.len() - line.trim_start().len();
             if Some(indent) == top_indent
@@ -130,7 +131,9 @@ struct Lexer<'a> {
 }
 
 fn starts_with_ignore_case(text: &str, prefix: &str) -> bool {
-    text.len() >= prefix.len() && text.is_char_boundary(prefix.len()) && text[..prefix.len()].eq_ignore_ascii_case(prefix)
+    text.len() >= prefix.len()
+        && text.is_char_boundary(prefix.len())
+        && text[..prefix.len()].eq_ignore_ascii_case(prefix)
 }
 
 /// The length of the longest prefix of `text` whose characters all satisfy `keep`.
@@ -165,7 +168,8 @@ impl<'a> Lexer<'a> {
                 && first != '}'
                 && chars.as_str().starts_with("%%")
             {
-                self.pos += span(rest, |c| c != '\n');
+                // The character before `%%` is part of the comment (it may be a line break).
+                self.pos += first.len_utf8() + span(chars.as_str(), |c| c != '\n');
                 continue;
             }
             if rest.starts_with('\n') {
@@ -296,10 +300,16 @@ pub fn parse(text: &str) -> Result<Journey, MermaidError> {
     }
     match &token {
         Token::Journey => {}
-        Token::Eof => return Err(error(&lexer, at, "the text is empty: a journey starts with `journey`".to_owned())),
+        Token::Eof => {
+            return Err(error(&lexer, at, "the text is empty: a journey starts with `journey`".to_owned()));
+        }
         _ => {
             let found: String = prepared[at..].lines().next().unwrap_or("").chars().take(40).collect();
-            return Err(error(&lexer, at, format!("not a Mermaid journey: expected `journey`, found `{}`", found.trim())));
+            return Err(error(
+                &lexer,
+                at,
+                format!("not a Mermaid journey: expected `journey`, found `{}`", found.trim()),
+            ));
         }
     }
     let mut journey = Journey { title: front_title.unwrap_or_default(), ..Journey::default() };
@@ -316,18 +326,24 @@ pub fn parse(text: &str) -> Result<Journey, MermaidError> {
                 let (data, data_at) = lexer.next();
                 let Token::TaskData(data) = data else {
                     let what = name.trim().chars().take(60).collect::<String>();
-                    return Err(error(&lexer, data_at.max(at), format!(
-                        "the task `{what}` has no score: write it as `{what}: 5: Actor, Actor`"
-                    )));
+                    return Err(error(
+                        &lexer,
+                        data_at.max(at),
+                        format!("the task `{what}` has no score: write it as `{what}: 5: Actor, Actor`"),
+                    ));
                 };
                 let pieces: Vec<&str> = data.split(':').collect();
                 let score = js_number(pieces.first().copied().unwrap_or(""));
-                let actors = pieces.get(1).map_or_else(Vec::new, |a| a.split(',').map(|s| s.trim().to_owned()).collect());
+                let actors = pieces
+                    .get(1)
+                    .map_or_else(Vec::new, |a| a.split(',').map(|s| s.trim().to_owned()).collect());
                 let section = journey.sections.len().checked_sub(1);
                 let (line, _) = lexer.position(at);
                 journey.tasks.push(Task { section, name, score, actors, line });
             }
-            Token::Journey => return Err(error(&lexer, at, "a second `journey` header: one diagram per text".to_owned())),
+            Token::Journey => {
+                return Err(error(&lexer, at, "a second `journey` header: one diagram per text".to_owned()));
+            }
             Token::TaskData(_) | Token::Colon => {
                 return Err(error(&lexer, at, "a `:` without a task name before it".to_owned()));
             }
@@ -341,10 +357,12 @@ fn dedent_block(value: &str) -> String {
     value.lines().map(str::trim).collect::<Vec<_>>().join("\n").trim().to_owned()
 }
 
-/// `<br>`, `<br/>`, `<br />` (any case, any spacing) as line breaks, each line trimmed.
+/// `<br>`, `<br/>`, `<br />` (any case, any spacing) as line breaks, each line trimmed, and the
+/// guards of [`from_map`] removed.
 fn line_breaks(text: &str) -> String {
+    let text = text.replace(GUARD, "");
     let mut out = String::new();
-    let mut rest = text;
+    let mut rest = text.as_str();
     while let Some(start) = rest.to_ascii_lowercase().find("<br") {
         out.push_str(&rest[..start]);
         let after = &rest[start + 3..];
@@ -368,7 +386,10 @@ fn line_breaks(text: &str) -> String {
 #[must_use]
 pub fn to_study(journey: &Journey) -> (Study, Vec<ImportWarning>) {
     let mut warnings = Vec::new();
-    let title = [journey.title.trim(), journey.acc_title.trim()].into_iter().find(|t| !t.is_empty()).unwrap_or("Imported journey");
+    let title = [journey.title.trim(), journey.acc_title.trim()]
+        .into_iter()
+        .find(|t| !t.is_empty())
+        .unwrap_or("Imported journey");
     let mut study = Study { meta: Meta { title: title.to_owned(), ..Meta::default() }, ..Study::default() };
     let mut ids = study.id_allocator();
     let map_id = ids.map();
@@ -387,7 +408,13 @@ pub fn to_study(journey: &Journey) -> (Study, Vec<ImportWarning>) {
                 None => {
                     let id = ids.owner();
                     let colour = crate::model::Colour::for_owner_index(owners.len());
-                    owners.push(Owner { id, name: actor.clone(), kind: OwnerKind::Person, colour, ..Owner::default() });
+                    owners.push(Owner {
+                        id,
+                        name: actor.clone(),
+                        kind: OwnerKind::Person,
+                        colour,
+                        ..Owner::default()
+                    });
                     id
                 }
             };
@@ -400,7 +427,11 @@ pub fn to_study(journey: &Journey) -> (Study, Vec<ImportWarning>) {
                 let clamped = task.score.clamp(1.0, 5.0);
                 warnings.push(ImportWarning {
                     line: task.line,
-                    message: format!("the score {} of `{}` is outside 1 to 5; it is read as {clamped}", task.score, task.name.trim()),
+                    message: format!(
+                        "the score {} of `{}` is outside 1 to 5; it is read as {clamped}",
+                        task.score,
+                        task.name.trim()
+                    ),
                 });
                 Some(clamped)
             } else {
@@ -409,7 +440,10 @@ pub fn to_study(journey: &Journey) -> (Study, Vec<ImportWarning>) {
         } else {
             warnings.push(ImportWarning {
                 line: task.line,
-                message: format!("the score of `{}` is not a number; the emotion is left unknown", task.name.trim()),
+                message: format!(
+                    "the score of `{}` is not a number; the emotion is left unknown",
+                    task.name.trim()
+                ),
             });
             None
         };
@@ -429,11 +463,30 @@ pub fn to_study(journey: &Journey) -> (Study, Vec<ImportWarning>) {
         }
     }
     if !loose.is_empty() {
-        stages.insert(0, Stage { id: ids.stage(), name: "Before the first section".to_owned(), cards: loose, ..Stage::default() });
+        stages.insert(
+            0,
+            Stage {
+                id: ids.stage(),
+                name: "Before the first section".to_owned(),
+                cards: loose,
+                ..Stage::default()
+            },
+        );
     }
     study.owners = owners;
-    let description = [journey.acc_title.trim(), journey.acc_descr.trim()].into_iter().filter(|t| !t.is_empty()).collect::<Vec<_>>().join("\n");
-    study.maps.push(JourneyMap { id: map_id, title: title.to_owned(), kind: MapKind::Typical, description, stages, ..JourneyMap::default() });
+    let description = [journey.acc_title.trim(), journey.acc_descr.trim()]
+        .into_iter()
+        .filter(|t| !t.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n");
+    study.maps.push(JourneyMap {
+        id: map_id,
+        title: title.to_owned(),
+        kind: MapKind::Typical,
+        description,
+        stages,
+        ..JourneyMap::default()
+    });
     (study, warnings)
 }
 
@@ -441,9 +494,29 @@ pub fn to_study(journey: &Journey) -> (Study, Vec<ImportWarning>) {
 /// replace them visibly.
 const REPLACEMENTS: [(char, char); 3] = [(':', '∶'), ('#', '＃'), (';', '；')];
 
+/// An invisible mark that keeps Mermaid from reading text as a keyword or a comment; imports
+/// remove it again.
+const GUARD: char = '\u{200B}';
+
 fn escape_name(text: &str) -> String {
-    let replaced: String = text.chars().map(|c| REPLACEMENTS.iter().find(|(from, _)| *from == c).map_or(c, |(_, to)| *to)).collect();
+    let replaced: String = text
+        .chars()
+        .map(|c| REPLACEMENTS.iter().find(|(from, _)| *from == c).map_or(c, |(_, to)| *to))
+        .collect();
+    // `%%` starts a comment anywhere in a line.
+    let replaced = replaced.replace("%%", &format!("%{GUARD}%"));
     replaced.lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join("<br/>")
+}
+
+/// A task name Mermaid will read as a task, not as a keyword.
+fn task_name(text: &str) -> String {
+    let name = escape_name(text);
+    let lower = name.to_lowercase();
+    let keyword = ["journey", "acctitle", "accdescr"].iter().any(|k| lower.starts_with(k))
+        || ["title", "section"]
+            .iter()
+            .any(|k| lower.strip_prefix(k).is_some_and(|rest| rest.starts_with(char::is_whitespace)));
+    if keyword { format!("{GUARD}{name}") } else { name }
 }
 
 /// A map as a Mermaid journey: stages as sections, cards as tasks with their felt emotion as a
@@ -457,12 +530,17 @@ pub fn from_map(study: &Study, map: &JourneyMap) -> String {
     }
     for stage in &map.stages {
         let name = escape_name(&stage.name);
-        out.push_str(&format!("    section {}\n", if name.is_empty() { "Untitled stage".to_owned() } else { name }));
+        out.push_str(&format!(
+            "    section {}\n",
+            if name.is_empty() { "Untitled stage".to_owned() } else { name }
+        ));
         for card in &stage.cards {
-            let name = escape_name(&card.title);
+            let name = task_name(&card.title);
             let name = if name.is_empty() { "Untitled".to_owned() } else { name };
-            let score = card.emotion.elicited.filter(|e| e.is_finite()).map_or(3.0, |e| (e + 3.0).clamp(1.0, 5.0));
-            let score = if (score - score.round()).abs() < 1e-6 { format!("{score:.0}") } else { format!("{score}") };
+            let score =
+                card.emotion.elicited.filter(|e| e.is_finite()).map_or(3.0, |e| (e + 3.0).clamp(1.0, 5.0));
+            let score =
+                if (score - score.round()).abs() < 1e-6 { format!("{score:.0}") } else { format!("{score}") };
             let mut ordered: Vec<OwnerId> = card.accountable.into_iter().collect();
             ordered.extend(card.owners.iter().filter(|o| Some(**o) != card.accountable));
             let actors: Vec<String> = ordered
@@ -498,6 +576,12 @@ mod tests {
         assert!(warnings.is_empty());
         assert_eq!(study.owners.len(), 2);
         assert_eq!(study.maps[0].stages[0].cards[1].emotion.elicited, Some(-2.0));
+    }
+
+    #[test]
+    fn a_comment_glued_to_a_line_break_is_skipped_not_looped_on() {
+        assert!(parse("\r%%c\ntitle\n\r\n%%{\naccTitle: t\nsection S").is_err());
+        assert_eq!(parse("journey\n%%c\nsection S\nA: 5").unwrap().tasks.len(), 1);
     }
 
     #[test]

@@ -57,7 +57,8 @@ fn title_from(path: &Path) -> String {
 pub fn read(bytes: &[u8], format: SourceFormat, path: &Path) -> Result<Imported, LoadError> {
     let name = path.display().to_string();
     match format {
-        SourceFormat::Study => crate::io::format::parse_study_bytes(bytes, &name).map(|study| Imported { study, warnings: Vec::new() }),
+        SourceFormat::Study => crate::io::format::parse_study_bytes(bytes, &name)
+            .map(|study| Imported { study, warnings: Vec::new() }),
         SourceFormat::Mermaid => {
             let text = std::str::from_utf8(bytes).map_err(|e| {
                 let before = String::from_utf8_lossy(&bytes[..e.valid_up_to()]).into_owned();
@@ -67,8 +68,12 @@ pub fn read(bytes: &[u8], format: SourceFormat, path: &Path) -> Result<Imported,
                     column: before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1,
                 }
             })?;
-            let journey = mermaid::parse(text)
-                .map_err(|e| LoadError::Syntax { path: name.clone(), line: e.line, column: e.column, message: e.message })?;
+            let journey = mermaid::parse(text).map_err(|e| LoadError::Syntax {
+                path: name.clone(),
+                line: e.line,
+                column: e.column,
+                message: e.message,
+            })?;
             let (mut study, warnings) = mermaid::to_study(&journey);
             if journey.title.trim().is_empty() && journey.acc_title.trim().is_empty() {
                 let title = title_from(path);
@@ -88,6 +93,7 @@ pub fn read(bytes: &[u8], format: SourceFormat, path: &Path) -> Result<Imported,
 /// # Errors
 /// A [`LoadError`] naming the file and what is wrong where.
 pub fn load_any(path: &Path) -> Result<Imported, LoadError> {
-    let bytes = std::fs::read(path).map_err(|source| LoadError::Read { path: path.display().to_string(), source })?;
+    let bytes =
+        std::fs::read(path).map_err(|source| LoadError::Read { path: path.display().to_string(), source })?;
     read(&bytes, SourceFormat::of_path(path), path)
 }

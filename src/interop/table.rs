@@ -90,7 +90,10 @@ fn decode(bytes: &[u8], warnings: &mut Vec<ImportWarning>) -> String {
     match std::str::from_utf8(bytes) {
         Ok(text) => text.to_owned(),
         Err(_) => {
-            warnings.push(ImportWarning { line: 1, message: "the file is not UTF-8; it was read as Windows-1252".to_owned() });
+            warnings.push(ImportWarning {
+                line: 1,
+                message: "the file is not UTF-8; it was read as Windows-1252".to_owned(),
+            });
             bytes.iter().map(|&b| windows_1252(b)).collect()
         }
     }
@@ -98,8 +101,8 @@ fn decode(bytes: &[u8], warnings: &mut Vec<ImportWarning>) -> String {
 
 fn windows_1252(byte: u8) -> char {
     const HIGH: [char; 32] = [
-        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž', '\u{8f}', '\u{90}', '‘', '’', '“',
-        '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž', '\u{8f}',
+        '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
     ];
     match byte {
         0x80..=0x9F => HIGH[usize::from(byte - 0x80)],
@@ -111,7 +114,10 @@ fn windows_1252(byte: u8) -> char {
 fn delimiter(text: &str) -> u8 {
     let header = text.lines().next().unwrap_or("");
     let count = |c: char| header.chars().filter(|x| *x == c).count();
-    [(b'\t', count('\t')), (b';', count(';')), (b',', count(','))].into_iter().max_by_key(|(_, n)| *n).map_or(b',', |(d, _)| d)
+    [(b'\t', count('\t')), (b';', count(';')), (b',', count(','))]
+        .into_iter()
+        .max_by_key(|(_, n)| *n)
+        .map_or(b',', |(d, _)| d)
 }
 
 fn parse_score(text: &str, range: std::ops::RangeInclusive<f32>, what: &str) -> Result<Option<f32>, String> {
@@ -132,7 +138,10 @@ fn parse_duration(text: &str) -> Result<Option<Duration>, String> {
         return Ok(None);
     }
     let split = t.find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ',')).unwrap_or(t.len());
-    let amount: f32 = t[..split].replace(',', ".").parse().map_err(|_| format!("duration {t:?} does not start with a number"))?;
+    let amount: f32 = t[..split]
+        .replace(',', ".")
+        .parse()
+        .map_err(|_| format!("duration {t:?} does not start with a number"))?;
     let unit = match t[split..].trim().to_lowercase().as_str() {
         "min" | "mins" | "minute" | "minutes" => TimeUnit::Minutes,
         "h" | "hr" | "hrs" | "hour" | "hours" => TimeUnit::Hours,
@@ -152,7 +161,11 @@ fn parse_flags(text: &str) -> Result<Flags, String> {
             "moment of delight" | "delight" => flags.moment_of_delight = true,
             "moment of truth" | "truth" => flags.moment_of_truth = true,
             "bottleneck" => flags.bottleneck = true,
-            other => return Err(format!("unknown flag {other:?}: use pain point, moment of delight, moment of truth, bottleneck")),
+            other => {
+                return Err(format!(
+                    "unknown flag {other:?}: use pain point, moment of delight, moment of truth, bottleneck"
+                ));
+            }
         }
     }
     Ok(flags)
@@ -162,7 +175,13 @@ fn number_text(value: f64) -> String {
     if (value - value.round()).abs() < 1e-9 { format!("{value:.0}") } else { format!("{value}") }
 }
 
+/// Text kept on one line: the cell holds one entry per line.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 fn metric_text(metric: &Metric) -> String {
+    let metric = &Metric { name: one_line(&metric.name), unit: one_line(&metric.unit), ..metric.clone() };
     let unit = |v: Option<f64>| match v {
         Some(v) if metric.unit.is_empty() => number_text(v),
         Some(v) => format!("{} {}", number_text(v), metric.unit),
@@ -170,7 +189,9 @@ fn metric_text(metric: &Metric) -> String {
     };
     let direction = if metric.higher_is_better { "higher is better" } else { "lower is better" };
     match metric.target {
-        Some(_) => format!("{}: {} (target {}, {direction})", metric.name, unit(metric.value), unit(metric.target)),
+        Some(_) => {
+            format!("{}: {} (target {}, {direction})", metric.name, unit(metric.value), unit(metric.target))
+        }
         None => format!("{}: {} ({direction})", metric.name, unit(metric.value)),
     }
 }
@@ -181,13 +202,17 @@ fn value_and_unit(text: &str) -> Result<(Option<f64>, String), String> {
     if t.is_empty() || t == "–" || t == "-" {
         return Ok((None, String::new()));
     }
-    let split = t.find(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | ',' | '-' | '+' | 'e' | 'E'))).unwrap_or(t.len());
-    let value: f64 = t[..split].replace(',', ".").parse().map_err(|_| format!("{t:?} does not start with a number"))?;
+    let split = t
+        .find(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | ',' | '-' | '+' | 'e' | 'E')))
+        .unwrap_or(t.len());
+    let value: f64 =
+        t[..split].replace(',', ".").parse().map_err(|_| format!("{t:?} does not start with a number"))?;
     Ok((Some(value), t[split..].trim().to_owned()))
 }
 
 fn parse_metric(line: &str) -> Result<Metric, String> {
-    let (name, rest) = line.rsplit_once(':').ok_or_else(|| format!("metric {line:?} has no `name: value`"))?;
+    let (name, rest) =
+        line.rsplit_once(':').ok_or_else(|| format!("metric {line:?} has no `name: value`"))?;
     let (value_part, details) = match rest.find('(') {
         Some(open) => (&rest[..open], rest[open + 1..].trim_end().trim_end_matches(')')),
         None => (rest, ""),
@@ -201,7 +226,8 @@ fn parse_metric(line: &str) -> Result<Metric, String> {
         } else if lower.starts_with("lower") {
             metric.higher_is_better = false;
         } else if let Some(target) = lower.strip_prefix("target") {
-            let (target, unit) = value_and_unit(target).map_err(|e| format!("metric {:?}: target {e}", metric.name))?;
+            let (target, unit) =
+                value_and_unit(target).map_err(|e| format!("metric {:?}: target {e}", metric.name))?;
             metric.target = target;
             if metric.unit.is_empty() {
                 metric.unit = unit;
@@ -214,11 +240,12 @@ fn parse_metric(line: &str) -> Result<Metric, String> {
 }
 
 fn recommendation_text(study: &Study, r: &Recommendation) -> String {
-    let owner = r.owner.and_then(|o| study.owner(o)).map(|o| o.name.as_str());
+    let owner = r.owner.and_then(|o| study.owner(o)).map(|o| one_line(&o.name));
     let status = r.status.label().to_lowercase();
+    let text = one_line(&r.text);
     match owner {
-        Some(owner) => format!("{}: {} ({owner}, {status})", r.priority.label(), r.text),
-        None => format!("{}: {} ({status})", r.priority.label(), r.text),
+        Some(owner) => format!("{}: {text} ({owner}, {status})", r.priority.label()),
+        None => format!("{}: {text} ({status})", r.priority.label()),
     }
 }
 
@@ -236,7 +263,8 @@ fn parse_recommendation(line: &str, owners: &mut OwnerBook) -> Recommendation {
     {
         let inside = &text[open + 1..text.len() - 1];
         let parts: Vec<&str> = inside.split(',').map(str::trim).collect();
-        let status = parts.last().and_then(|s| Status::ALL.into_iter().find(|x| x.label().eq_ignore_ascii_case(s)));
+        let status =
+            parts.last().and_then(|s| Status::ALL.into_iter().find(|x| x.label().eq_ignore_ascii_case(s)));
         if let Some(status) = status {
             recommendation.status = status;
             if parts.len() > 1 {
@@ -262,7 +290,13 @@ impl OwnerBook<'_> {
         }
         let id = self.study.id_allocator().owner();
         let colour = Colour::for_owner_index(self.study.owners.len());
-        self.study.owners.push(Owner { id, name: name.to_owned(), kind: OwnerKind::Department, colour, ..Owner::default() });
+        self.study.owners.push(Owner {
+            id,
+            name: name.to_owned(),
+            kind: OwnerKind::Department,
+            colour,
+            ..Owner::default()
+        });
         id
     }
 }
@@ -275,18 +309,28 @@ impl OwnerBook<'_> {
 pub fn from_map(study: &Study, map: &JourneyMap) -> Result<String, csv::Error> {
     let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
     writer.write_record(COLUMNS)?;
-    let score = |v: Option<f32>| v.map_or_else(String::new, |v| number_text(f64::from(v)));
+    // f32's own shortest form: 8.1, not 8.100000381469727.
+    let score = |v: Option<f32>| v.map_or_else(String::new, |v| v.to_string());
     for stage in &map.stages {
         for card in &stage.cards {
             let names = |ids: &[OwnerId]| {
-                ids.iter().filter_map(|id| study.owner(*id)).map(|o| o.name.clone()).collect::<Vec<_>>().join("; ")
+                ids.iter()
+                    .filter_map(|id| study.owner(*id))
+                    .map(|o| o.name.clone())
+                    .collect::<Vec<_>>()
+                    .join("; ")
             };
             let f = card.flags;
-            let flags = [(f.pain_point, "pain point"), (f.moment_of_delight, "moment of delight"), (f.moment_of_truth, "moment of truth"), (f.bottleneck, "bottleneck")]
-                .into_iter()
-                .filter_map(|(on, name)| on.then_some(name))
-                .collect::<Vec<_>>()
-                .join("; ");
+            let flags = [
+                (f.pain_point, "pain point"),
+                (f.moment_of_delight, "moment of delight"),
+                (f.moment_of_truth, "moment of truth"),
+                (f.bottleneck, "bottleneck"),
+            ]
+            .into_iter()
+            .filter_map(|(on, name)| on.then_some(name))
+            .collect::<Vec<_>>()
+            .join("; ");
             let duration = card.duration.map_or_else(String::new, |d| d.to_string());
             writer.write_record([
                 stage.name.clone(),
@@ -304,7 +348,11 @@ pub fn from_map(study: &Study, map: &JourneyMap) -> Result<String, csv::Error> {
                 score(card.emotion.desired),
                 duration,
                 card.metrics.iter().map(metric_text).collect::<Vec<_>>().join("\n"),
-                card.recommendations.iter().map(|r| recommendation_text(study, r)).collect::<Vec<_>>().join("\n"),
+                card.recommendations
+                    .iter()
+                    .map(|r| recommendation_text(study, r))
+                    .collect::<Vec<_>>()
+                    .join("\n"),
                 card.notes.clone(),
             ])?;
         }
@@ -323,9 +371,15 @@ pub fn to_study(bytes: &[u8], title: &str) -> Result<(Study, Vec<ImportWarning>)
     let mut warnings = Vec::new();
     let text = decode(bytes, &mut warnings);
     if text.trim().is_empty() {
-        return Err(CsvError { problems: vec![(1, "the file is empty: it needs a header row with `stage` and `card`".to_owned())] });
+        return Err(CsvError {
+            problems: vec![(
+                1,
+                "the file is empty: it needs a header row with `stage` and `card`".to_owned(),
+            )],
+        });
     }
-    let mut reader = csv::ReaderBuilder::new().delimiter(delimiter(&text)).flexible(true).from_reader(text.as_bytes());
+    let mut reader =
+        csv::ReaderBuilder::new().delimiter(delimiter(&text)).flexible(true).from_reader(text.as_bytes());
     let headers: Vec<String> = match reader.headers() {
         Ok(h) => h.iter().map(normalise).collect(),
         Err(e) => return Err(CsvError { problems: vec![(1, format!("cannot read the header row: {e}"))] }),
@@ -333,11 +387,16 @@ pub fn to_study(bytes: &[u8], title: &str) -> Result<(Study, Vec<ImportWarning>)
     let column = |name: &str| headers.iter().position(|h| h == name);
     for (index, header) in headers.iter().enumerate() {
         if !header.is_empty() && !COLUMNS.contains(&header.as_str()) {
-            warnings.push(ImportWarning { line: 1, message: format!("column {} ({header:?}) is not a Wayline column and was ignored", index + 1) });
+            warnings.push(ImportWarning {
+                line: 1,
+                message: format!("column {} ({header:?}) is not a Wayline column and was ignored", index + 1),
+            });
         }
     }
     let (Some(stage_col), Some(card_col)) = (column("stage"), column("card")) else {
-        return Err(CsvError { problems: vec![(1, "the header row needs a `stage` and a `card` column".to_owned())] });
+        return Err(CsvError {
+            problems: vec![(1, "the header row needs a `stage` and a `card` column".to_owned())],
+        });
     };
     let mut study = Study { meta: Meta { title: title.to_owned(), ..Meta::default() }, ..Study::default() };
     let mut ids = study.id_allocator();
@@ -370,9 +429,18 @@ pub fn to_study(bytes: &[u8], title: &str) -> Result<(Study, Vec<ImportWarning>)
                 None
             })
         };
-        let importance = ViewScores { internal: score("importance internal", 1.0..=10.0), customer: score("importance customer", 1.0..=10.0) };
-        let performance = ViewScores { internal: score("performance internal", 1.0..=10.0), customer: score("performance customer", 1.0..=10.0) };
-        let emotion = Emotion { elicited: score("emotion elicited", -2.0..=2.0), desired: score("emotion desired", -2.0..=2.0) };
+        let importance = ViewScores {
+            internal: score("importance internal", 1.0..=10.0),
+            customer: score("importance customer", 1.0..=10.0),
+        };
+        let performance = ViewScores {
+            internal: score("performance internal", 1.0..=10.0),
+            customer: score("performance customer", 1.0..=10.0),
+        };
+        let emotion = Emotion {
+            elicited: score("emotion elicited", -2.0..=2.0),
+            desired: score("emotion desired", -2.0..=2.0),
+        };
         let flags = parse_flags(&get("flags")).unwrap_or_else(|e| {
             row_problems.push(e);
             Flags::default()
@@ -410,8 +478,11 @@ pub fn to_study(bytes: &[u8], title: &str) -> Result<(Study, Vec<ImportWarning>)
             }
             Some(id)
         };
-        let recommendations =
-            get("recommendations").lines().filter(|l| !l.trim().is_empty()).map(|l| parse_recommendation(l, &mut book)).collect();
+        let recommendations = get("recommendations")
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(|l| parse_recommendation(l, &mut book))
+            .collect();
         let card = Card {
             id: ids.card(),
             title,
@@ -431,7 +502,12 @@ pub fn to_study(bytes: &[u8], title: &str) -> Result<(Study, Vec<ImportWarning>)
         };
         match stages.iter_mut().find(|s| s.name == stage_name) {
             Some(stage) => stage.cards.push(card),
-            None => stages.push(Stage { id: ids.stage(), name: stage_name, cards: vec![card], ..Stage::default() }),
+            None => stages.push(Stage {
+                id: ids.stage(),
+                name: stage_name,
+                cards: vec![card],
+                ..Stage::default()
+            }),
         }
     }
     if !problems.is_empty() {
@@ -464,7 +540,9 @@ mod tests {
                 assert_eq!(a.duration, b.duration);
                 assert_eq!(a.metrics, b.metrics, "{}", a.title);
                 assert_eq!(a.recommendations.len(), b.recommendations.len());
-                let names = |s: &Study, ids: &[OwnerId]| ids.iter().map(|id| s.owner(*id).unwrap().name.clone()).collect::<Vec<_>>();
+                let names = |s: &Study, ids: &[OwnerId]| {
+                    ids.iter().map(|id| s.owner(*id).unwrap().name.clone()).collect::<Vec<_>>()
+                };
                 assert_eq!(names(&study, &a.owners), names(&back, &b.owners));
             }
         }
@@ -472,7 +550,8 @@ mod tests {
 
     #[test]
     fn bad_rows_are_reported_and_nothing_is_imported() {
-        let text = "Stage,Card,Importance internal,Flags\nA,One,5,\nA,Two,eleven,\nB,,3,\nB,Four,12,sparkly\n";
+        let text =
+            "Stage,Card,Importance internal,Flags\nA,One,5,\nA,Two,eleven,\nB,,3,\nB,Four,12,sparkly\n";
         let error = to_study(text.as_bytes(), "t").unwrap_err();
         let rows: Vec<usize> = error.problems.iter().map(|(r, _)| *r).collect();
         assert_eq!(rows, [3, 4, 5, 5]);
