@@ -5,6 +5,7 @@
 mod common;
 
 use proptest::prelude::*;
+use std::fmt::Write as _;
 use std::path::Path;
 use wayline::cli::{ExitStatus, Outcome, run};
 use wayline::interop::{SourceFormat, mermaid, read, table};
@@ -112,9 +113,9 @@ fn bad_input_gets_a_clear_error_and_no_output() {
 fn a_large_journey_imports() {
     let mut text = String::from("journey\ntitle Big\n");
     for section in 0..50 {
-        text.push_str(&format!("section Stage {section}\n"));
+        let _ = writeln!(text, "section Stage {section}");
         for task in 0..100 {
-            text.push_str(&format!("  Task {section}-{task}: {}: Actor {}\n", task % 5 + 1, task % 7));
+            let _ = writeln!(text, "  Task {section}-{task}: {}: Actor {}", task % 5 + 1, task % 7);
         }
     }
     let imported = read(text.as_bytes(), SourceFormat::Mermaid, Path::new("big.mmd")).unwrap();

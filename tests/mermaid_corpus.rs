@@ -8,6 +8,7 @@
 use std::path::{Path, PathBuf};
 use wayline::interop::{SourceFormat, load_any, read};
 
+#[allow(clippy::print_stdout, reason = "a skipped test says why")]
 fn corpus() -> Option<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/peer/mermaid-journey");
     if dir.join("EXPECTED.tsv").exists() {

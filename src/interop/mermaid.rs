@@ -5,6 +5,8 @@
 //! `title` and removed, `%%{…}%%` directives removed, leading blank lines skipped. Positions are
 //! kept, so every error and warning names its line.
 
+use std::fmt::Write as _;
+
 use crate::model::{Card, Emotion, JourneyMap, MapKind, Meta, Owner, OwnerId, OwnerKind, Stage, Study};
 
 /// A Mermaid journey as Mermaid understands it.
@@ -141,7 +143,7 @@ fn span(text: &str, keep: impl Fn(char) -> bool) -> usize {
     text.char_indices().find(|(_, c)| !keep(*c)).map_or(text.len(), |(i, _)| i)
 }
 
-impl<'a> Lexer<'a> {
+impl Lexer<'_> {
     fn position(&self, at: usize) -> (usize, usize) {
         let before = &self.text[..at];
         let line = before.matches('\n').count() + 1;
@@ -319,7 +321,7 @@ pub fn parse(text: &str) -> Result<Journey, MermaidError> {
             Token::Eof => return Ok(journey),
             Token::Newline => {}
             Token::Title(title) => journey.title = title,
-            Token::AccTitle(value) => journey.acc_title = value.trim().to_owned(),
+            Token::AccTitle(value) => value.trim().clone_into(&mut journey.acc_title),
             Token::AccDescr(value) => journey.acc_descr = dedent_block(&value),
             Token::Section(name) => journey.sections.push(name),
             Token::TaskName(name) => {
@@ -381,6 +383,38 @@ fn line_breaks(text: &str) -> String {
     out.lines().map(str::trim).collect::<Vec<_>>().join("\n").trim().to_owned()
 }
 
+/// A task's score as the card's felt emotion (1..5 → −2..+2), warning when the score is off
+/// the scale (clamped) or not a number (unknown).
+fn felt_emotion(task: &Task, warnings: &mut Vec<ImportWarning>) -> Option<f32> {
+    let score = if task.score.is_finite() {
+        if (1.0..=5.0).contains(&task.score) {
+            Some(task.score)
+        } else {
+            let clamped = task.score.clamp(1.0, 5.0);
+            warnings.push(ImportWarning {
+                line: task.line,
+                message: format!(
+                    "the score {} of `{}` is outside 1 to 5; it is read as {clamped}",
+                    task.score,
+                    task.name.trim()
+                ),
+            });
+            Some(clamped)
+        }
+    } else {
+        warnings.push(ImportWarning {
+            line: task.line,
+            message: format!(
+                "the score of `{}` is not a number; the emotion is left unknown",
+                task.name.trim()
+            ),
+        });
+        None
+    };
+    #[allow(clippy::cast_possible_truncation, reason = "a score between 1 and 5")]
+    score.map(|s| (s - 3.0) as f32)
+}
+
 /// Turns a parsed journey into a study with one typical map; returns the warnings about
 /// anything adjusted (scores off the 1–5 scale, scores that are not numbers).
 #[must_use]
@@ -403,52 +437,25 @@ pub fn to_study(journey: &Journey) -> (Study, Vec<ImportWarning>) {
     for task in &journey.tasks {
         let mut card_owners: Vec<OwnerId> = Vec::new();
         for actor in task.actors.iter().filter(|a| !a.is_empty()) {
-            let id = match owners.iter().find(|o| o.name == *actor) {
-                Some(owner) => owner.id,
-                None => {
-                    let id = ids.owner();
-                    let colour = crate::model::Colour::for_owner_index(owners.len());
-                    owners.push(Owner {
-                        id,
-                        name: actor.clone(),
-                        kind: OwnerKind::Person,
-                        colour,
-                        ..Owner::default()
-                    });
-                    id
-                }
+            let id = if let Some(owner) = owners.iter().find(|o| o.name == *actor) {
+                owner.id
+            } else {
+                let id = ids.owner();
+                let colour = crate::model::Colour::for_owner_index(owners.len());
+                owners.push(Owner {
+                    id,
+                    name: actor.clone(),
+                    kind: OwnerKind::Person,
+                    colour,
+                    ..Owner::default()
+                });
+                id
             };
             if !card_owners.contains(&id) {
                 card_owners.push(id);
             }
         }
-        let score = if task.score.is_finite() {
-            if !(1.0..=5.0).contains(&task.score) {
-                let clamped = task.score.clamp(1.0, 5.0);
-                warnings.push(ImportWarning {
-                    line: task.line,
-                    message: format!(
-                        "the score {} of `{}` is outside 1 to 5; it is read as {clamped}",
-                        task.score,
-                        task.name.trim()
-                    ),
-                });
-                Some(clamped)
-            } else {
-                Some(task.score)
-            }
-        } else {
-            warnings.push(ImportWarning {
-                line: task.line,
-                message: format!(
-                    "the score of `{}` is not a number; the emotion is left unknown",
-                    task.name.trim()
-                ),
-            });
-            None
-        };
-        #[allow(clippy::cast_possible_truncation, reason = "a score between 1 and 5")]
-        let elicited = score.map(|s| (s - 3.0) as f32);
+        let elicited = felt_emotion(task, &mut warnings);
         let card = Card {
             id: ids.card(),
             title: line_breaks(&task.name),
@@ -526,14 +533,12 @@ pub fn from_map(study: &Study, map: &JourneyMap) -> String {
     let mut out = String::from("journey\n");
     let title = escape_name(&map.title).replace("<br/>", " ");
     if !title.is_empty() {
-        out.push_str(&format!("    title {title}\n"));
+        let _ = writeln!(out, "    title {title}");
     }
     for stage in &map.stages {
         let name = escape_name(&stage.name);
-        out.push_str(&format!(
-            "    section {}\n",
-            if name.is_empty() { "Untitled stage".to_owned() } else { name }
-        ));
+        let _ =
+            writeln!(out, "    section {}", if name.is_empty() { "Untitled stage".to_owned() } else { name });
         for card in &stage.cards {
             let name = task_name(&card.title);
             let name = if name.is_empty() { "Untitled".to_owned() } else { name };
@@ -550,9 +555,9 @@ pub fn from_map(study: &Study, map: &JourneyMap) -> String {
                 .filter(|n| !n.is_empty())
                 .collect();
             if actors.is_empty() {
-                out.push_str(&format!("      {name}: {score}\n"));
+                let _ = writeln!(out, "      {name}: {score}");
             } else {
-                out.push_str(&format!("      {name}: {score}: {}\n", actors.join(", ")));
+                let _ = writeln!(out, "      {name}: {score}: {}", actors.join(", "));
             }
         }
     }

@@ -87,15 +87,14 @@ fn decode(bytes: &[u8], warnings: &mut Vec<ImportWarning>) -> String {
     if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
         return utf16(rest, false);
     }
-    match std::str::from_utf8(bytes) {
-        Ok(text) => text.to_owned(),
-        Err(_) => {
-            warnings.push(ImportWarning {
-                line: 1,
-                message: "the file is not UTF-8; it was read as Windows-1252".to_owned(),
-            });
-            bytes.iter().map(|&b| windows_1252(b)).collect()
-        }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        text.to_owned()
+    } else {
+        warnings.push(ImportWarning {
+            line: 1,
+            message: "the file is not UTF-8; it was read as Windows-1252".to_owned(),
+        });
+        bytes.iter().map(|&b| windows_1252(b)).collect()
     }
 }
 
@@ -273,7 +272,7 @@ fn parse_recommendation(line: &str, owners: &mut OwnerBook) -> Recommendation {
             text = text[..open].trim();
         }
     }
-    recommendation.text = text.to_owned();
+    text.clone_into(&mut recommendation.text);
     recommendation
 }
 
