@@ -332,3 +332,42 @@ fn the_export_dialog_writes_the_poster() {
     let svg = std::fs::read_to_string(&out).expect("the poster is written, with the format's extension");
     assert!(svg.contains("Customer journey"));
 }
+
+#[test]
+fn importing_a_mermaid_journey_adds_a_map() {
+    let dir = tempfile::tempdir().unwrap();
+    let mmd = dir.path().join("support.mmd");
+    std::fs::write(&mmd, "journey\n  title Support call\n  section Call\n    Waits on hold: 1: Customer\n    Explains again: 2: Customer, Agent\n").unwrap();
+    let mut harness = harness(template("starter"));
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::I);
+    harness.run_ok();
+    let field = harness.get_by_role_and_label(
+        Role::TextInput,
+        "Type the path of a Mermaid journey (.mmd) or a spreadsheet (.csv):",
+    );
+    field.focus();
+    harness.event(egui::Event::Text(mmd.display().to_string()));
+    harness.run_ok();
+    click(&mut harness, "Import");
+    click(&mut harness, "Add as a map to this study");
+    let now = study(&harness);
+    assert_eq!(now.maps.len(), 2);
+    assert_eq!(now.maps[1].title, "Support call");
+    assert_eq!(now.maps[1].card_count(), 2);
+    assert_eq!(harness.state().editor.current_map().unwrap().title, "Support call");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run_ok();
+    assert_eq!(study(&harness).maps.len(), 1);
+}
+
+#[test]
+fn pasting_mermaid_text_onto_the_canvas_imports_it_as_a_map() {
+    let mut harness = harness(template("starter"));
+    harness
+        .event(egui::Event::Paste("journey\n  title Pasted\n  section One\n    A step: 4: Me\n".to_owned()));
+    harness.run_ok();
+    let now = study(&harness);
+    assert_eq!(now.maps.len(), 2, "status: {}", harness.state().status_text());
+    assert_eq!(now.maps[1].title, "Pasted");
+    assert_eq!(now.maps[1].stages[0].cards[0].emotion.elicited, Some(1.0));
+}

@@ -21,6 +21,11 @@ impl WaylineApp {
             Command::Save => self.save(),
             Command::SaveAs => self.save_as(),
             Command::Export => self.export.open(&self.editor),
+            Command::Import => match files::pick_import() {
+                files::Choice::Chosen(path) => self.import_path(&path),
+                files::Choice::Cancelled => {}
+                files::Choice::Unavailable => self.dialog = Some(Dialog::ImportPath { text: String::new() }),
+            },
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             Command::Undo => self.editor.undo(),
             Command::Redo => self.editor.redo(),
@@ -157,19 +162,37 @@ impl WaylineApp {
         }
     }
 
-    /// Pastes cards copied from Wayline, or imports nothing and says why.
+    /// Pastes cards copied from Wayline, or a Mermaid journey as a new map; otherwise says
+    /// why nothing was pasted.
     pub(crate) fn paste_text(&mut self, _ctx: &egui::Context, text: &str) {
-        let Some(map) = self.editor.current_map() else { return };
-        let Some(stage) = self.editor.selected_stage().or_else(|| map.stages.first().map(|s| s.id)) else {
+        if let Some(map) = self.editor.current_map()
+            && let Some(stage) = self.editor.selected_stage().or_else(|| map.stages.first().map(|s| s.id))
+            && let Some((edits, cards)) = clipboard::paste_cards(self.editor.study(), map.id, stage, text)
+        {
+            if self.editor.apply("Paste", edits) {
+                self.editor.selection = super::editor::Selection { cards, stage: None };
+            }
             return;
-        };
-        match clipboard::paste_cards(self.editor.study(), map.id, stage, text) {
-            Some((edits, cards)) => {
-                if self.editor.apply("Paste", edits) {
-                    self.editor.selection = super::editor::Selection { cards, stage: None };
+        }
+        match crate::interop::mermaid::parse(text) {
+            Ok(journey) => {
+                let (source, warnings) = crate::interop::mermaid::to_study(&journey);
+                let (edits, id) = ops::add_map_from(self.editor.study(), &source, &source.maps[0]);
+                if self.editor.apply("Paste Mermaid journey", edits) {
+                    self.editor.show_map(id);
+                    self.canvas.request_fit();
+                    let note = if warnings.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" ({} scores adjusted)", warnings.len())
+                    };
+                    self.status = format!("Pasted the Mermaid journey as a new map{note}");
                 }
             }
-            None => self.say("The clipboard holds no Wayline cards"),
+            Err(error) if text.to_lowercase().contains("journey") => {
+                self.status = format!("The pasted Mermaid journey has an error: {error}");
+            }
+            Err(_) => self.say("The clipboard holds neither Wayline cards nor a Mermaid journey"),
         }
     }
 
@@ -206,6 +229,33 @@ impl WaylineApp {
             }
             Then::Open(path) => self.open_path(&path),
             Then::Close => self.close_confirmed = true,
+            Then::Study(study) => {
+                self.editor.replace_document(Document::new(*study, None));
+                self.canvas = super::canvas::CanvasState::default();
+                self.say("Imported as a new study: save it to keep it");
+            }
+        }
+    }
+
+    /// Reads a Mermaid journey or a spreadsheet and asks what to do with it; on failure shows
+    /// the error (with its line or rows) and changes nothing.
+    pub fn import_path(&mut self, path: &Path) {
+        match crate::interop::load_any(path) {
+            Ok(imported) => {
+                let warnings =
+                    imported.warnings.iter().map(|w| format!("line {}: {}", w.line, w.message)).collect();
+                self.dialog = Some(Dialog::Imported {
+                    source: path.to_path_buf(),
+                    study: Box::new(imported.study),
+                    warnings,
+                });
+            }
+            Err(error) => {
+                self.dialog = Some(Dialog::Error {
+                    title: "Cannot import the file".to_owned(),
+                    message: error.to_string(),
+                });
+            }
         }
     }
 
@@ -348,7 +398,7 @@ impl WaylineApp {
                     }
                 });
                 ui.separator();
-                for command in [Command::Save, Command::SaveAs, Command::Export] {
+                for command in [Command::Save, Command::SaveAs, Command::Import, Command::Export] {
                     self.command_button(ui, command);
                 }
                 ui.separator();

@@ -16,6 +16,8 @@ pub enum Command {
     SaveAs,
     /// Export a poster.
     Export,
+    /// Import a Mermaid journey or a spreadsheet.
+    Import,
     /// Undo the last change.
     Undo,
     /// Redo the last undone change.
@@ -65,11 +67,12 @@ const fn shortcut(modifiers: Modifiers, key: Key) -> Option<KeyboardShortcut> {
 
 impl Command {
     /// Every command, in menu order.
-    pub const ALL: [Command; 25] = [
+    pub const ALL: [Command; 26] = [
         Self::NewStudy,
         Self::Open,
         Self::Save,
         Self::SaveAs,
+        Self::Import,
         Self::Export,
         Self::Quit,
         Self::Undo,
@@ -102,6 +105,7 @@ impl Command {
             Self::Save => "Save",
             Self::SaveAs => "Save as…",
             Self::Export => "Export…",
+            Self::Import => "Import…",
             Self::Undo => "Undo",
             Self::Redo => "Redo",
             Self::Cut => "Cut",
@@ -133,7 +137,8 @@ impl Command {
             Self::Open => "Open a study file (.journey.ron)",
             Self::Save => "Save the study to its file",
             Self::SaveAs => "Save the study to a new file",
-            Self::Export => "Export a map as an SVG or PNG poster",
+            Self::Export => "Export a map as a poster (SVG, PNG), a Mermaid journey or a spreadsheet (CSV)",
+            Self::Import => "Import a Mermaid journey (.mmd) or a spreadsheet (.csv) as a study or a map",
             Self::Undo => "Undo the last change",
             Self::Redo => "Redo the last undone change",
             Self::Cut => "Cut the selected cards to the clipboard",
@@ -168,6 +173,7 @@ impl Command {
             Self::Save => shortcut(command, Key::S),
             Self::SaveAs => shortcut(shift, Key::S),
             Self::Export => shortcut(command, Key::E),
+            Self::Import => shortcut(command, Key::I),
             Self::Undo => shortcut(command, Key::Z),
             Self::Redo => shortcut(shift, Key::Z),
             Self::Cut => shortcut(command, Key::X),

@@ -17,6 +17,8 @@ pub enum Then {
     Open(PathBuf),
     /// Close the window.
     Close,
+    /// Open this (imported) study, unsaved.
+    Study(Box<crate::model::Study>),
 }
 
 /// A modal dialog.
@@ -32,6 +34,10 @@ pub enum Dialog {
     SavePath { text: String },
     /// Delete an owner: what happens to its cards.
     DeleteOwner { owner: OwnerId, replacement: Option<OwnerId> },
+    /// Type the path of a file to import.
+    ImportPath { text: String },
+    /// An import succeeded: open it as a study, or add its map to the open study.
+    Imported { source: PathBuf, study: Box<crate::model::Study>, warnings: Vec<String> },
 }
 
 impl WaylineApp {
@@ -39,6 +45,7 @@ impl WaylineApp {
     pub(crate) fn show_dialog(&mut self, ctx: &egui::Context) {
         let Some(dialog) = self.dialog.clone() else { return };
         let mut keep = true;
+        let mut replaced = false;
         let modal = egui::Modal::new(egui::Id::unique("dialog")).show(ctx, |ui| {
             ui.set_width(420.0);
             match dialog {
@@ -48,15 +55,15 @@ impl WaylineApp {
                     ui.add_space(8.0);
                     ui.horizontal(|ui| {
                         if ui.button("Save").clicked() {
-                            // Saving proceeds with `then` once the file is written.
+                            // Saving goes on with `then` once the file is written, or asks for a
+                            // path, or reports an error: each leaves `self.dialog` as it needs.
+                            replaced = true;
                             self.save();
-                            keep = matches!(self.dialog, Some(Dialog::Unsaved { .. } | Dialog::SavePath { .. } | Dialog::Error { .. }));
-                            if !keep {
-                                return;
-                            }
+                            return;
                         }
                         if ui.button("Don't save").clicked() {
-                            keep = false;
+                            // The action may open the next dialog: leave `self.dialog` to it.
+                            replaced = true;
                             self.dialog = None;
                             self.proceed(then.clone());
                         }
@@ -88,8 +95,9 @@ impl WaylineApp {
                     ui.horizontal(|ui| {
                         if (ui.button("Open").clicked() || enter)
                             && let Some(path) = files::typed_path(&text, "") {
-                                keep = false;
-                                self.dialog = None;
+                                // The action may open the next dialog: leave `self.dialog` to it.
+                            replaced = true;
+                            self.dialog = None;
                                 self.open_path(&path);
                                 return;
                             }
@@ -97,7 +105,7 @@ impl WaylineApp {
                             keep = false;
                         }
                     });
-                    if keep {
+                    if keep && !replaced {
                         self.dialog = Some(Dialog::OpenPath { text });
                     }
                 }
@@ -109,8 +117,9 @@ impl WaylineApp {
                     ui.horizontal(|ui| {
                         if (ui.button("Save").clicked() || enter)
                             && let Some(path) = files::typed_path(&text, ".journey.ron") {
-                                keep = false;
-                                self.dialog = None;
+                                // The action may open the next dialog: leave `self.dialog` to it.
+                            replaced = true;
+                            self.dialog = None;
                                 self.save_to(&path);
                                 return;
                             }
@@ -118,9 +127,72 @@ impl WaylineApp {
                             keep = false;
                         }
                     });
-                    if keep {
+                    if keep && !replaced {
                         self.dialog = Some(Dialog::SavePath { text });
                     }
+                }
+                Dialog::ImportPath { mut text } => {
+                    ui.heading("Import a journey or a spreadsheet");
+                    let label = ui.label("Type the path of a Mermaid journey (.mmd) or a spreadsheet (.csv):");
+                    let response = ui.add(egui::TextEdit::singleline(&mut text).desired_width(400.0)).labelled_by(label.id);
+                    let enter = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                    ui.horizontal(|ui| {
+                        if (ui.button("Import").clicked() || enter)
+                            && let Some(path) = files::typed_path(&text, "")
+                        {
+                            // The action may open the next dialog: leave `self.dialog` to it.
+                            replaced = true;
+                            self.dialog = None;
+                            self.import_path(&path);
+                            return;
+                        }
+                        if ui.button("Cancel").clicked() {
+                            keep = false;
+                        }
+                    });
+                    if keep && !replaced {
+                        self.dialog = Some(Dialog::ImportPath { text });
+                    }
+                }
+                Dialog::Imported { source, study, warnings } => {
+                    let map = &study.maps[0];
+                    ui.heading(format!("Import {}", source.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned())));
+                    ui.label(format!(
+                        "{}: {} stages, {} cards, {} owners.",
+                        map.title,
+                        map.stages.len(),
+                        map.card_count(),
+                        study.owners.len()
+                    ));
+                    if !warnings.is_empty() {
+                        ui.label(format!("{} adjustments:", warnings.len()));
+                        egui::ScrollArea::vertical().max_height(120.0).show(ui, |ui| {
+                            for warning in &warnings {
+                                ui.weak(warning);
+                            }
+                        });
+                    }
+                    ui.add_space(8.0);
+                    ui.horizontal(|ui| {
+                        if ui.button("Add as a map to this study").clicked() {
+                            keep = false;
+                            let (edits, id) = ops::add_map_from(self.editor.study(), &study, map);
+                            if self.editor.apply("Import map", edits) {
+                                self.editor.show_map(id);
+                                self.canvas.request_fit();
+                            }
+                        }
+                        if ui.button("Open as a new study").clicked() {
+                            // The action may open the next dialog: leave `self.dialog` to it.
+                            replaced = true;
+                            self.dialog = None;
+                            self.guard_unsaved(Then::Study(study.clone()));
+                            return;
+                        }
+                        if ui.button("Cancel").clicked() {
+                            keep = false;
+                        }
+                    });
                 }
                 Dialog::DeleteOwner { owner, mut replacement } => {
                     let study = self.editor.study();
@@ -145,7 +217,7 @@ impl WaylineApp {
                             keep = false;
                         }
                     });
-                    if keep {
+                    if keep && !replaced {
                         self.dialog = Some(Dialog::DeleteOwner { owner, replacement });
                     }
                 }
@@ -154,7 +226,7 @@ impl WaylineApp {
         if modal.should_close() {
             keep = false;
         }
-        if !keep {
+        if !keep && !replaced {
             self.dialog = None;
         }
     }

@@ -3,7 +3,7 @@
 
 use super::editor::Editor;
 use super::paint;
-use crate::export::{Orientation, Page, Paper, PosterFormat, PosterSettings, poster};
+use crate::export::{ExportFormat, Orientation, Page, Paper, PosterFormat, PosterSettings, export_map};
 use crate::io::write_atomically;
 use crate::layout::{FontMeasure, LayoutOptions, Scene, layout};
 use crate::model::MapId;
@@ -18,7 +18,7 @@ type JobResult = Arc<Mutex<Option<Result<String, String>>>>;
 pub struct ExportDialog {
     open: bool,
     map: Option<MapId>,
-    format: PosterFormat,
+    format: ExportFormat,
     paper: Paper,
     orientation: Orientation,
     dpi: u32,
@@ -34,7 +34,7 @@ impl Default for ExportDialog {
         Self {
             open: false,
             map: None,
-            format: settings.format,
+            format: ExportFormat::Poster(settings.format),
             paper: settings.paper,
             orientation: settings.orientation,
             dpi: settings.dpi,
@@ -63,7 +63,7 @@ impl ExportDialog {
 
     fn settings(&self) -> PosterSettings {
         PosterSettings {
-            format: self.format,
+            format: PosterFormat::Png,
             paper: self.paper,
             orientation: self.orientation,
             dpi: self.dpi,
@@ -104,7 +104,7 @@ impl ExportDialog {
             return;
         }
         let mut open = self.open;
-        egui::Window::new("Export poster").open(&mut open).resizable(true).default_width(560.0).show(
+        egui::Window::new("Export map").open(&mut open).resizable(true).default_width(560.0).show(
             ctx,
             |ui| {
                 let maps: Vec<(MapId, String)> =
@@ -129,9 +129,10 @@ impl ExportDialog {
                     let _ = combo.response.labelled_by(label.id);
                     ui.end_row();
                     ui.label("Format");
-                    ui.horizontal(|ui| {
-                        ui.radio_value(&mut self.format, PosterFormat::Png, "PNG image");
-                        ui.radio_value(&mut self.format, PosterFormat::Svg, "SVG (vector)");
+                    ui.horizontal_wrapped(|ui| {
+                        for format in ExportFormat::ALL {
+                            ui.radio_value(&mut self.format, format, format.label());
+                        }
                     });
                     ui.end_row();
                     let label = ui.label("Paper");
@@ -151,7 +152,7 @@ impl ExportDialog {
                         ui.radio_value(&mut self.orientation, Orientation::Portrait, "Portrait");
                     });
                     ui.end_row();
-                    if self.format == PosterFormat::Png {
+                    if self.format == ExportFormat::Poster(PosterFormat::Png) {
                         ui.label("Resolution");
                         ui.add(egui::DragValue::new(&mut self.dpi).range(1..=1200).suffix(" dpi"));
                         ui.end_row();
@@ -161,16 +162,13 @@ impl ExportDialog {
                         ui.add(egui::TextEdit::singleline(&mut self.path).desired_width(320.0))
                             .labelled_by(label.id);
                         if ui.button("Browse…").clicked() {
-                            let (filter, ext): (&str, &[&str]) = match self.format {
-                                PosterFormat::Png => ("PNG image", &["png"]),
-                                PosterFormat::Svg => ("SVG image", &["svg"]),
-                            };
+                            let filter = (self.format.label(), &[self.format.extension()][..]);
                             let name = PathBuf::from(&self.path)
                                 .file_name()
                                 .map(|n| n.to_string_lossy().into_owned())
                                 .unwrap_or_default();
                             if let super::files::Choice::Chosen(path) =
-                                super::files::pick_save_path("Export poster", &name, (filter, ext), None)
+                                super::files::pick_save_path("Export", &name, filter, None)
                             {
                                 self.path = path.display().to_string();
                             }
@@ -178,11 +176,7 @@ impl ExportDialog {
                     });
                     ui.end_row();
                 });
-                let extension = match self.format {
-                    PosterFormat::Png => "png",
-                    PosterFormat::Svg => "svg",
-                };
-                let path = PathBuf::from(self.path.trim()).with_extension(extension);
+                let path = PathBuf::from(self.path.trim()).with_extension(self.format.extension());
 
                 // The preview: the same scene, placed on the page as the export will place it.
                 let Some(scene) = self.scene(editor, map) else { return };
@@ -203,17 +197,27 @@ impl ExportDialog {
                     page.scale * fit,
                 );
                 paint::paint_scene(&painter, &scene, transform, sheet);
+                let poster = matches!(self.format, ExportFormat::Poster(_));
                 let size = match self.format {
-                    PosterFormat::Png => {
+                    ExportFormat::Poster(PosterFormat::Png) => {
                         let (w, h) = page.pixels(self.dpi);
-                        format!("{w} × {h} pixels")
+                        format!("{w} × {h} pixels · body text prints at {body_pt:.1} pt")
                     }
-                    PosterFormat::Svg => {
-                        format!("{:.0} × {:.0} mm", page.width_pt / 72.0 * 25.4, page.height_pt / 72.0 * 25.4)
+                    ExportFormat::Poster(PosterFormat::Svg) => format!(
+                        "{:.0} × {:.0} mm · body text prints at {body_pt:.1} pt",
+                        page.width_pt / 72.0 * 25.4,
+                        page.height_pt / 72.0 * 25.4
+                    ),
+                    ExportFormat::Mermaid => {
+                        "A Mermaid journey: stages, cards, felt emotion as a 1–5 score, owners as actors"
+                            .to_owned()
+                    }
+                    ExportFormat::Csv => {
+                        "One row per card, with owners, flags, scores, metrics and recommendations".to_owned()
                     }
                 };
-                ui.label(format!("{size} · body text prints at {body_pt:.1} pt"));
-                if body_pt < crate::export::MIN_BODY_PT - 0.05 {
+                ui.label(size);
+                if poster && body_pt < crate::export::MIN_BODY_PT - 0.05 {
                     let advice = Page::smallest_legible(
                         scene.width,
                         scene.height,
@@ -235,6 +239,7 @@ impl ExportDialog {
                     if ui.add_enabled(!busy, egui::Button::new("Export")).clicked() {
                         let study = editor.study().clone();
                         let settings = self.settings();
+                        let format = self.format;
                         let result: JobResult = Arc::new(Mutex::new(None));
                         let sink = result.clone();
                         let ctx = ctx.clone();
@@ -242,7 +247,9 @@ impl ExportDialog {
                             let outcome = study
                                 .map(map)
                                 .ok_or_else(|| "the map no longer exists".to_owned())
-                                .and_then(|m| poster(&study, m, &settings).map_err(|e| e.to_string()))
+                                .and_then(|m| {
+                                    export_map(&study, m, format, &settings).map_err(|e| e.to_string())
+                                })
                                 .and_then(|p| {
                                     write_atomically(&path, &p.bytes, false)
                                         .map(|_| format!("Exported {}", path.display()))

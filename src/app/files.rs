@@ -36,6 +36,16 @@ pub fn pick_study_to_open(folder: Option<&std::path::Path>) -> Choice {
     judge(started, dialog.pick_file())
 }
 
+/// Asks for a Mermaid journey or a spreadsheet to import.
+#[must_use]
+pub fn pick_import() -> Choice {
+    let started = Instant::now();
+    let dialog = rfd::FileDialog::new()
+        .add_filter("Mermaid journey or spreadsheet", &["mmd", "mermaid", "csv", "tsv"])
+        .set_title("Import");
+    judge(started, dialog.pick_file())
+}
+
 /// Asks where to save a file, suggesting `name`.
 #[must_use]
 pub fn pick_save_path(

@@ -99,6 +99,12 @@ impl WaylineApp {
         }
     }
 
+    /// The message in the status bar.
+    #[must_use]
+    pub fn status_text(&self) -> &str {
+        &self.status
+    }
+
     /// Where a card of the shown map is on screen (for tests that drag cards by position).
     pub fn card_on_screen(&mut self, card: crate::model::CardId) -> Option<egui::Rect> {
         let scene = self.editor.scene()?;

@@ -8,7 +8,7 @@ mod export;
 mod import;
 mod new;
 
-use crate::export::{Orientation, Paper, PosterFormat};
+use crate::export::{ExportFormat, Orientation, Paper, PosterFormat};
 use clap::{Parser, Subcommand};
 use std::ffi::OsString;
 use std::io::Write;
@@ -173,10 +173,10 @@ fn run_command(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> Ex
                 _ => Orientation::Auto,
             };
             let format = format.map(|f| match f {
-                FormatArg::Svg => export::OutputFormat::Poster(PosterFormat::Svg),
-                FormatArg::Png => export::OutputFormat::Poster(PosterFormat::Png),
-                FormatArg::Mmd => export::OutputFormat::Mermaid,
-                FormatArg::Csv => export::OutputFormat::Csv,
+                FormatArg::Svg => ExportFormat::Poster(PosterFormat::Svg),
+                FormatArg::Png => ExportFormat::Poster(PosterFormat::Png),
+                FormatArg::Mmd => ExportFormat::Mermaid,
+                FormatArg::Csv => ExportFormat::Csv,
             });
             let args = export::ExportArgs {
                 file: &file,

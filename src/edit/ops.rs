@@ -430,3 +430,110 @@ mod tests {
         assert_eq!(*doc.study(), before);
     }
 }
+
+/// Adds a map of another study (an import, a paste) to `study`: the map, its stages, cards and
+/// links get fresh ids; owners and personas are matched by name and added when missing;
+/// references to the other study's maps are dropped.
+#[must_use]
+pub fn add_map_from(study: &Study, source: &Study, map: &JourneyMap) -> (Vec<Edit>, MapId) {
+    use std::collections::HashMap;
+    let mut working = study.clone();
+    let mut edits = Vec::new();
+    let mut owner_ids: HashMap<OwnerId, OwnerId> = HashMap::new();
+    for owner in &source.owners {
+        let existing = working
+            .owners
+            .iter()
+            .find(|o| o.name.trim().eq_ignore_ascii_case(owner.name.trim()))
+            .map(|o| o.id);
+        let id = existing.unwrap_or_else(|| {
+            let id = working.id_allocator().owner();
+            let added = Owner { id, parent: None, ..owner.clone() };
+            let edit = Edit::InsertOwner { index: working.owners.len(), owner: added };
+            let _ = super::apply(&mut working, edit.clone());
+            edits.push(edit);
+            id
+        });
+        owner_ids.insert(owner.id, id);
+    }
+    let persona = map.persona.and_then(|p| source.persona(p)).map(|persona| {
+        let existing = working
+            .personas
+            .iter()
+            .find(|p| p.name.trim().eq_ignore_ascii_case(persona.name.trim()))
+            .map(|p| p.id);
+        existing.unwrap_or_else(|| {
+            let id = working.id_allocator().persona();
+            let edit = Edit::InsertPersona {
+                index: working.personas.len(),
+                persona: crate::model::Persona { id, ..persona.clone() },
+            };
+            let _ = super::apply(&mut working, edit.clone());
+            edits.push(edit);
+            id
+        })
+    });
+    let mut ids = working.id_allocator();
+    let remap = |id: OwnerId| owner_ids.get(&id).copied();
+    let mut copy = map.clone();
+    copy.id = ids.map();
+    copy.persona = persona;
+    copy.focus = None;
+    let mut card_ids = HashMap::new();
+    for stage in &mut copy.stages {
+        stage.id = ids.stage();
+        for recommendation in &mut stage.recommendations {
+            recommendation.owner = recommendation.owner.and_then(remap);
+        }
+        for card in &mut stage.cards {
+            let fresh = ids.card();
+            card_ids.insert(card.id, fresh);
+            card.id = fresh;
+            card.owners = card.owners.iter().filter_map(|o| remap(*o)).collect();
+            card.accountable = card.accountable.and_then(remap);
+            card.detail = None;
+            for recommendation in &mut card.recommendations {
+                recommendation.owner = recommendation.owner.and_then(remap);
+            }
+        }
+    }
+    copy.links.retain(|l| card_ids.contains_key(&l.from) && card_ids.contains_key(&l.to));
+    for link in &mut copy.links {
+        link.id = ids.link();
+        link.from = card_ids[&link.from];
+        link.to = card_ids[&link.to];
+    }
+    let id = copy.id;
+    edits.push(Edit::InsertMap { index: study.maps.len(), map: copy });
+    (edits, id)
+}
+
+#[cfg(test)]
+mod import_tests {
+    use super::*;
+    use crate::edit::Document;
+
+    #[test]
+    fn a_map_from_another_study_joins_with_owners_matched_by_name() {
+        let source = crate::templates::find("saas").unwrap().study().unwrap();
+        let mut doc = Document::new(crate::templates::find("starter").unwrap().study().unwrap(), None);
+        let owners_before = doc.study().owners.len();
+        let (edits, id) = add_map_from(doc.study(), &source, &source.maps[0]);
+        doc.apply("Import map", edits).unwrap();
+        let study = doc.study();
+        let map = study.map(id).unwrap();
+        assert_eq!(map.card_count(), source.maps[0].card_count());
+        assert!(study.owners.len() > owners_before);
+        assert!(
+            study.owners.iter().filter(|o| o.name == "Marketing").count() == 1,
+            "Marketing is matched, not doubled"
+        );
+        let errors: Vec<_> = crate::model::validate(study)
+            .into_iter()
+            .filter(|p| p.severity == crate::model::Severity::Error)
+            .collect();
+        assert!(errors.is_empty(), "{errors:#?}");
+        doc.undo();
+        assert_eq!(doc.study().maps.len(), 1);
+    }
+}

@@ -122,3 +122,93 @@ pub fn poster(study: &Study, map: &JourneyMap, settings: &PosterSettings) -> Res
     };
     Ok(Poster { bytes, page, warnings })
 }
+
+/// Everything a map can be exported to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportFormat {
+    /// A poster, SVG or PNG.
+    Poster(PosterFormat),
+    /// A Mermaid journey.
+    Mermaid,
+    /// A spreadsheet, one row per card.
+    Csv,
+}
+
+impl ExportFormat {
+    /// Every format, as menus list them.
+    pub const ALL: [ExportFormat; 4] =
+        [Self::Poster(PosterFormat::Png), Self::Poster(PosterFormat::Svg), Self::Mermaid, Self::Csv];
+
+    /// The format a file name's extension implies.
+    #[must_use]
+    pub fn from_path(path: &std::path::Path) -> Option<Self> {
+        if let Some(poster) = PosterFormat::from_path(path) {
+            return Some(Self::Poster(poster));
+        }
+        match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
+            "mmd" | "mermaid" => Some(Self::Mermaid),
+            "csv" => Some(Self::Csv),
+            _ => None,
+        }
+    }
+
+    /// The file extension the format is written with.
+    #[must_use]
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::Poster(PosterFormat::Png) => "png",
+            Self::Poster(PosterFormat::Svg) => "svg",
+            Self::Mermaid => "mmd",
+            Self::Csv => "csv",
+        }
+    }
+
+    /// The format's name in menus.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Poster(PosterFormat::Png) => "PNG image",
+            Self::Poster(PosterFormat::Svg) => "SVG (vector)",
+            Self::Mermaid => "Mermaid journey",
+            Self::Csv => "Spreadsheet (CSV)",
+        }
+    }
+}
+
+/// An exported file.
+#[derive(Debug)]
+pub struct Exported {
+    /// The file's bytes.
+    pub bytes: Vec<u8>,
+    /// Advice, such as text printing smaller than 9 pt.
+    pub warnings: Vec<String>,
+    /// The page, for posters.
+    pub page: Option<Page>,
+}
+
+/// Exports `map` in `format`; poster settings apply to posters only. The command line and the
+/// export dialog both call this.
+///
+/// # Errors
+/// See [`ExportError`].
+pub fn export_map(
+    study: &Study,
+    map: &JourneyMap,
+    format: ExportFormat,
+    settings: &PosterSettings,
+) -> Result<Exported, ExportError> {
+    match format {
+        ExportFormat::Poster(poster_format) => {
+            let poster = poster(study, map, &PosterSettings { format: poster_format, ..*settings })?;
+            Ok(Exported { bytes: poster.bytes, warnings: poster.warnings, page: Some(poster.page) })
+        }
+        ExportFormat::Mermaid => Ok(Exported {
+            bytes: crate::interop::mermaid::from_map(study, map).into_bytes(),
+            warnings: Vec::new(),
+            page: None,
+        }),
+        ExportFormat::Csv => crate::interop::table::from_map(study, map)
+            .map(|text| Exported { bytes: text.into_bytes(), warnings: Vec::new(), page: None })
+            .map_err(|e| ExportError::Render(e.to_string())),
+    }
+}
