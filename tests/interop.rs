@@ -197,3 +197,19 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn mermaid_in_utf16_or_windows_1252_is_read() {
+    let text = "journey\ntitle Café ☕\nsection Décision\n  Signe: 4: Équipe\n";
+    let mut utf16 = vec![0xFF, 0xFE];
+    utf16.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    let imported = read(&utf16, SourceFormat::Mermaid, Path::new("utf16.mmd")).unwrap();
+    assert_eq!(imported.study.maps[0].title, "Café ☕");
+    let latin: Vec<u8> = "journey\ntitle Caf\u{e9}\nsection D\u{e9}cision\n  Signe: 4: Me\n"
+        .chars()
+        .map(|c| c as u8)
+        .collect();
+    let imported = read(&latin, SourceFormat::Mermaid, Path::new("latin.mmd")).unwrap();
+    assert_eq!(imported.study.maps[0].stages[0].name, "Décision");
+    assert_eq!(imported.warnings.len(), 1, "the encoding is reported");
+}

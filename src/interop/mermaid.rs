@@ -130,6 +130,8 @@ fn blank_directives(text: &str) -> String {
 struct Lexer<'a> {
     text: &'a str,
     pos: usize,
+    /// Where each line starts, for positions in messages.
+    line_starts: Vec<usize>,
 }
 
 fn starts_with_ignore_case(text: &str, prefix: &str) -> bool {
@@ -143,11 +145,17 @@ fn span(text: &str, keep: impl Fn(char) -> bool) -> usize {
     text.char_indices().find(|(_, c)| !keep(*c)).map_or(text.len(), |(i, _)| i)
 }
 
-impl Lexer<'_> {
+impl<'a> Lexer<'a> {
+    fn new(text: &'a str) -> Self {
+        let line_starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
+        Self { text, pos: 0, line_starts }
+    }
+
+    /// The 1-based line and column of a byte offset.
     fn position(&self, at: usize) -> (usize, usize) {
-        let before = &self.text[..at];
-        let line = before.matches('\n').count() + 1;
-        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        let line = self.line_starts.partition_point(|start| *start <= at);
+        let start = self.line_starts.get(line.saturating_sub(1)).copied().unwrap_or(0);
+        let column = self.text.get(start..at).map_or(0, |l| l.chars().count()) + 1;
         (line, column)
     }
 
@@ -291,7 +299,7 @@ pub fn js_number(text: &str) -> f64 {
 /// grammar (no `journey` header, a task without `: score`, a stray character).
 pub fn parse(text: &str) -> Result<Journey, MermaidError> {
     let (prepared, front_title) = prepare(text);
-    let mut lexer = Lexer { text: &prepared, pos: 0 };
+    let mut lexer = Lexer::new(&prepared);
     let error = |lexer: &Lexer<'_>, at: usize, message: String| {
         let (line, column) = lexer.position(at);
         MermaidError { line, column, message }

@@ -60,21 +60,21 @@ pub fn read(bytes: &[u8], format: SourceFormat, path: &Path) -> Result<Imported,
         SourceFormat::Study => crate::io::format::parse_study_bytes(bytes, &name)
             .map(|study| Imported { study, warnings: Vec::new() }),
         SourceFormat::Mermaid => {
-            let text = std::str::from_utf8(bytes).map_err(|e| {
-                let before = String::from_utf8_lossy(&bytes[..e.valid_up_to()]).into_owned();
-                LoadError::NotText {
-                    path: name.clone(),
-                    line: before.matches('\n').count() + 1,
-                    column: before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1,
-                }
-            })?;
+            let mut warnings = Vec::new();
+            let text = table::decode(bytes, &mut warnings);
+            if text.contains('\0') {
+                let line = text[..text.find('\0').unwrap_or(0)].matches('\n').count() + 1;
+                return Err(LoadError::NotText { path: name, line, column: 1 });
+            }
+            let text = text.as_str();
             let journey = mermaid::parse(text).map_err(|e| LoadError::Syntax {
                 path: name.clone(),
                 line: e.line,
                 column: e.column,
                 message: e.message,
             })?;
-            let (mut study, warnings) = mermaid::to_study(&journey);
+            let (mut study, import_warnings) = mermaid::to_study(&journey);
+            warnings.extend(import_warnings);
             if journey.title.trim().is_empty() && journey.acc_title.trim().is_empty() {
                 let title = title_from(path);
                 study.meta.title.clone_from(&title);

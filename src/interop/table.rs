@@ -70,7 +70,7 @@ fn normalise(header: &str) -> String {
 
 /// Text decoded from a file's bytes: UTF-8 (with or without BOM), UTF-16 with a BOM, or else
 /// Windows-1252 (what Excel writes on many systems), with a warning.
-fn decode(bytes: &[u8], warnings: &mut Vec<ImportWarning>) -> String {
+pub(crate) fn decode(bytes: &[u8], warnings: &mut Vec<ImportWarning>) -> String {
     if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
         return String::from_utf8_lossy(rest).into_owned();
     }
