@@ -5,6 +5,7 @@
 //! [`model::Study`], and everything else reads the model.
 
 pub mod app;
+pub mod bench;
 pub mod cli;
 pub mod edit;
 pub mod export;

@@ -12,6 +12,7 @@ pub mod editor;
 mod export_dialog;
 pub mod files;
 mod fonts;
+pub use fonts::install as install_fonts;
 mod inspector;
 mod outline;
 mod owners;
@@ -190,6 +191,18 @@ impl WaylineApp {
 
 impl eframe::App for WaylineApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.show(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, PREFS_KEY, &self.prefs);
+    }
+}
+
+impl WaylineApp {
+    /// One frame of the whole window. The eframe app calls it; so does the benchmark, on a
+    /// context without a window.
+    pub fn show(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         self.shortcuts(&ctx);
         if let Some(text) = self.pending_paste.take() {
@@ -239,10 +252,6 @@ impl eframe::App for WaylineApp {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.title = title;
         }
-    }
-
-    fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        eframe::set_value(storage, PREFS_KEY, &self.prefs);
     }
 }
 

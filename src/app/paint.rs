@@ -40,10 +40,30 @@ pub(crate) fn font(size: f32, weight: Weight) -> FontId {
     FontId::new(size, FontFamily::Name(family.into()))
 }
 
+/// Below this zoom a card's title would be smaller than [`MIN_READABLE_TEXT`]: cards are
+/// drawn as blocks (their box, owner bar and chip as plain rectangles), which keeps a frame of
+/// thousands of cards cheap.
+const BLOCK_ZOOM: f32 = MIN_READABLE_TEXT / crate::layout::style::size::CARD_TITLE;
+
 /// Paints every item of `scene` whose bounds meet `visible` (in screen coordinates).
 pub(crate) fn paint_scene(painter: &Painter, scene: &Scene, screen_from_map: TSTransform, visible: Rect) {
     let zoom = screen_from_map.scaling;
+    let blocks = zoom < BLOCK_ZOOM;
     for item in &scene.items {
+        if blocks && matches!(item.role, crate::layout::Role::Card(_)) {
+            if let Shape::Rect { rect: r, fill: Some(fill), .. } = &item.shape {
+                let r = rect(screen_from_map, *r);
+                if visible.intersects(r) {
+                    let fill = if *fill == crate::layout::style::PAPER {
+                        Color32::from_gray(250)
+                    } else {
+                        colour(*fill)
+                    };
+                    painter.rect_filled(r, 0.0, fill);
+                }
+            }
+            continue;
+        }
         match &item.shape {
             Shape::Rect { rect: r, radius, fill, stroke: s } => {
                 let r = rect(screen_from_map, *r);

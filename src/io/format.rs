@@ -169,13 +169,24 @@ pub fn parse_study(text: &str, path: &str) -> Result<Study, LoadError> {
         column: error.span.start.col,
         message: describe(&error.code),
     };
-    let header: Header = ron_options().from_str(text).map_err(syntax)?;
-    // A file without a version was written by hand or by a script: version 0.
-    let version = header.format_version.unwrap_or(0);
+    // One pass in the common case. Only when the full read fails is the version read on its
+    // own, so a file from a newer version is refused as such rather than as a syntax error.
+    let study: Result<Study, _> = ron_options().from_str(text);
+    let declared = |text: &str| ron_options().from_str::<Header>(text).ok().and_then(|h| h.format_version);
+    let mut study = match study {
+        Ok(study) => study,
+        Err(error) => {
+            if let Some(found) = declared(text).filter(|v| *v > FORMAT_VERSION) {
+                return Err(LoadError::TooNew { path: path.to_owned(), found, supported: FORMAT_VERSION });
+            }
+            return Err(syntax(error));
+        }
+    };
+    // A missing `format_version` reads as 0 (see `Study::format_version`).
+    let version = study.format_version;
     if version > FORMAT_VERSION {
         return Err(LoadError::TooNew { path: path.to_owned(), found: version, supported: FORMAT_VERSION });
     }
-    let mut study: Study = ron_options().from_str(text).map_err(syntax)?;
     study.format_version = version;
     migrate::migrate(&mut study);
     Ok(study)

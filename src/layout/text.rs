@@ -22,8 +22,10 @@ pub trait TextMeasure {
     fn width(&self, text: &str, size: f32, weight: Weight) -> f32;
 }
 
-/// Advance widths per character of one font, in ems.
+/// Advance widths per character of one font, in ems: a table for Latin-1 (most text, looked up
+/// without hashing) and a map for the rest.
 struct Advances {
+    latin: [Option<f32>; 256],
     by_char: HashMap<char, f32>,
 }
 
@@ -48,11 +50,23 @@ impl Advances {
                 }
             }
         }
-        Self { by_char }
+        let mut latin = [None; 256];
+        for (code, slot) in latin.iter_mut().enumerate() {
+            *slot = u8::try_from(code).ok().and_then(|b| by_char.get(&char::from(b)).copied());
+        }
+        Self { latin, by_char }
     }
 
     fn em_width(&self, text: &str) -> f32 {
-        text.chars().map(|ch| self.by_char.get(&ch).copied().unwrap_or_else(|| fallback_em_width(ch))).sum()
+        text.chars()
+            .map(|ch| {
+                let known = match u8::try_from(u32::from(ch)) {
+                    Ok(byte) => self.latin[usize::from(byte)],
+                    Err(_) => self.by_char.get(&ch).copied(),
+                };
+                known.unwrap_or_else(|| fallback_em_width(ch))
+            })
+            .sum()
     }
 }
 

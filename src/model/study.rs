@@ -12,7 +12,9 @@ pub const FORMAT_VERSION: u32 = 1;
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Study {
-    /// The file-format version the study was written in; see [`FORMAT_VERSION`].
+    /// The file-format version the study was written in; see [`FORMAT_VERSION`]. A file
+    /// without it reads as version 0 (written by hand or by a script).
+    #[serde(default)]
     pub format_version: u32,
     /// Title, organisation, authorship and review dates.
     pub meta: Meta,

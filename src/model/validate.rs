@@ -64,15 +64,33 @@ impl Location {
     pub fn path(&self) -> &str {
         &self.path
     }
+}
 
-    fn child(&self, segment: &str) -> Self {
-        let path = if self.path.is_empty() || self.path == "study" {
-            segment.to_owned()
-        } else {
-            format!("{} > {segment}", self.path)
-        };
-        Self { path, ..self.clone() }
+/// The readable path of a location, from its ids: written only for problems, not for every
+/// element checked, because most elements have none.
+fn describe(study: &Study, at: &Location) -> String {
+    if let Some(id) = at.owner {
+        return named("owner", study.owner(id).map_or("", |o| o.name.as_str()), id);
     }
+    if let Some(id) = at.persona {
+        return named("persona", study.persona(id).map_or("", |p| p.name.as_str()), id);
+    }
+    let Some(map_id) = at.map else { return "study".to_owned() };
+    let map = study.map(map_id);
+    let mut path = named("map", map.map_or("", |m| m.title.as_str()), map_id);
+    if let Some(id) = at.stage {
+        let name = map.and_then(|m| m.stage(id)).map_or("", |s| s.name.as_str());
+        path = format!("{path} > {}", named("stage", name, id));
+    }
+    if let Some(id) = at.card {
+        let noun = map.map_or("card", |m| m.kind.card_noun());
+        let title = map.and_then(|m| m.card(id)).map_or("", |c| c.title.as_str());
+        path = format!("{path} > {}", named(noun, title, id));
+    }
+    if let Some(id) = at.link {
+        path = format!("{path} > link {id}");
+    }
+    path
 }
 
 impl fmt::Display for Location {
@@ -160,7 +178,11 @@ impl<'a> Validator<'a> {
     }
 
     fn push(&mut self, severity: Severity, location: &Location, message: String) {
-        self.problems.push(Problem { severity, message, location: location.clone() });
+        let mut location = location.clone();
+        if location.path.is_empty() {
+            location.path = describe(self.study, &location);
+        }
+        self.problems.push(Problem { severity, message, location });
     }
 
     /// Reports an unassigned id or one already used by an element of the same kind.
@@ -219,10 +241,7 @@ impl<'a> Validator<'a> {
         let mut seen = HashSet::new();
         let mut names: HashMap<String, OwnerId> = HashMap::new();
         for owner in &self.study.owners {
-            let at = Location {
-                owner: Some(owner.id),
-                ..Location::default().child(&named("owner", &owner.name, owner.id))
-            };
+            let at = Location { owner: Some(owner.id), ..Location::default() };
             self.id(owner.id, owner.id.is_assigned(), &mut seen, "owner", &at);
             let key = owner.name.trim().to_lowercase();
             if key.is_empty() {
@@ -270,10 +289,7 @@ impl<'a> Validator<'a> {
     fn personas(&mut self) {
         let mut seen = HashSet::new();
         for persona in &self.study.personas {
-            let at = Location {
-                persona: Some(persona.id),
-                ..Location::default().child(&named("persona", &persona.name, persona.id))
-            };
+            let at = Location { persona: Some(persona.id), ..Location::default() };
             self.id(persona.id, persona.id.is_assigned(), &mut seen, "persona", &at);
             if persona.name.trim().is_empty() {
                 self.warning(&at, "the persona has no name".to_owned());
@@ -282,8 +298,7 @@ impl<'a> Validator<'a> {
     }
 
     fn map(&mut self, map: &JourneyMap) {
-        let at =
-            Location { map: Some(map.id), ..Location::default().child(&named("map", &map.title, map.id)) };
+        let at = Location { map: Some(map.id), ..Location::default() };
         let mut seen_maps = HashSet::new();
         for other in &self.study.maps {
             if std::ptr::eq(other, map) {
@@ -341,7 +356,7 @@ impl<'a> Validator<'a> {
     }
 
     fn stage(&mut self, map: &JourneyMap, stage: &Stage, map_at: &Location) {
-        let at = Location { stage: Some(stage.id), ..map_at.child(&named("stage", &stage.name, stage.id)) };
+        let at = Location { stage: Some(stage.id), ..map_at.clone() };
         let mut seen = std::mem::take(&mut self.seen_stages);
         self.id(stage.id, stage.id.is_assigned(), &mut seen, "stage", &at);
         self.seen_stages = seen;
@@ -358,7 +373,7 @@ impl<'a> Validator<'a> {
 
     fn card(&mut self, map: &JourneyMap, card: &Card, stage_at: &Location) {
         let noun = map.kind.card_noun();
-        let at = Location { card: Some(card.id), ..stage_at.child(&named(noun, &card.title, card.id)) };
+        let at = Location { card: Some(card.id), ..stage_at.clone() };
         let mut seen = std::mem::take(&mut self.seen_cards);
         self.id(card.id, card.id.is_assigned(), &mut seen, "card", &at);
         self.seen_cards = seen;
@@ -456,15 +471,14 @@ impl<'a> Validator<'a> {
         map_at: &Location,
         pairs: &mut HashSet<(CardId, CardId, super::LinkKind)>,
     ) {
-        let at = Location { link: Some(link.id), ..map_at.child(&format!("link {}", link.id)) };
+        let at = Location { link: Some(link.id), ..map_at.clone() };
         let mut seen = std::mem::take(&mut self.seen_links);
         self.id(link.id, link.id.is_assigned(), &mut seen, "link", &at);
         self.seen_links = seen;
         for (end, card) in [("starts at", link.from), ("points to", link.to)] {
-            if map.card(card).is_some() {
-                continue;
-            }
             match self.card_maps.get(&card) {
+                // Looked up in the index, not by scanning the map: links × cards adds up.
+                Some(on) if *on == map.id => {}
                 Some(other) => {
                     self.error(&at, format!("the link {end} {card}, which is on {other}, not on this map"));
                 }

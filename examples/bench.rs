@@ -1,0 +1,142 @@
+//! The speed benchmark: `cargo run --release --example bench -- [--case NAME] [--cards N]
+//! [--runs R]`. Prints one JSON object per case and line:
+//! `{"case", "cards", "runs", "median_ms", "p95_ms", "peak_rss_mb"}`.
+//!
+//! Cases: `open` (parse, validate and lay out a study from its text), `frame` and `frame_100`
+//! (one headless frame of the editor, fitted to the window and at 100 %), `edit` (move a card
+//! and draw the next frame), `export_svg` and `export_png` (the 200-task Mermaid journey of the
+//! peer corpus as an A1 poster at 150 dpi) and `resvg_only` (resvg rendering that same SVG).
+//! Without `--case`, each case runs in its own process, so each reports its own peak memory.
+
+#![allow(clippy::print_stdout, clippy::unwrap_used, clippy::expect_used, reason = "a command-line benchmark")]
+
+use clap::Parser;
+use std::fmt::Write as _;
+use std::path::Path;
+use std::time::Duration;
+use wayline::bench::{HeadlessEditor, generate_study, open, poster_settings, resvg_only};
+use wayline::export::{PosterFormat, poster};
+
+const CASES: [&str; 7] = ["open", "frame", "frame_100", "edit", "export_svg", "export_png", "resvg_only"];
+
+#[derive(Parser)]
+struct Args {
+    /// One case to run (all when left out)
+    #[arg(long, value_parser = clap::builder::PossibleValuesParser::new(CASES))]
+    case: Option<String>,
+    /// Cards in the generated study (open: 10000, frame and edit: 2000 unless given)
+    #[arg(long)]
+    cards: Option<usize>,
+    /// How many timed runs
+    #[arg(long, default_value_t = 15)]
+    runs: usize,
+}
+
+/// The peak resident memory of this process so far, in megabytes (Linux; 0 elsewhere).
+fn peak_rss_mb() -> f64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
+        .map_or(0.0, |kb| kb / 1024.0)
+}
+
+/// The 200-task journey of the peer corpus, or a generated one of the same shape when the
+/// corpus is not beside the repository.
+fn journey_200() -> wayline::model::Study {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/peer/bench/gen-8x200.mmd");
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|_| {
+        let mut text = String::from("journey\n    title Generated journey: 8 sections, 200 tasks\n");
+        for task in 0..200 {
+            if task % 25 == 0 {
+                let _ = writeln!(text, "    section Stage {}", task / 25 + 1);
+            }
+            let _ = writeln!(text, "      Task no. {}: {}: Customer, Agent", task + 1, task % 5 + 1);
+        }
+        text
+    });
+    wayline::interop::read(text.as_bytes(), wayline::interop::SourceFormat::Mermaid, &path).unwrap().study
+}
+
+fn run_case(case: &str, cards: Option<usize>, runs: usize) -> (usize, Vec<Duration>) {
+    let size = egui::vec2(1600.0, 1000.0);
+    match case {
+        "open" => {
+            let cards = cards.unwrap_or(10_000);
+            let text = wayline::io::to_ron_string(&generate_study(cards)).unwrap();
+            let _ = open(&text);
+            (cards, (0..runs).map(|_| open(&text)).collect())
+        }
+        "frame" | "frame_100" => {
+            let cards = cards.unwrap_or(2_000);
+            let mut editor = HeadlessEditor::new(generate_study(cards), size);
+            if case == "frame_100" {
+                editor.zoom_100();
+            }
+            (cards, (0..runs).map(|_| editor.frame()).collect())
+        }
+        "edit" => {
+            let cards = cards.unwrap_or(2_000);
+            let mut editor = HeadlessEditor::new(generate_study(cards), size);
+            (cards, (0..runs).map(|round| editor.edit(round)).collect())
+        }
+        "export_svg" | "export_png" | "resvg_only" => {
+            let study = journey_200();
+            let map = &study.maps[0];
+            let cards = map.card_count();
+            let format = if case == "export_svg" { PosterFormat::Svg } else { PosterFormat::Png };
+            let settings = poster_settings(format);
+            let timed = |f: &mut dyn FnMut()| {
+                let start = std::time::Instant::now();
+                f();
+                start.elapsed()
+            };
+            if case == "resvg_only" {
+                let svg = String::from_utf8(
+                    poster(&study, map, &poster_settings(PosterFormat::Svg)).unwrap().bytes,
+                )
+                .unwrap();
+                let (width, height) =
+                    poster(&study, map, &poster_settings(PosterFormat::Svg)).unwrap().page.pixels(150);
+                (cards, (0..runs).map(|_| resvg_only(&svg, width, height)).collect())
+            } else {
+                (
+                    cards,
+                    (0..runs).map(|_| timed(&mut || drop(poster(&study, map, &settings).unwrap()))).collect(),
+                )
+            }
+        }
+        other => panic!("unknown case {other}"),
+    }
+}
+
+fn main() {
+    let args = Args::parse();
+    let Some(case) = args.case else {
+        // Each case in its own process, so peak memory is the case's own.
+        let exe = std::env::current_exe().unwrap();
+        for case in CASES {
+            let mut command = std::process::Command::new(&exe);
+            command.args(["--case", case, "--runs", &args.runs.to_string()]);
+            if let Some(cards) = args.cards {
+                command.args(["--cards", &cards.to_string()]);
+            }
+            let status = command.status().unwrap();
+            assert!(status.success(), "case {case} failed");
+        }
+        return;
+    };
+    let (cards, mut times) = run_case(&case, args.cards, args.runs.max(1));
+    times.sort();
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    let median = ms(times[times.len() / 2]);
+    // The nearest-rank 95th percentile: the smallest time at or above 95 % of the runs.
+    let rank = (times.len() * 95).div_ceil(100).clamp(1, times.len());
+    let p95 = ms(times[rank - 1]);
+    println!(
+        "{{\"case\": \"{case}\", \"cards\": {cards}, \"runs\": {}, \"median_ms\": {median:.2}, \"p95_ms\": {p95:.2}, \"peak_rss_mb\": {:.1}}}",
+        times.len(),
+        peak_rss_mb()
+    );
+}

@@ -1,0 +1,242 @@
+//! Synthetic studies and the benchmark cases, shared by `examples/bench.rs` (which times them)
+//! and the test suite (which runs each once on a small study so the benchmark cannot rot).
+
+use crate::app::WaylineApp;
+use crate::edit::Edit;
+use crate::export::{Orientation, Paper, PosterFormat, PosterSettings};
+use crate::model::{
+    Card, CardId, Colour, Emotion, Flags, JourneyMap, Link, LinkId, MapId, MapKind, Meta, Owner, OwnerId,
+    OwnerKind, Stage, StageId, Study, ViewScores,
+};
+use std::time::{Duration, Instant};
+
+/// A small deterministic random number generator (xorshift), so studies are the same on every run.
+struct Random(u64);
+
+impl Random {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n.max(1)
+    }
+}
+
+const VERBS: [&str; 12] = [
+    "Requests",
+    "Receives",
+    "Compares",
+    "Signs",
+    "Tracks",
+    "Calls about",
+    "Reviews",
+    "Pays",
+    "Escalates",
+    "Downloads",
+    "Confirms",
+    "Disputes",
+];
+const NOUNS: [&str; 12] = [
+    "the quote",
+    "the contract",
+    "a delivery slot",
+    "the invoice",
+    "a support ticket",
+    "the onboarding plan",
+    "the usage report",
+    "a credit note",
+    "the renewal offer",
+    "the rate card",
+    "the service review",
+    "a damage claim",
+];
+const CHANNELS: [&str; 6] = ["Email", "Portal", "Phone", "Meeting", "Website", "EDI"];
+
+/// A study with `cards` cards in total: a typical map with three fifths of them over eight
+/// stages, and a tactical and a performance map with a fifth each, twelve owners, flags,
+/// scores and links. The same `cards` always gives the same study.
+#[must_use]
+pub fn generate_study(cards: usize) -> Study {
+    let mut random = Random(0x5EED_CAFE_F00D_1234);
+    let owners: Vec<Owner> = (0..12u32)
+        .map(|i| Owner {
+            id: OwnerId(i + 1),
+            name: format!("Department {}", i + 1),
+            kind: if i < 10 { OwnerKind::Department } else { OwnerKind::Region },
+            colour: Colour::for_owner_index(i as usize),
+            ..Owner::default()
+        })
+        .collect();
+    let mut next_card = 0u32;
+    let mut next_stage = 0u32;
+    let mut next_link = 0u32;
+    let split = [cards * 3 / 5, cards / 5, cards - cards * 3 / 5 - cards / 5];
+    let kinds = [MapKind::Typical, MapKind::Tactical, MapKind::Performance];
+    let mut maps = Vec::new();
+    for (index, (count, kind)) in split.into_iter().zip(kinds).enumerate() {
+        let stage_count = if kind == MapKind::Typical { 8 } else { 4 };
+        let mut stages: Vec<Stage> = (0..stage_count)
+            .map(|s| {
+                next_stage += 1;
+                Stage {
+                    id: StageId(next_stage),
+                    name: format!("Stage {}", s + 1),
+                    goal: "Get the job done without chasing anyone".to_owned(),
+                    ..Stage::default()
+                }
+            })
+            .collect();
+        let mut links = Vec::new();
+        let mut previous: Option<CardId> = None;
+        for n in 0..count {
+            next_card += 1;
+            let id = CardId(next_card);
+            let owner = OwnerId(u32::try_from(random.below(12)).unwrap_or(0) + 1);
+            let second = OwnerId(u32::try_from(random.below(12)).unwrap_or(0) + 1);
+            let score = |r: &mut Random| Some(1.0 + (r.below(90) as f32) / 10.0);
+            let card = Card {
+                id,
+                title: format!("{} {} no. {}", VERBS[n % VERBS.len()], NOUNS[(n / 3) % NOUNS.len()], n + 1),
+                channel: CHANNELS[n % CHANNELS.len()].to_owned(),
+                owners: if owner == second { vec![owner] } else { vec![owner, second] },
+                accountable: Some(owner),
+                flags: Flags {
+                    pain_point: random.below(5) == 0,
+                    moment_of_truth: random.below(9) == 0,
+                    moment_of_delight: random.below(11) == 0,
+                    bottleneck: kind == MapKind::Performance && random.below(8) == 0,
+                },
+                importance: ViewScores { internal: score(&mut random), customer: score(&mut random) },
+                performance: ViewScores { internal: score(&mut random), customer: score(&mut random) },
+                emotion: Emotion { elicited: Some((random.below(5) as f32) - 2.0), desired: Some(1.0) },
+                ..Card::default()
+            };
+            stages[n * stage_count / count.max(1)].cards.push(card);
+            if let Some(from) = previous.filter(|_| random.below(3) == 0) {
+                next_link += 1;
+                links.push(Link { id: LinkId(next_link), from, to: id, ..Link::default() });
+            }
+            previous = Some(id);
+        }
+        maps.push(JourneyMap {
+            id: MapId(u32::try_from(index).unwrap_or(0) + 1),
+            title: format!("Generated {} map", kind.key()),
+            kind,
+            stages,
+            links,
+            ..JourneyMap::default()
+        });
+    }
+    Study {
+        meta: Meta { title: format!("Generated study, {cards} cards"), ..Meta::default() },
+        owners,
+        maps,
+        ..Study::default()
+    }
+}
+
+/// Parses, validates and lays out every map of a study from its text; returns the time taken.
+///
+/// # Panics
+/// If the generated text does not load, which would be a bug.
+#[must_use]
+pub fn open(text: &str) -> Duration {
+    let start = Instant::now();
+    #[allow(clippy::expect_used, reason = "the benchmark's own generated study")]
+    let study = crate::io::parse_study(text, "generated").expect("generated studies load");
+    let _ = crate::model::validate(&study);
+    for map in &study.maps {
+        let _ = crate::layout::layout(
+            &study,
+            map,
+            crate::layout::FontMeasure::shared(),
+            &crate::layout::LayoutOptions::default(),
+        );
+    }
+    start.elapsed()
+}
+
+/// The editor running headless: its own UI code on an egui context with no window.
+pub struct HeadlessEditor {
+    /// The app.
+    pub app: WaylineApp,
+    ctx: egui::Context,
+    size: egui::Vec2,
+}
+
+impl HeadlessEditor {
+    /// The editor on `study`, in a window of `size` points, after a few warm-up frames (font
+    /// atlas, first layout).
+    #[must_use]
+    pub fn new(study: Study, size: egui::Vec2) -> Self {
+        let ctx = egui::Context::default();
+        crate::app::install_fonts(&ctx);
+        let mut editor = Self { app: WaylineApp::headless(study, None), ctx, size };
+        for _ in 0..3 {
+            let _ = editor.frame();
+        }
+        editor
+    }
+
+    /// One frame: the app's UI, then tessellation into meshes. Returns the time taken.
+    pub fn frame(&mut self) -> Duration {
+        let input = egui::RawInput {
+            screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, self.size)),
+            ..egui::RawInput::default()
+        };
+        let start = Instant::now();
+        let mut output = self.ctx.run_ui(input, |ui| self.app.show(ui));
+        let shapes = std::mem::take(&mut output.shapes);
+        let _ = self.ctx.tessellate(shapes, output.pixels_per_point);
+        let elapsed = start.elapsed();
+        // Textures are uploaded by a real painter; here they are dropped.
+        output.textures_delta.clear();
+        elapsed
+    }
+
+    /// Shows the map at 100 % from the next frame on.
+    pub fn zoom_100(&mut self) {
+        self.app.canvas.request_zoom_100();
+        let _ = self.frame();
+    }
+
+    /// Moves one card to the next stage (a different one each call) and draws the next frame.
+    pub fn edit(&mut self, round: usize) -> Duration {
+        let start = Instant::now();
+        if let Some(map) = self.app.editor.current_map() {
+            let stages = map.stages.len();
+            let from = &map.stages[round % stages];
+            if let Some(card) = from.cards.first() {
+                let to = map.stages[(round + 1) % stages].id;
+                let edit = Edit::MoveCard { map: map.id, card: card.id, stage: to, index: 0 };
+                self.app.editor.apply("Move card", vec![edit]);
+            }
+        }
+        let _ = self.frame();
+        start.elapsed()
+    }
+}
+
+/// The A1 poster settings the export cases use.
+#[must_use]
+pub fn poster_settings(format: PosterFormat) -> PosterSettings {
+    PosterSettings { format, paper: Paper::A1, orientation: Orientation::Auto, dpi: 150 }
+}
+
+/// resvg alone on an SVG: parse, render and encode at the page's pixel size, the floor an
+/// export cannot beat. Returns the time taken.
+///
+/// # Panics
+/// If the SVG does not render, which would be a bug.
+#[must_use]
+pub fn resvg_only(svg: &str, width: u32, height: u32) -> Duration {
+    let start = Instant::now();
+    #[allow(clippy::expect_used, reason = "the benchmark's own export")]
+    let png = crate::export::png::render_png(svg, width, height).expect("the export renders");
+    std::hint::black_box(png);
+    start.elapsed()
+}

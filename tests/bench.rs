@@ -1,0 +1,54 @@
+//! Each benchmark case once, on a small study, so the benchmark itself cannot rot. Nothing
+//! here is timed against a budget: speed is measured by `examples/bench.rs`.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "tests fail by panicking")]
+
+use wayline::bench::{HeadlessEditor, generate_study, open, poster_settings, resvg_only};
+use wayline::export::{PosterFormat, poster};
+
+#[test]
+fn the_generated_study_is_valid_and_deterministic() {
+    let study = generate_study(300);
+    assert_eq!(study, generate_study(300));
+    assert_eq!(study.maps.iter().map(wayline::model::JourneyMap::card_count).sum::<usize>(), 300);
+    let errors: Vec<_> = wayline::model::validate(&study)
+        .into_iter()
+        .filter(|p| p.severity == wayline::model::Severity::Error)
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+}
+
+#[test]
+fn open_frame_and_edit_run() {
+    let text = wayline::io::to_ron_string(&generate_study(200)).unwrap();
+    let _ = open(&text);
+    let mut editor = HeadlessEditor::new(generate_study(120), egui::vec2(1200.0, 800.0));
+    let _ = editor.frame();
+    editor.zoom_100();
+    let _ = editor.frame();
+    let before = editor.app.editor.study().clone();
+    let _ = editor.edit(0);
+    assert_ne!(editor.app.editor.study(), &before, "the edit case changes the study");
+}
+
+#[test]
+fn export_cases_run() {
+    let study = wayline::interop::read(
+        b"journey\ntitle Small\nsection One\n  A: 3: Me\n  B: 4: You\nsection Two\n  C: 5: Me\n",
+        wayline::interop::SourceFormat::Mermaid,
+        std::path::Path::new("small.mmd"),
+    )
+    .unwrap()
+    .study;
+    let map = &study.maps[0];
+    let svg =
+        String::from_utf8(poster(&study, map, &poster_settings(PosterFormat::Svg)).unwrap().bytes).unwrap();
+    let png = poster(
+        &study,
+        map,
+        &wayline::export::PosterSettings { dpi: 10, ..poster_settings(PosterFormat::Png) },
+    )
+    .unwrap();
+    assert!(png.bytes.starts_with(b"\x89PNG"));
+    let _ = resvg_only(&svg, 100, 70);
+}
