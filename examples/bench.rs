@@ -7,6 +7,7 @@
 //! and draw the next frame), `export_svg` and `export_png` (the 200-task Mermaid journey of the
 //! peer corpus as an A1 poster at 150 dpi) and `resvg_only` (resvg rendering that same SVG).
 //! Without `--case`, each case runs in its own process, so each reports its own peak memory.
+//! `--write-study FILE` writes the generated study instead, to open in the editor.
 
 #![allow(clippy::print_stdout, clippy::unwrap_used, clippy::expect_used, reason = "a command-line benchmark")]
 
@@ -30,6 +31,10 @@ struct Args {
     /// How many timed runs
     #[arg(long, default_value_t = 15)]
     runs: usize,
+    /// Write the generated study (of --cards cards, 2000 unless given) to this file and stop,
+    /// to try it in the editor
+    #[arg(long, value_name = "FILE")]
+    write_study: Option<std::path::PathBuf>,
 }
 
 /// The peak resident memory of this process so far, in megabytes (Linux; 0 elsewhere).
@@ -113,6 +118,12 @@ fn run_case(case: &str, cards: Option<usize>, runs: usize) -> (usize, Vec<Durati
 
 fn main() {
     let args = Args::parse();
+    if let Some(path) = &args.write_study {
+        let study = generate_study(args.cards.unwrap_or(2_000));
+        wayline::io::save_study(&study, path).unwrap();
+        println!("Wrote {}", path.display());
+        return;
+    }
     let Some(case) = args.case else {
         // Each case in its own process, so peak memory is the case's own.
         let exe = std::env::current_exe().unwrap();
