@@ -2,28 +2,11 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, reason = "tests fail by panicking")]
 
+mod common;
+
+use common::cli::{example, wayline};
 use std::path::{Path, PathBuf};
 use wayline::cli::{ExitStatus, Outcome, run};
-
-struct Ran {
-    status: ExitStatus,
-    stdout: String,
-    stderr: String,
-}
-
-fn wayline(args: &[&str]) -> Ran {
-    let mut stdout = Vec::new();
-    let mut stderr = Vec::new();
-    let command_line = std::iter::once("wayline").chain(args.iter().copied());
-    let Outcome::Done(status) = run(command_line, &mut stdout, &mut stderr) else {
-        panic!("{args:?} opened the editor")
-    };
-    Ran { status, stdout: String::from_utf8(stdout).unwrap(), stderr: String::from_utf8(stderr).unwrap() }
-}
-
-fn example(name: &str) -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("examples").join(name).display().to_string()
-}
 
 fn fixture(name: &str) -> String {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/problems").join(name).display().to_string()
@@ -31,7 +14,7 @@ fn fixture(name: &str) -> String {
 
 #[test]
 fn check_json_summarises_a_valid_study() {
-    let outcome = wayline(&["check", "--json", &example("starter.journey.ron")]);
+    let outcome = wayline(&["check", "--json", &example("starter")]);
     assert_eq!(outcome.status, ExitStatus::Success, "{}", outcome.stderr);
     let json: serde_json::Value = serde_json::from_str(&outcome.stdout).unwrap();
     assert_eq!(json["valid"], true);

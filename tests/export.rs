@@ -3,7 +3,10 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, reason = "tests fail by panicking")]
 
-use wayline::cli::{ExitStatus, Outcome, run};
+mod common;
+
+use common::cli::{example, wayline};
+use wayline::cli::ExitStatus;
 use wayline::export::{Orientation, Paper, PosterFormat, PosterSettings, png, poster};
 use wayline::model::Study;
 use wayline::templates::TEMPLATES;
@@ -155,26 +158,6 @@ fn small_paper_warns_and_suggests_a_larger_one() {
 
 fn poster_on(study: &Study, paper: Paper) -> wayline::export::Poster {
     poster(study, &study.maps[0], &svg_settings(paper)).unwrap()
-}
-
-struct Ran {
-    status: ExitStatus,
-    stdout: String,
-    stderr: String,
-}
-
-fn wayline(args: &[&str]) -> Ran {
-    let (mut stdout, mut stderr) = (Vec::new(), Vec::new());
-    let Outcome::Done(status) =
-        run(std::iter::once("wayline").chain(args.iter().copied()), &mut stdout, &mut stderr)
-    else {
-        panic!("{args:?} opened the editor")
-    };
-    Ran { status, stdout: String::from_utf8(stdout).unwrap(), stderr: String::from_utf8(stderr).unwrap() }
-}
-
-fn example(name: &str) -> String {
-    format!("{}/examples/{name}.journey.ron", env!("CARGO_MANIFEST_DIR"))
 }
 
 #[test]

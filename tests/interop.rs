@@ -4,32 +4,13 @@
 
 mod common;
 
+use common::cli::{example, wayline};
 use proptest::prelude::*;
 use std::fmt::Write as _;
 use std::path::Path;
-use wayline::cli::{ExitStatus, Outcome, run};
+use wayline::cli::ExitStatus;
 use wayline::interop::{SourceFormat, mermaid, read, table};
 use wayline::model::Study;
-
-struct Ran {
-    status: ExitStatus,
-    stdout: String,
-    stderr: String,
-}
-
-fn wayline(args: &[&str]) -> Ran {
-    let (mut stdout, mut stderr) = (Vec::new(), Vec::new());
-    let Outcome::Done(status) =
-        run(std::iter::once("wayline").chain(args.iter().copied()), &mut stdout, &mut stderr)
-    else {
-        panic!("{args:?} opened the editor")
-    };
-    Ran { status, stdout: String::from_utf8(stdout).unwrap(), stderr: String::from_utf8(stderr).unwrap() }
-}
-
-fn example(name: &str) -> String {
-    format!("{}/examples/{name}.journey.ron", env!("CARGO_MANIFEST_DIR"))
-}
 
 const JOURNEY: &str = "journey\n  title Ordering spare parts\n  section Find\n    Searches the catalogue: 3: Buyer\n    Calls the hotline: 1: Buyer, Support desk\n  section Order\n    Places the order: 4: Buyer\n    Gets the confirmation: 9: Buyer\n";
 

@@ -132,11 +132,9 @@ pub struct Duration {
 impl fmt::Display for Duration {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let unit = self.unit.abbreviation();
-        if self.amount.fract() == 0.0 {
-            write!(f, "{:.0} {unit}", self.amount)
-        } else {
-            write!(f, "{} {unit}", self.amount)
-        }
+        // Negative zero prints as "-0", which reads as a negative duration.
+        let amount = if self.amount == 0.0 { 0.0 } else { self.amount };
+        if amount.fract() == 0.0 { write!(f, "{amount:.0} {unit}") } else { write!(f, "{amount} {unit}") }
     }
 }
 
