@@ -81,77 +81,57 @@ impl WaylineApp {
                     }
                 }
                 Dialog::OpenPath { mut text } => {
-                    ui.heading("Open study");
-                    let label = ui.label("Type the path of a study file (.journey.ron):");
-                    let response = ui
-                        .add(egui::TextEdit::singleline(&mut text).desired_width(400.0).hint_text("~/studies/shippers.journey.ron"))
-                        .labelled_by(label.id);
-                    for path in self.prefs.recent.clone() {
-                        if ui.link(path.display().to_string()).clicked() {
-                            text = path.display().to_string();
-                        }
-                    }
-                    let enter = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-                    ui.horizontal(|ui| {
-                        if (ui.button("Open").clicked() || enter)
-                            && let Some(path) = files::typed_path(&text, "") {
-                                // The action may open the next dialog: leave `self.dialog` to it.
+                    let prompt = PathPrompt {
+                        heading: "Open study",
+                        label: "Type the path of a study file (.journey.ron):",
+                        hint: "~/studies/shippers.journey.ron",
+                        button: "Open",
+                        extension: "",
+                    };
+                    match prompt.show(ui, &mut text, &self.prefs.recent) {
+                        Prompted::Path(path) => {
                             replaced = true;
                             self.dialog = None;
-                                self.open_path(&path);
-                                return;
-                            }
-                        if ui.button("Cancel").clicked() {
-                            keep = false;
+                            self.open_path(&path);
                         }
-                    });
-                    if keep && !replaced {
-                        self.dialog = Some(Dialog::OpenPath { text });
+                        Prompted::Cancel => keep = false,
+                        Prompted::Waiting => self.dialog = Some(Dialog::OpenPath { text }),
                     }
                 }
                 Dialog::SavePath { mut text } => {
-                    ui.heading("Save study");
-                    let label = ui.label("Type the path to save the study to:");
-                    let response = ui.add(egui::TextEdit::singleline(&mut text).desired_width(400.0)).labelled_by(label.id);
-                    let enter = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-                    ui.horizontal(|ui| {
-                        if (ui.button("Save").clicked() || enter)
-                            && let Some(path) = files::typed_path(&text, ".journey.ron") {
-                                // The action may open the next dialog: leave `self.dialog` to it.
+                    let prompt = PathPrompt {
+                        heading: "Save study",
+                        label: "Type the path to save the study to:",
+                        hint: "~/studies/shippers.journey.ron",
+                        button: "Save",
+                        extension: ".journey.ron",
+                    };
+                    match prompt.show(ui, &mut text, &[]) {
+                        Prompted::Path(path) => {
                             replaced = true;
                             self.dialog = None;
-                                self.save_to(&path);
-                                return;
-                            }
-                        if ui.button("Cancel").clicked() {
-                            keep = false;
+                            self.save_to(&path);
                         }
-                    });
-                    if keep && !replaced {
-                        self.dialog = Some(Dialog::SavePath { text });
+                        Prompted::Cancel => keep = false,
+                        Prompted::Waiting => self.dialog = Some(Dialog::SavePath { text }),
                     }
                 }
                 Dialog::ImportPath { mut text } => {
-                    ui.heading("Import a journey or a spreadsheet");
-                    let label = ui.label("Type the path of a Mermaid journey (.mmd) or a spreadsheet (.csv):");
-                    let response = ui.add(egui::TextEdit::singleline(&mut text).desired_width(400.0)).labelled_by(label.id);
-                    let enter = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-                    ui.horizontal(|ui| {
-                        if (ui.button("Import").clicked() || enter)
-                            && let Some(path) = files::typed_path(&text, "")
-                        {
-                            // The action may open the next dialog: leave `self.dialog` to it.
+                    let prompt = PathPrompt {
+                        heading: "Import a journey or a spreadsheet",
+                        label: "Type the path of a Mermaid journey (.mmd) or a spreadsheet (.csv):",
+                        hint: "~/workshop/journey.mmd",
+                        button: "Import",
+                        extension: "",
+                    };
+                    match prompt.show(ui, &mut text, &[]) {
+                        Prompted::Path(path) => {
                             replaced = true;
                             self.dialog = None;
                             self.import_path(&path);
-                            return;
                         }
-                        if ui.button("Cancel").clicked() {
-                            keep = false;
-                        }
-                    });
-                    if keep && !replaced {
-                        self.dialog = Some(Dialog::ImportPath { text });
+                        Prompted::Cancel => keep = false,
+                        Prompted::Waiting => self.dialog = Some(Dialog::ImportPath { text }),
                     }
                 }
                 Dialog::Imported { source, study, warnings } => {
@@ -229,5 +209,53 @@ impl WaylineApp {
         if !keep && !replaced {
             self.dialog = None;
         }
+    }
+}
+
+/// A path typed where no native file dialog can open.
+struct PathPrompt {
+    heading: &'static str,
+    label: &'static str,
+    hint: &'static str,
+    button: &'static str,
+    /// Added to the typed path when missing.
+    extension: &'static str,
+}
+
+/// What the user did with a [`PathPrompt`].
+enum Prompted {
+    /// Submitted this path.
+    Path(PathBuf),
+    /// Cancelled.
+    Cancel,
+    /// Still typing.
+    Waiting,
+}
+
+impl PathPrompt {
+    /// Shows the prompt in a modal; `recent` paths are offered as links that fill the field.
+    fn show(&self, ui: &mut egui::Ui, text: &mut String, recent: &[PathBuf]) -> Prompted {
+        ui.heading(self.heading);
+        let label = ui.label(self.label);
+        let field = egui::TextEdit::singleline(text).desired_width(400.0).hint_text(self.hint);
+        let response = ui.add(field).labelled_by(label.id);
+        for path in recent {
+            if ui.link(path.display().to_string()).clicked() {
+                *text = path.display().to_string();
+            }
+        }
+        let enter = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        let mut outcome = Prompted::Waiting;
+        ui.horizontal(|ui| {
+            if (ui.button(self.button).clicked() || enter)
+                && let Some(path) = files::typed_path(text, self.extension)
+            {
+                outcome = Prompted::Path(path);
+            }
+            if ui.button("Cancel").clicked() {
+                outcome = Prompted::Cancel;
+            }
+        });
+        outcome
     }
 }
