@@ -19,28 +19,6 @@ fn corpus() -> Option<PathBuf> {
     }
 }
 
-/// `<br>` variants as line breaks, lines trimmed: how stage names are kept.
-fn as_stage_name(raw: &str) -> String {
-    let mut text = String::new();
-    let mut rest = raw;
-    while let Some(start) = rest.to_ascii_lowercase().find("<br") {
-        text.push_str(&rest[..start]);
-        let after = &rest[start + 3..];
-        match after.find('>') {
-            Some(end) if after[..end].chars().all(|c| c.is_whitespace() || c == '/') => {
-                text.push('\n');
-                rest = &after[end + 1..];
-            }
-            _ => {
-                text.push_str("<br");
-                rest = after;
-            }
-        }
-    }
-    text.push_str(rest);
-    text.lines().map(str::trim).collect::<Vec<_>>().join("\n").trim().to_owned()
-}
-
 #[test]
 fn every_file_imports_with_the_expected_counts() {
     let Some(dir) = corpus() else { return };
@@ -87,7 +65,7 @@ fn every_file_imports_with_the_expected_tasks_scores_and_actors() {
             .as_array()
             .unwrap()
             .iter()
-            .map(|s| as_stage_name(s.as_str().unwrap()))
+            .map(|s| wayline::interop::mermaid::line_breaks(s.as_str().unwrap()))
             .collect();
         let stages: Vec<String> =
             map.stages.iter().map(|s| s.name.clone()).filter(|n| n != "Before the first section").collect();

@@ -51,6 +51,18 @@ fn click_at(harness: &mut Harness<'_, WaylineApp>, pos: egui::Pos2, modifiers: M
     harness.run_ok();
 }
 
+/// A drag with the primary button from one screen position to another, in small steps.
+fn drag(harness: &mut Harness<'_, WaylineApp>, from: egui::Pos2, to: egui::Pos2) {
+    harness.drag_at(from);
+    harness.run_ok();
+    for step in 1..=6 {
+        harness.hover_at(from + (to - from) * (step as f32 / 6.0));
+        harness.run_ok();
+    }
+    harness.drop_at(to);
+    harness.run_ok();
+}
+
 #[test]
 fn a_new_study_from_a_template_through_the_file_menu() {
     let mut harness = harness(template("logistics"));
@@ -112,14 +124,7 @@ fn build_a_small_map_then_undo_and_redo_every_step() {
     let target = states[0].maps[0].stages[1].cards[0].id;
     let from = card_centre(&mut harness, first);
     let to = card_centre(&mut harness, target) + egui::vec2(0.0, 30.0);
-    harness.drag_at(from);
-    harness.run_ok();
-    for step in 1..=6 {
-        harness.hover_at(from + (to - from) * (step as f32 / 6.0));
-        harness.run_ok();
-    }
-    harness.drop_at(to);
-    harness.run_ok();
+    drag(&mut harness, from, to);
     let now = study(&harness);
     assert!(now.maps[0].stages[0].cards.iter().all(|c| c.id != first), "the card left its stage");
     assert!(now.maps[0].stages[1].cards.iter().any(|c| c.id == first), "the card is in the second stage");
@@ -272,14 +277,7 @@ fn dragging_a_stage_reorders_the_spine() {
     let third = before.maps[0].stages[2].id;
     let from = harness.state_mut().stage_on_screen(first).unwrap().center();
     let to = harness.state_mut().stage_on_screen(third).unwrap().right_center() + egui::vec2(-2.0, 0.0);
-    harness.drag_at(from);
-    harness.run_ok();
-    for step in 1..=6 {
-        harness.hover_at(from + (to - from) * (step as f32 / 6.0));
-        harness.run_ok();
-    }
-    harness.drop_at(to);
-    harness.run_ok();
+    drag(&mut harness, from, to);
     let order: Vec<_> = study(&harness).maps[0].stages.iter().map(|s| s.id).collect();
     assert_eq!(order.iter().position(|s| *s == first), Some(2), "{order:?}");
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);

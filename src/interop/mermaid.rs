@@ -367,9 +367,10 @@ fn dedent_block(value: &str) -> String {
     value.lines().map(str::trim).collect::<Vec<_>>().join("\n").trim().to_owned()
 }
 
-/// `<br>`, `<br/>`, `<br />` (any case, any spacing) as line breaks, each line trimmed, and the
-/// guards of [`from_map`] removed.
-fn line_breaks(text: &str) -> String {
+/// A name as Wayline keeps it: `<br>`, `<br/>`, `<br />` (any case, any spacing) as line
+/// breaks, each line trimmed, and the guards of [`from_map`] removed.
+#[must_use]
+pub fn line_breaks(text: &str) -> String {
     let text = text.replace(GUARD, "");
     let mut out = String::new();
     let mut rest = text.as_str();
