@@ -369,3 +369,23 @@ fn pasting_mermaid_text_onto_the_canvas_imports_it_as_a_map() {
     assert_eq!(now.maps[1].title, "Pasted");
     assert_eq!(now.maps[1].stages[0].cards[0].emotion.elicited, Some(1.0));
 }
+
+#[test]
+fn the_study_and_its_personas_are_edited_in_the_inspector() {
+    let mut harness = harness(template("starter"));
+    let field = harness.get_by_role_and_label(Role::TextInput, "Title");
+    field.focus();
+    harness.key_combination_modifiers(Modifiers::COMMAND, &[Key::A]);
+    harness.event(egui::Event::Text("Dealer journeys 2027".to_owned()));
+    harness.key_press(Key::Enter);
+    harness.run_ok();
+    assert_eq!(study(&harness).meta.title, "Dealer journeys 2027");
+    click(&mut harness, "Add persona");
+    assert_eq!(study(&harness).personas.len(), 2);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run_ok();
+    assert_eq!(study(&harness).personas.len(), 1);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run_ok();
+    assert_eq!(study(&harness).meta.title, "New journey study", "typing the title was one step");
+}

@@ -10,7 +10,7 @@ use crate::model::{
 pub(crate) fn show(ui: &mut egui::Ui, editor: &mut Editor) {
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
         let Some(map) = editor.current_map() else {
-            ui.label("No map");
+            super::study_panel::show(ui, editor);
             return;
         };
         let map_id = map.id;
@@ -24,9 +24,7 @@ pub(crate) fn show(ui: &mut egui::Ui, editor: &mut Editor) {
                 if let Some(stage) = editor.selection.stage.and_then(|s| map.stage(s)).cloned() {
                     stage_ui(ui, editor, map_id, stage);
                 } else {
-                    ui.heading("Inspector");
-                    ui.label("Select a card or a stage to see and edit all its fields.");
-                    ui.label("Double-click empty space in a stage to add a card there.");
+                    super::study_panel::show(ui, editor);
                 }
             }
             many => {

@@ -17,6 +17,7 @@ mod inspector;
 mod outline;
 mod owners;
 pub mod paint;
+mod study_panel;
 mod table;
 mod tabs;
 
