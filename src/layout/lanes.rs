@@ -41,9 +41,6 @@ pub(crate) fn body(
     map: &JourneyMap,
     used: &mut Used,
 ) -> (f32, f32) {
-    if map.stages.is_empty() {
-        return rows::empty_body(builder);
-    }
     let stages = &map.stages;
     let lanes = lane_owners(study, map);
     for owner in lanes.iter().flatten() {

@@ -53,6 +53,7 @@ pub fn layout(study: &Study, map: &JourneyMap, measure: &dyn TextMeasure, option
     let mut used = used::Used::default();
     let mut body = Builder::new(measure);
     let (body_width, body_height) = match map.kind {
+        _ if map.stages.is_empty() => rows::empty_body(&mut body),
         MapKind::Typical => typical::body(&mut body, study, map, &mut used),
         MapKind::Tactical | MapKind::Performance => lanes::body(&mut body, study, map, &mut used),
     };

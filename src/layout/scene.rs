@@ -211,6 +211,12 @@ impl Scene {
         self.regions.iter().find(|r| r.role == Role::Card(card)).map(|r| r.rect)
     }
 
+    /// The rectangle of a stage's chevron on the spine.
+    #[must_use]
+    pub fn stage_rect(&self, stage: StageId) -> Option<Rect> {
+        self.regions.iter().find(|r| r.role == Role::Stage(stage) && r.layer == Layer::Stages).map(|r| r.rect)
+    }
+
     /// Every text run, in paint order.
     pub fn texts(&self) -> impl Iterator<Item = (&TextRun, Role)> {
         self.items.iter().filter_map(|item| match &item.shape {

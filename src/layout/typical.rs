@@ -42,9 +42,6 @@ pub(crate) fn body(
     map: &JourneyMap,
     used: &mut Used,
 ) -> (f32, f32) {
-    if map.stages.is_empty() {
-        return rows::empty_body(builder);
-    }
     let stages = &map.stages;
     let faces: Vec<Vec<CardFace>> = stages
         .iter()

@@ -92,8 +92,7 @@ pub fn drop_target(scene: &Scene, map: &JourneyMap, dragged: &[CardId], point: P
 fn column_drop(scene: &Scene, map: &JourneyMap, dragged: &[CardId], point: Point) -> Option<DropTarget> {
     let stage_id = stage_at_x(scene, point.x)?;
     let stage = map.stage(stage_id)?;
-    let column =
-        scene.regions.iter().find(|r| r.role == Role::Stage(stage_id) && r.layer == Layer::Stages)?.rect;
+    let column = scene.stage_rect(stage_id)?;
     let others: Vec<crate::layout::Rect> = stage
         .cards
         .iter()
@@ -173,9 +172,8 @@ mod tests {
         let centre = scene.card_rect(card).unwrap().centre();
         assert_eq!(hit(&scene, centre), Hit::Card(card));
         let stage = study.maps[0].stages[3].id;
-        let chevron =
-            scene.regions.iter().find(|r| r.role == Role::Stage(stage) && r.layer == Layer::Stages).unwrap();
-        assert_eq!(hit(&scene, chevron.rect.centre()), Hit::Stage(stage));
+        let chevron = scene.stage_rect(stage).unwrap();
+        assert_eq!(hit(&scene, chevron.centre()), Hit::Stage(stage));
         assert_eq!(hit(&scene, Point::new(1.0, 1.0)), Hit::Nothing);
     }
 

@@ -189,10 +189,8 @@ fn finish(editor: &mut Editor, scene: &Scene, gesture: Gesture) {
                 .stages
                 .iter()
                 .filter(|s| s.id != stage)
-                .filter_map(|s| {
-                    scene.regions.iter().find(|r| r.role == Role::Stage(s.id) && r.layer == Layer::Stages)
-                })
-                .map(|r| r.rect.centre().x)
+                .filter_map(|s| scene.stage_rect(s.id))
+                .map(|r| r.centre().x)
                 .collect();
             let to = centres.iter().filter(|x| **x < current.x).count();
             let from = map.stages.iter().position(|s| s.id == stage);
@@ -274,11 +272,7 @@ pub(super) fn rename(
     let Some(rename) = &mut state.rename else { return };
     let region = match rename.target {
         RenameTarget::Card(card) => scene.card_rect(card),
-        RenameTarget::Stage(id) => scene
-            .regions
-            .iter()
-            .find(|r| r.role == Role::Stage(id) && r.layer == Layer::Stages)
-            .map(|r| r.rect),
+        RenameTarget::Stage(id) => scene.stage_rect(id),
     };
     let Some(rect) = region else {
         state.rename = None;

@@ -120,10 +120,8 @@ impl CanvasState {
     #[must_use]
     pub fn stage_on_screen(&self, scene: &crate::layout::Scene, map: MapId, stage: StageId) -> Option<Rect> {
         let camera = self.cameras.get(&map)?;
-        let region = scene.regions.iter().find(|r| {
-            r.role == crate::layout::Role::Stage(stage) && r.layer == crate::layout::Layer::Stages
-        })?;
-        Some(camera.mul_rect(Rect::from_min_max(to_pos(region.rect.min), to_pos(region.rect.max))))
+        let chevron = scene.stage_rect(stage)?;
+        Some(camera.mul_rect(Rect::from_min_max(to_pos(chevron.min), to_pos(chevron.max))))
     }
 
     /// Takes the commands chosen in the context menu.

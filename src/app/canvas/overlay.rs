@@ -5,7 +5,7 @@ use super::interact::link_handle;
 use super::{CanvasState, Gesture, hit, to_point, to_pos};
 use crate::app::editor::Editor;
 use crate::app::paint::colour;
-use crate::layout::{Layer, Role, Scene};
+use crate::layout::Scene;
 use egui::emath::TSTransform;
 use egui::{Color32, Painter, Pos2, Rect, Stroke, StrokeKind};
 
@@ -48,11 +48,10 @@ pub(super) fn draw(
         }
     }
     if let Some(stage) = editor.selection.stage
-        && let Some(region) =
-            scene.regions.iter().find(|r| r.role == Role::Stage(stage) && r.layer == Layer::Stages)
+        && let Some(chevron) = scene.stage_rect(stage)
     {
         painter.rect_stroke(
-            screen_rect(transform, region.rect).expand(2.0),
+            screen_rect(transform, chevron).expand(2.0),
             3.0,
             Stroke::new(2.5, ACCENT),
             StrokeKind::Outside,
@@ -76,14 +75,8 @@ fn gesture(painter: &Painter, editor: &Editor, state: &CanvasState, scene: &Scen
             let delta = (*current - *start) * transform.scaling;
             for card in cards {
                 if let Some(rect) = scene.card_rect(*card) {
-                    let ghost = screen_rect(transform, rect).translate(delta);
-                    painter.rect(
-                        ghost,
-                        5.0,
-                        Color32::from_rgba_unmultiplied(30, 136, 229, 40),
-                        Stroke::new(1.5, ACCENT),
-                        StrokeKind::Inside,
-                    );
+                    let ghost_rect = screen_rect(transform, rect).translate(delta);
+                    ghost(painter, ghost_rect, 5.0);
                 }
             }
             if let Some(map) = editor.current_map()
@@ -97,19 +90,10 @@ fn gesture(painter: &Painter, editor: &Editor, state: &CanvasState, scene: &Scen
             }
         }
         Some(Gesture::Stage { stage, current }) => {
-            if let Some(region) =
-                scene.regions.iter().find(|r| r.role == Role::Stage(*stage) && r.layer == Layer::Stages)
-            {
-                let rect = screen_rect(transform, region.rect);
+            if let Some(chevron) = scene.stage_rect(*stage) {
+                let rect = screen_rect(transform, chevron);
                 let x = (transform * *current).x;
-                let ghost = Rect::from_center_size(Pos2::new(x, rect.center().y), rect.size());
-                painter.rect(
-                    ghost,
-                    3.0,
-                    Color32::from_rgba_unmultiplied(30, 136, 229, 50),
-                    Stroke::new(1.5, ACCENT),
-                    StrokeKind::Inside,
-                );
+                ghost(painter, Rect::from_center_size(Pos2::new(x, rect.center().y), rect.size()), 3.0);
             }
         }
         Some(Gesture::Rubber { start, current, .. }) => {
@@ -143,4 +127,10 @@ fn gesture(painter: &Painter, editor: &Editor, state: &CanvasState, scene: &Scen
         }
         Some(Gesture::Pan) | None => {}
     }
+}
+
+/// A translucent copy of something being dragged.
+fn ghost(painter: &Painter, rect: Rect, radius: f32) {
+    let fill = Color32::from_rgba_unmultiplied(30, 136, 229, 40);
+    painter.rect(rect, radius, fill, Stroke::new(1.5, ACCENT), StrokeKind::Inside);
 }
