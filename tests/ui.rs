@@ -112,11 +112,14 @@ fn build_a_small_map_then_undo_and_redo_every_step() {
     assert_eq!(card.accountable, Some(sales));
     states.push(now);
 
-    // Set a score: importance from the customer view becomes known.
-    harness.get_all_by_role_and_label(Role::CheckBox, "Customer view").next().unwrap().click();
+    // Type a score: importance from the customer view becomes known, exactly as typed.
+    harness.get_by_label("Importance, customer view").click();
+    harness.run_ok();
+    harness.event(egui::Event::Text("6.4".to_owned()));
+    harness.key_press(Key::Enter);
     harness.run_ok();
     let now = study(&harness);
-    assert!(now.maps[0].card(new_card).unwrap().importance.customer.is_some());
+    assert_eq!(now.maps[0].card(new_card).unwrap().importance.customer, Some(6.4));
     states.push(now);
 
     // Drag the first card of the first stage into the second stage.

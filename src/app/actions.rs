@@ -2,7 +2,7 @@
 
 use super::commands::Command;
 use super::dialogs::{Dialog, Then};
-use super::{WaylineApp, clipboard, files};
+use super::{WaylineApp, clipboard, files, words};
 use crate::edit::{Document, ops};
 use crate::io::{load_study, save_study};
 use crate::model::{Date, LinkKind, MapKind};
@@ -54,7 +54,12 @@ impl WaylineApp {
                     self.editor.apply(if count == 1 { "Delete card" } else { "Delete cards" }, edits);
                 } else if let Some(stage) = self.editor.selection.stage {
                     let edits = ops::delete_stage(self.editor.study(), map, stage);
-                    self.editor.apply("Delete stage", edits);
+                    let note = self.deletion_note(&edits);
+                    if self.editor.apply("Delete stage", edits) {
+                        self.status = note;
+                    }
+                } else if let Some(link) = self.editor.selection.link {
+                    self.editor.apply("Delete link", vec![crate::edit::Edit::RemoveLink { map, link }]);
                 }
             }
             Command::Duplicate => {
@@ -68,7 +73,7 @@ impl WaylineApp {
             Command::SelectAll => {
                 if let Some(map) = self.editor.current_map() {
                     let cards = map.cards().map(|c| c.id).collect();
-                    self.editor.selection = super::editor::Selection { cards, stage: None };
+                    self.editor.selection = super::editor::Selection::of_cards(cards);
                 }
             }
             Command::Rename => {
@@ -91,8 +96,9 @@ impl WaylineApp {
                     .map_or(map.stages.len(), |i| i + 1);
                 let (edits, stage) = ops::add_stage(self.editor.study(), map.id, index, "New stage");
                 if self.editor.apply("Add stage", edits) {
-                    self.editor.selection =
-                        super::editor::Selection { cards: Vec::new(), stage: Some(stage) };
+                    self.editor.selection = super::editor::Selection::of_stage(stage);
+                    self.canvas.request_reveal_stage(stage);
+                    self.canvas.start_stage_rename(stage, "New stage");
                 }
             }
             Command::AddCard => self.add_card(),
@@ -113,7 +119,35 @@ impl WaylineApp {
                 if self.editor.apply("Add map", edits) {
                     self.editor.show_map(id);
                     self.canvas.request_fit();
+                    self.canvas.start_map_rename(id, "New map");
                 }
+            }
+            Command::RenameMap => {
+                if let Some(map) = self.editor.current_map() {
+                    self.canvas.start_map_rename(map.id, &map.title.clone());
+                }
+            }
+            Command::DuplicateMap => {
+                let Some(map) = map else { return };
+                let (edits, copy) = ops::duplicate_map(self.editor.study(), map);
+                if self.editor.apply("Duplicate map", edits)
+                    && let Some(copy) = copy
+                {
+                    self.editor.show_map(copy);
+                    self.canvas.request_fit();
+                }
+            }
+            Command::DeleteMap => {
+                let Some(map) = map else { return };
+                let edits = ops::delete_map(self.editor.study(), map);
+                let note = self.deletion_note(&edits);
+                if self.editor.apply("Delete map", edits) {
+                    self.status = note;
+                }
+            }
+            Command::ClearSelection => {
+                self.editor.selection = super::editor::Selection::default();
+                self.editor.highlight = None;
             }
             Command::ZoomFit => self.canvas.request_fit(),
             Command::ZoomSelection => self.canvas.request_zoom_to_selection(),
@@ -140,6 +174,66 @@ impl WaylineApp {
         text.clone_into(&mut self.status);
     }
 
+    /// Where new or pasted cards go in `stage`: after the last selected card in it, else at
+    /// its end.
+    fn insertion_index(&self, stage: crate::model::StageId) -> Option<usize> {
+        let cards = self.editor.current_map()?.stage(stage)?.cards.as_slice();
+        self.editor
+            .selection
+            .cards
+            .iter()
+            .rev()
+            .find_map(|c| cards.iter().position(|x| x.id == *c))
+            .map(|i| i + 1)
+    }
+
+    /// What deleting with `edits` takes along and repairs, for the status bar: the deleted
+    /// element, its cards and links, and the references other maps lose.
+    fn deletion_note(&self, edits: &[crate::edit::Edit]) -> String {
+        use crate::edit::Edit;
+        let study = self.editor.study();
+        let mut what = String::new();
+        let mut cards = 0;
+        let mut links = 0;
+        let mut refs = Vec::new();
+        for edit in edits {
+            match edit {
+                Edit::RemoveStage { map, stage } => {
+                    let stage = study.map(*map).and_then(|m| m.stage(*stage));
+                    cards += stage.map_or(0, |s| s.cards.len());
+                    what = format!("stage “{}”", stage.map_or("", |s| s.name.as_str()));
+                }
+                Edit::RemoveMap(map) => {
+                    let map = study.map(*map);
+                    cards += map.map_or(0, crate::model::JourneyMap::card_count);
+                    links += map.map_or(0, |m| m.links.len());
+                    what = format!("map “{}”", map.map_or("", |m| m.title.as_str()));
+                }
+                Edit::RemoveLink { .. } => links += 1,
+                Edit::SetMapInfo { map, .. } => {
+                    let title = study.map(*map).map_or("", |m| m.title.as_str());
+                    refs.push(format!("“{title}” no longer details it"));
+                }
+                Edit::ReplaceCard { card, .. } => refs.push(format!("“{}” loses its detail map", card.title)),
+                _ => {}
+            }
+        }
+        let mut note = format!("Deleted {what}");
+        let parts: Vec<String> = [(cards, "card"), (links, "link")]
+            .iter()
+            .filter(|(n, _)| *n > 0)
+            .map(|(n, w)| words::count(*n, w))
+            .collect();
+        if !parts.is_empty() {
+            let _ = write!(note, " with {}", parts.join(" and "));
+        }
+        if !refs.is_empty() {
+            let _ = write!(note, "; {}", refs.join("; "));
+        }
+        note.push_str(" (Undo restores it)");
+        note
+    }
+
     /// Adds a card to the selected stage (after the selected card), or the first stage.
     fn add_card(&mut self) {
         let Some(map) = self.editor.current_map() else { return };
@@ -157,7 +251,7 @@ impl WaylineApp {
             .map_or(stage_cards.len(), |i| i + 1);
         let (edits, card) = ops::add_card(self.editor.study(), map.id, stage, index, "New card");
         if self.editor.apply("Add card", edits) {
-            self.editor.selection = super::editor::Selection { cards: vec![card], stage: None };
+            self.editor.selection = super::editor::Selection::of_card(card);
             self.canvas.start_rename(card, "New card");
         }
     }
@@ -167,10 +261,11 @@ impl WaylineApp {
     pub(crate) fn paste_text(&mut self, _ctx: &egui::Context, text: &str) {
         if let Some(map) = self.editor.current_map()
             && let Some(stage) = self.editor.selected_stage().or_else(|| map.stages.first().map(|s| s.id))
-            && let Some((edits, cards)) = clipboard::paste_cards(self.editor.study(), map.id, stage, text)
+            && let Some((edits, cards)) =
+                clipboard::paste_cards(self.editor.study(), map.id, stage, self.insertion_index(stage), text)
         {
             if self.editor.apply("Paste", edits) {
-                self.editor.selection = super::editor::Selection { cards, stage: None };
+                self.editor.selection = super::editor::Selection::of_cards(cards);
             }
             return;
         }
@@ -365,9 +460,15 @@ impl WaylineApp {
             Command::Rename => cards == 1 || (cards == 0 && self.editor.selection.stage.is_some()),
             Command::AddLink => cards == 2,
             Command::Delete => !self.editor.selection.is_empty(),
-            Command::AddStage | Command::AddCard | Command::Paste | Command::SelectAll | Command::Export => {
-                has_map
-            }
+            Command::AddStage
+            | Command::AddCard
+            | Command::Paste
+            | Command::SelectAll
+            | Command::Export
+            | Command::RenameMap
+            | Command::DuplicateMap
+            | Command::DeleteMap => has_map,
+            Command::ClearSelection => !self.editor.selection.is_empty() || self.editor.highlight.is_some(),
             _ => true,
         }
     }
@@ -427,13 +528,20 @@ impl WaylineApp {
                     Command::Duplicate,
                     Command::Delete,
                     Command::SelectAll,
+                    Command::ClearSelection,
                     Command::Rename,
                 ] {
                     self.command_button(ui, command);
                 }
             });
             ui.menu_button("Map", |ui| {
-                for command in [Command::AddStage, Command::AddCard, Command::AddLink, Command::AddMap] {
+                for command in [Command::AddStage, Command::AddCard, Command::AddLink] {
+                    self.command_button(ui, command);
+                }
+                ui.separator();
+                for command in
+                    [Command::AddMap, Command::RenameMap, Command::DuplicateMap, Command::DeleteMap]
+                {
                     self.command_button(ui, command);
                 }
             });
@@ -492,34 +600,31 @@ impl WaylineApp {
     }
 
     pub(crate) fn status_bar(&mut self, ui: &mut egui::Ui) {
+        if let Some(error) = self.editor.last_error.take() {
+            self.status = error;
+        }
+        self.expire_status(ui.ctx());
         ui.horizontal(|ui| {
-            if let Some(error) = self.editor.last_error.take() {
-                self.status = error;
-            }
             let problems = self.editor.problems();
             let errors = problems.iter().filter(|p| p.severity == crate::model::Severity::Error).count();
             let warnings = problems.len() - errors;
             ui.label(match self.editor.current_map() {
                 Some(map) => format!(
-                    "{} · {} stages · {} {}s",
+                    "{} · {} · {}",
                     map.kind.label(),
-                    map.stages.len(),
-                    map.card_count(),
-                    map.kind.card_noun()
+                    words::count(map.stages.len(), "stage"),
+                    words::count(map.card_count(), map.kind.card_noun())
                 ),
                 None => "No map".to_owned(),
             });
             ui.separator();
-            let check = format!("{errors} errors, {warnings} warnings");
-            let tooltip: String = problems.iter().take(12).fold(String::new(), |mut text, p| {
-                let _ = writeln!(text, "{p}");
-                text
-            });
-            ui.label(check).on_hover_text(if tooltip.is_empty() {
-                "No problems".to_owned()
-            } else {
-                tooltip
-            });
+            let check = format!("{}, {}", words::count(errors, "error"), words::count(warnings, "warning"));
+            let counter = ui
+                .add(egui::Button::new(check).frame(false))
+                .on_hover_text(if problems.is_empty() { "No problems" } else { "Show the list of problems" });
+            if counter.clicked() {
+                self.problems_open = !self.problems_open;
+            }
             if let Some(zoom) = self.editor.map.and_then(|m| self.canvas.zoom(m)) {
                 ui.separator();
                 ui.label(format!("{:.0} %", zoom * 100.0));
@@ -529,5 +634,32 @@ impl WaylineApp {
                 ui.label(&self.status);
             }
         });
+    }
+
+    /// Clears the status message a few seconds after it first showed.
+    fn expire_status(&mut self, ctx: &egui::Context) {
+        const SHOWN_FOR_SECONDS: f64 = 6.0;
+        if self.status.is_empty() {
+            self.status_shown = None;
+            return;
+        }
+        let now = ctx.input(|i| i.time);
+        match &self.status_shown {
+            Some((text, since)) if *text == self.status => {
+                if now - since >= SHOWN_FOR_SECONDS {
+                    self.status.clear();
+                    self.status_shown = None;
+                } else {
+                    #[allow(clippy::cast_possible_truncation, reason = "a few seconds")]
+                    let left = (SHOWN_FOR_SECONDS - (now - since)) as f32;
+                    ctx.request_repaint_after(std::time::Duration::from_secs_f32(left.max(0.05)));
+                }
+            }
+            _ => {
+                self.status_shown = Some((self.status.clone(), now));
+                #[allow(clippy::cast_possible_truncation, reason = "a few seconds")]
+                ctx.request_repaint_after(std::time::Duration::from_secs_f32(SHOWN_FOR_SECONDS as f32));
+            }
+        }
     }
 }

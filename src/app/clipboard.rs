@@ -45,6 +45,7 @@ pub fn paste_cards(
     study: &Study,
     map: MapId,
     stage: StageId,
+    index: Option<usize>,
     text: &str,
 ) -> Option<(Vec<Edit>, Vec<CardId>)> {
     let body = text.trim_start().strip_prefix(MARKER)?;
@@ -69,7 +70,8 @@ pub fn paste_cards(
         };
         owner_map.insert(owner.id, id);
     }
-    let start = study.map(map)?.stage(stage)?.cards.len();
+    let count = study.map(map)?.stage(stage)?.cards.len();
+    let start = index.map_or(count, |i| i.min(count));
     let mut card_map = std::collections::HashMap::new();
     let mut new_cards = Vec::new();
     for (offset, mut card) in payload.cards.into_iter().enumerate() {
@@ -110,7 +112,7 @@ mod tests {
 
         let mut doc = Document::new(crate::templates::find("starter").unwrap().study().unwrap(), None);
         let (map_id, stage) = (doc.study().maps[0].id, doc.study().maps[0].stages[0].id);
-        let (edits, pasted) = paste_cards(doc.study(), map_id, stage, &text).unwrap();
+        let (edits, pasted) = paste_cards(doc.study(), map_id, stage, None, &text).unwrap();
         doc.apply("Paste", edits).unwrap();
         assert_eq!(pasted.len(), selected.len());
         let errors: Vec<_> = crate::model::validate(doc.study())
@@ -121,6 +123,12 @@ mod tests {
         let titles: Vec<&str> =
             doc.study().maps[0].stages[0].cards.iter().map(|c| c.title.as_str()).collect();
         assert!(titles.contains(&map.stages[0].cards[0].title.as_str()));
-        assert!(paste_cards(doc.study(), map_id, stage, "just some text").is_none());
+
+        // Pasting at a position puts the cards there, in order.
+        let (edits, again) = paste_cards(doc.study(), map_id, stage, Some(1), &text).unwrap();
+        doc.apply("Paste", edits).unwrap();
+        let order: Vec<CardId> = doc.study().maps[0].stages[0].cards.iter().map(|c| c.id).collect();
+        assert_eq!(&order[1..=again.len()], again.as_slice());
+        assert!(paste_cards(doc.study(), map_id, stage, None, "just some text").is_none());
     }
 }

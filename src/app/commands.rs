@@ -44,6 +44,14 @@ pub enum Command {
     AddLink,
     /// Add a map.
     AddMap,
+    /// Rename the shown map in place, on its tab.
+    RenameMap,
+    /// Duplicate the shown map.
+    DuplicateMap,
+    /// Delete the shown map.
+    DeleteMap,
+    /// Clear the selection and the owner highlight.
+    ClearSelection,
     /// Fit the map to the window.
     ZoomFit,
     /// Zoom to the selection.
@@ -67,7 +75,7 @@ const fn shortcut(modifiers: Modifiers, key: Key) -> Option<KeyboardShortcut> {
 
 impl Command {
     /// Every command, in menu order.
-    pub const ALL: [Command; 26] = [
+    pub const ALL: [Command; 30] = [
         Self::NewStudy,
         Self::Open,
         Self::Save,
@@ -88,6 +96,10 @@ impl Command {
         Self::AddCard,
         Self::AddLink,
         Self::AddMap,
+        Self::RenameMap,
+        Self::DuplicateMap,
+        Self::DeleteMap,
+        Self::ClearSelection,
         Self::ZoomFit,
         Self::ZoomSelection,
         Self::Zoom100,
@@ -119,6 +131,10 @@ impl Command {
             Self::AddCard => "Add card",
             Self::AddLink => "Link selected cards",
             Self::AddMap => "Add map",
+            Self::RenameMap => "Rename map",
+            Self::DuplicateMap => "Duplicate map",
+            Self::DeleteMap => "Delete map",
+            Self::ClearSelection => "Select nothing",
             Self::ZoomFit => "Fit to window",
             Self::ZoomSelection => "Zoom to selection",
             Self::Zoom100 => "Actual size (100 %)",
@@ -152,6 +168,10 @@ impl Command {
             Self::AddCard => "Add a card to the selected stage",
             Self::AddLink => "Link the first selected card to the second",
             Self::AddMap => "Add a map to the study",
+            Self::RenameMap => "Rename the shown map on its tab",
+            Self::DuplicateMap => "Add a copy of the shown map after it",
+            Self::DeleteMap => "Delete the shown map (undo brings it back)",
+            Self::ClearSelection => "Clear the selection and the owner highlight",
             Self::ZoomFit => "Fit the whole map in the window",
             Self::ZoomSelection => "Zoom to the selected cards",
             Self::Zoom100 => "Show the map at its printed size",
@@ -191,7 +211,13 @@ impl Command {
             Self::ZoomIn => shortcut(command, Key::Plus),
             Self::ZoomOut => shortcut(command, Key::Minus),
             Self::Quit => shortcut(command, Key::Q),
-            Self::AddStage | Self::AddMap | Self::ToggleTheme => None,
+            Self::ClearSelection => shortcut(Modifiers::NONE, Key::Escape),
+            Self::AddStage
+            | Self::AddMap
+            | Self::RenameMap
+            | Self::DuplicateMap
+            | Self::DeleteMap
+            | Self::ToggleTheme => None,
         }
     }
 
@@ -210,5 +236,13 @@ impl Command {
     #[must_use]
     pub fn is_bare_key(self) -> bool {
         self.shortcut().is_some_and(|s| s.modifiers.is_none() || s.modifiers == Modifiers::SHIFT)
+    }
+
+    /// Whether the shortcut names a key by its place on the keyboard rather than by what it
+    /// types: Shift+1 types "!" on a US layout, "1" on a French one, and is the same key on
+    /// both.
+    #[must_use]
+    pub fn is_physical(self) -> bool {
+        matches!(self, Self::ZoomFit | Self::ZoomSelection)
     }
 }

@@ -3,23 +3,49 @@
 
 use crate::edit::{Document, Edit, MergeKey};
 use crate::layout::{FontMeasure, LayoutOptions, Scene, layout};
-use crate::model::{CardId, JourneyMap, MapId, OwnerId, Problem, StageId, Study};
+use crate::model::{CardId, JourneyMap, LinkId, MapId, OwnerId, Problem, StageId, Study};
 use std::sync::Arc;
 
-/// What is selected on the canvas.
+/// What is selected on the canvas: cards, or one stage, or one link.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Selection {
     /// Selected cards, in the order they were selected.
     pub cards: Vec<CardId>,
     /// A selected stage (clicked on the spine).
     pub stage: Option<StageId>,
+    /// A selected link (clicked on its connector).
+    pub link: Option<LinkId>,
 }
 
 impl Selection {
     /// Whether nothing is selected.
     #[must_use]
     pub fn is_empty(&self) -> bool {
-        self.cards.is_empty() && self.stage.is_none()
+        self.cards.is_empty() && self.stage.is_none() && self.link.is_none()
+    }
+
+    /// These cards and nothing else.
+    #[must_use]
+    pub fn of_cards(cards: Vec<CardId>) -> Self {
+        Self { cards, ..Self::default() }
+    }
+
+    /// This one card.
+    #[must_use]
+    pub fn of_card(card: CardId) -> Self {
+        Self::of_cards(vec![card])
+    }
+
+    /// This stage.
+    #[must_use]
+    pub fn of_stage(stage: StageId) -> Self {
+        Self { stage: Some(stage), ..Self::default() }
+    }
+
+    /// This link.
+    #[must_use]
+    pub fn of_link(link: LinkId) -> Self {
+        Self { link: Some(link), ..Self::default() }
     }
 }
 
@@ -153,7 +179,8 @@ impl Editor {
         let cards: Vec<CardId> =
             self.selection.cards.iter().copied().filter(|id| map.card(*id).is_some()).collect();
         let stage = self.selection.stage.filter(|id| map.stage(*id).is_some());
-        self.selection = Selection { cards, stage };
+        let link = self.selection.link.filter(|id| map.links.iter().any(|l| l.id == *id));
+        self.selection = Selection { cards, stage, link };
     }
 
     /// The stage the selection is in: the selected stage, or the first selected card's stage.

@@ -17,9 +17,11 @@ mod inspector;
 mod outline;
 mod owners;
 pub mod paint;
+mod problems;
 mod study_panel;
 mod table;
 mod tabs;
+pub mod words;
 
 use crate::edit::Document;
 use crate::model::Study;
@@ -66,6 +68,9 @@ pub struct WaylineApp {
     dialog: Option<Dialog>,
     export: export_dialog::ExportDialog,
     status: String,
+    /// When the status message was first shown (seconds of egui time), to let it expire.
+    status_shown: Option<(String, f64)>,
+    problems_open: bool,
     close_confirmed: bool,
     title: String,
     pending_paste: Option<String>,
@@ -95,6 +100,8 @@ impl WaylineApp {
             dialog: None,
             export: export_dialog::ExportDialog::default(),
             status: String::new(),
+            status_shown: None,
+            problems_open: false,
             close_confirmed: false,
             title: String::new(),
             pending_paste: None,
@@ -140,10 +147,14 @@ impl WaylineApp {
         format!("{name}{dirty} — Wayline")
     }
 
-    /// Runs the keyboard shortcuts of every command. Bare keys (N, L, Delete, F2) do not fire
-    /// while a text field has focus.
+    /// Runs the keyboard shortcuts of every command. Bare keys (N, L, Delete, F2, Escape) do
+    /// not fire while a text field has focus, a gesture or rename is under way, or a dialog or
+    /// menu is open (Escape closes those first).
     fn shortcuts(&mut self, ctx: &egui::Context) {
-        let typing = ctx.egui_wants_keyboard_input() || self.canvas.is_busy();
+        let typing = ctx.egui_wants_keyboard_input()
+            || self.canvas.is_busy()
+            || self.dialog.is_some()
+            || egui::Popup::is_any_open(ctx);
         let mut run = Vec::new();
         // egui matches shortcuts "logically" (Ctrl+Z also matches Ctrl+Shift+Z), so the ones
         // with more modifiers must get their chance first.
@@ -164,7 +175,12 @@ impl WaylineApp {
                     continue;
                 }
                 for shortcut in [command.shortcut(), command.alternative_shortcut()].into_iter().flatten() {
-                    if input.consume_shortcut(&shortcut) {
+                    let pressed = if command.is_physical() {
+                        consume_physical_key(input, shortcut)
+                    } else {
+                        input.consume_shortcut(&shortcut)
+                    };
+                    if pressed {
                         run.push(command);
                     }
                 }
@@ -188,6 +204,23 @@ impl WaylineApp {
     fn canvas_paste(&mut self, text: String) {
         self.pending_paste = Some(text);
     }
+}
+
+/// Consumes a press of the key at the place `shortcut` names, whatever the layout makes it
+/// type, with exactly its modifiers.
+fn consume_physical_key(input: &mut egui::InputState, shortcut: egui::KeyboardShortcut) -> bool {
+    let mut found = false;
+    input.events.retain(|event| {
+        let matches = matches!(
+            event,
+            egui::Event::Key { key, physical_key, pressed: true, modifiers, .. }
+                if physical_key.unwrap_or(*key) == shortcut.logical_key
+                    && modifiers.matches_exact(shortcut.modifiers)
+        );
+        found |= matches;
+        !matches
+    });
+    found
 }
 
 impl eframe::App for WaylineApp {
@@ -240,6 +273,7 @@ impl WaylineApp {
             self.run(&ctx, command);
         }
         self.export.show(&ctx, &self.editor, &mut self.status);
+        problems::window(&ctx, &mut self.problems_open, &mut self.editor, &mut self.canvas);
         self.show_dialog(&ctx);
 
         // A continuous edit (typing in a field, dragging a slider) is one undo step; it ends as

@@ -53,7 +53,7 @@ pub(crate) fn show(ui: &mut egui::Ui, editor: &mut Editor) {
                             toggle = Some(*id);
                         }
                         if response.secondary_clicked() || response.double_clicked() {
-                            editor.selection = Selection { cards: Vec::new(), stage: Some(*id) };
+                            editor.selection = Selection::of_stage(*id);
                         }
                     }
                     Row::Card { id, title } => {
@@ -61,7 +61,7 @@ pub(crate) fn show(ui: &mut egui::Ui, editor: &mut Editor) {
                         ui.horizontal(|ui| {
                             ui.add_space(16.0);
                             if ui.selectable_label(selected, title).clicked() {
-                                editor.selection = Selection { cards: vec![*id], stage: None };
+                                editor.selection = Selection::of_card(*id);
                             }
                         });
                     }

@@ -52,15 +52,56 @@ pub(crate) fn show(ui: &mut egui::Ui, editor: &mut Editor) -> Option<Dialog> {
     egui::ScrollArea::vertical().id_salt("owners-scroll").max_height(ui.available_height() * 0.55).show(
         ui,
         |ui| {
-            for owner in &owners {
+            for (depth, owner) in tree_order(&owners) {
                 ui.push_id(owner.id, |ui| {
-                    dialog =
-                        dialog.take().or(owner_row(ui, editor, map_id, owner, &owners, &flows, &selected));
+                    ui.horizontal(|ui| {
+                        #[allow(clippy::cast_precision_loss, reason = "a nesting depth")]
+                        ui.add_space(depth as f32 * 14.0);
+                        ui.vertical(|ui| {
+                            dialog = dialog
+                                .take()
+                                .or(owner_row(ui, editor, map_id, owner, &owners, &flows, &selected));
+                        });
+                    });
                 });
             }
         },
     );
     dialog
+}
+
+/// The owners as a tree: each owner followed by the owners nested under it, depth first, in
+/// file order; an owner whose parent is missing (or part of a loop) starts a tree of its own.
+fn tree_order(owners: &[Owner]) -> Vec<(usize, &Owner)> {
+    let ids: std::collections::HashSet<OwnerId> = owners.iter().map(|o| o.id).collect();
+    let mut children: std::collections::HashMap<OwnerId, Vec<&Owner>> = std::collections::HashMap::new();
+    let mut roots = Vec::new();
+    for owner in owners {
+        match owner.parent.filter(|p| ids.contains(p) && *p != owner.id) {
+            Some(parent) => children.entry(parent).or_default().push(owner),
+            None => roots.push(owner),
+        }
+    }
+    let mut order = Vec::with_capacity(owners.len());
+    let mut placed = std::collections::HashSet::new();
+    let mut stack: Vec<(usize, &Owner)> = roots.into_iter().rev().map(|o| (0, o)).collect();
+    loop {
+        while let Some((depth, owner)) = stack.pop() {
+            if !placed.insert(owner.id) {
+                continue;
+            }
+            order.push((depth, owner));
+            if let Some(kids) = children.get(&owner.id) {
+                stack.extend(kids.iter().rev().map(|o| (depth + 1, *o)));
+            }
+        }
+        // Owners in a loop of parents are reached from no root: start from the first of them.
+        match owners.iter().find(|o| !placed.contains(&o.id)) {
+            Some(owner) => stack.push((0, owner)),
+            None => break,
+        }
+    }
+    order
 }
 
 #[allow(clippy::too_many_arguments, reason = "a row shows all of these")]
@@ -111,7 +152,7 @@ fn owner_row(
             editor.highlight = if highlighted { None } else { Some(owner.id) };
         }
         response.context_menu(|ui| {
-            dialog = details_menu(ui, editor, owner, owners, &mut changed);
+            dialog = owner_menu(ui, editor, owner, owners, &mut changed);
         });
         if ui.small_button("…").on_hover_text("Rename, nest or delete this owner").clicked() {
             ui.memory_mut(|m| m.data.insert_temp(egui::Id::unique(("owner-open", owner.id)), true));
@@ -122,7 +163,7 @@ fn owner_row(
     let open_id = egui::Id::unique(("owner-open", owner.id));
     if ui.memory(|m| m.data.get_temp::<bool>(open_id)).unwrap_or(false) {
         egui::Frame::group(ui.style()).show(ui, |ui| {
-            dialog = dialog.take().or(details_menu(ui, editor, owner, owners, &mut changed));
+            dialog = dialog.take().or(owner_menu(ui, editor, owner, owners, &mut changed));
             if ui.button("Done").clicked() {
                 ui.memory_mut(|m| m.data.insert_temp(open_id, false));
                 editor.doc.seal();
@@ -130,6 +171,8 @@ fn owner_row(
         });
     }
     if changed != *owner {
+        // Typing the name or dragging in the colour picker is one step (the app seals the step
+        // once the field is left or the pointer released).
         editor.apply_merging(
             "Edit owner",
             vec![Edit::ReplaceOwner(changed)],
@@ -139,33 +182,57 @@ fn owner_row(
     dialog
 }
 
-/// Name, kind, parent and delete: the owner's details, in its menu or its open editor.
-fn details_menu(
+/// Rename, colour, kind, nest under and delete: the owner's menu (right-click on its row) and
+/// its open editor (the … button).
+fn owner_menu(
     ui: &mut egui::Ui,
     editor: &mut Editor,
     owner: &Owner,
     owners: &[Owner],
     changed: &mut Owner,
 ) -> Option<Dialog> {
-    let r = ui.add(egui::TextEdit::singleline(&mut changed.name).hint_text("Name"));
-    if r.lost_focus() {
-        editor.doc.seal();
-    }
-    egui::ComboBox::new(("kind", owner.id), "Kind").selected_text(changed.kind.label()).show_ui(ui, |ui| {
+    ui.horizontal(|ui| {
+        ui.label("Name");
+        let r = ui.add(egui::TextEdit::singleline(&mut changed.name).hint_text("Name").desired_width(160.0));
+        super::inspector::name(ui, &r, "Owner name");
+        if r.lost_focus() {
+            editor.doc.seal();
+        }
+    });
+    ui.horizontal(|ui| {
+        ui.label("Colour");
+        let mut rgb = [changed.colour.r, changed.colour.g, changed.colour.b];
+        let r = ui.color_edit_button_srgb(&mut rgb);
+        super::inspector::name(ui, &r, "Owner colour");
+        if r.changed() {
+            changed.colour = Colour::rgb(rgb[0], rgb[1], rgb[2]);
+        }
+    });
+    ui.menu_button(format!("Kind: {}", changed.kind.label()), |ui| {
         for kind in OwnerKind::ALL {
-            ui.selectable_value(&mut changed.kind, kind, kind.label());
+            if ui.radio(changed.kind == kind, kind.label()).clicked() {
+                changed.kind = kind;
+                ui.close();
+            }
         }
     });
     let parent = changed
         .parent
         .and_then(|p| owners.iter().find(|o| o.id == p))
-        .map_or("No parent".to_owned(), |o| format!("Part of {}", o.name));
-    egui::ComboBox::new(("parent", owner.id), "Parent").selected_text(parent).show_ui(ui, |ui| {
-        ui.selectable_value(&mut changed.parent, None, "No parent");
+        .map_or("Nest under…".to_owned(), |o| format!("Nested under {}", o.name));
+    ui.menu_button(parent, |ui| {
+        if ui.radio(changed.parent.is_none(), "Nothing (top level)").clicked() {
+            changed.parent = None;
+            ui.close();
+        }
         for other in owners.iter().filter(|o| o.id != owner.id && !is_inside(owners, o.id, owner.id)) {
-            ui.selectable_value(&mut changed.parent, Some(other.id), format!("Part of {}", other.name));
+            if ui.radio(changed.parent == Some(other.id), &other.name).clicked() {
+                changed.parent = Some(other.id);
+                ui.close();
+            }
         }
     });
+    ui.separator();
     if ui.button("Delete owner…").clicked() {
         ui.close();
         return Some(Dialog::DeleteOwner { owner: owner.id, replacement: None });

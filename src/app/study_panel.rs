@@ -51,8 +51,13 @@ fn meta_ui(ui: &mut egui::Ui, editor: &mut Editor) {
     date_field(ui, "Last reviewed", &mut meta.last_reviewed);
     ui.horizontal(|ui| {
         let label = ui.label("Review every");
-        ui.add(egui::DragValue::new(&mut meta.review_interval_months).range(1..=60).suffix(" months"))
-            .labelled_by(label.id);
+        ui.add(
+            egui::DragValue::new(&mut meta.review_interval_months)
+                .range(1..=60)
+                .clamp_existing_to_range(false)
+                .suffix(" months"),
+        )
+        .labelled_by(label.id);
     });
     if let Some(due) = meta.review_due() {
         let overdue = due <= Date::today();
@@ -63,9 +68,8 @@ fn meta_ui(ui: &mut egui::Ui, editor: &mut Editor) {
             ui.weak(text);
         }
     }
-    let label = ui.label("Notes");
-    ui.add(egui::TextEdit::multiline(&mut meta.notes).desired_rows(3).desired_width(f32::INFINITY))
-        .labelled_by(label.id);
+    super::inspector::caption(ui, "Notes");
+    super::inspector::multiline(ui, "Notes", &mut meta.notes, 3, None);
     if meta != editor.study().meta {
         editor.apply_merging("Edit study", vec![Edit::SetMeta(meta)], Some(MergeKey::Meta));
     }
@@ -73,11 +77,9 @@ fn meta_ui(ui: &mut egui::Ui, editor: &mut Editor) {
 
 /// Lines of a list, one per line in a text box.
 fn lines_field(ui: &mut egui::Ui, label: &str, list: &mut Vec<String>) {
-    let label = ui.label(label);
+    super::inspector::caption(ui, label);
     let mut text = list.join("\n");
-    let response = ui
-        .add(egui::TextEdit::multiline(&mut text).desired_rows(2).desired_width(f32::INFINITY))
-        .labelled_by(label.id);
+    let response = super::inspector::multiline(ui, label, &mut text, 2, None);
     if response.changed() {
         *list = text.lines().map(str::to_owned).collect();
         while list.last().is_some_and(String::is_empty) && !text.ends_with('\n') {

@@ -3,6 +3,7 @@
 
 use super::editor::{Editor, Selection};
 use crate::edit::{Edit, MergeKey};
+use crate::model::scales::{EMOTION_RANGE, SCORE_RANGE};
 use crate::model::{Card, CardId};
 use egui_extras::{Column, TableBuilder};
 
@@ -50,33 +51,49 @@ const HEADERS: [(&str, Option<SortBy>); 9] = [
     ("Flags", None),
 ];
 
-fn score_cell(ui: &mut egui::Ui, value: &mut Option<f32>, range: std::ops::RangeInclusive<f32>) -> bool {
-    match value {
-        Some(v) => ui.add(egui::DragValue::new(v).range(range).speed(0.1).max_decimals(1)).changed(),
-        None => {
-            if ui.small_button("–").on_hover_text("Unknown: click to set").clicked() {
-                *value = Some(f32::midpoint(*range.start(), *range.end()));
-                true
-            } else {
-                false
-            }
-        }
+/// The editable score shown in a column of the table, with its scale (the gap column has
+/// none: it is computed).
+fn score_of(card: &mut Card, column: usize) -> Option<(&mut Option<f32>, std::ops::RangeInclusive<f32>)> {
+    match column {
+        2 => Some((&mut card.importance.internal, SCORE_RANGE)),
+        3 => Some((&mut card.importance.customer, SCORE_RANGE)),
+        4 => Some((&mut card.performance.internal, SCORE_RANGE)),
+        5 => Some((&mut card.performance.customer, SCORE_RANGE)),
+        7 => Some((&mut card.emotion.elicited, EMOTION_RANGE)),
+        _ => None,
     }
+}
+
+/// A score cell: the inspector's score field, named after its column and card so it can be
+/// found; returns the response when the user changed it.
+fn score_cell(
+    ui: &mut egui::Ui,
+    column: &str,
+    card: &str,
+    value: &mut Option<f32>,
+    range: std::ops::RangeInclusive<f32>,
+    sealed: &mut bool,
+) -> bool {
+    let response = super::inspector::optional_score(ui, &format!("{column} of {card}"), value, range);
+    *sealed |= response.lost_focus() || response.drag_stopped();
+    response.changed()
 }
 
 fn sort_rows(rows: &mut [(String, Card)], sort: Sort) {
     match sort.by {
         SortBy::Journey => {}
         SortBy::Title => rows.sort_by_key(|a| a.1.title.to_lowercase()),
-        by => rows.sort_by(|a, b| {
-            // Unknown values sort last either way.
-            match (key(&a.1, by), key(&b.1, by)) {
+        by => {
+            // Unknown values sort last in both directions; equal values keep journey order.
+            rows.sort_by(|a, b| match (key(&a.1, by), key(&b.1, by)) {
+                (Some(x), Some(y)) if sort.descending => y.total_cmp(&x),
                 (Some(x), Some(y)) => x.total_cmp(&y),
                 (Some(_), None) => std::cmp::Ordering::Less,
                 (None, Some(_)) => std::cmp::Ordering::Greater,
                 (None, None) => std::cmp::Ordering::Equal,
-            }
-        }),
+            });
+            return;
+        }
     }
     if sort.descending {
         rows.reverse();
@@ -93,12 +110,13 @@ pub(crate) fn show(ui: &mut egui::Ui, editor: &mut Editor) {
     sort_rows(&mut rows, sort);
     let mut changed: Option<Card> = None;
     let mut select: Option<CardId> = None;
+    let mut sealed = false;
     TableBuilder::new(ui)
         .striped(true)
         .resizable(true)
         .column(Column::auto().at_least(90.0))
         .column(Column::remainder().at_least(160.0))
-        .columns(Column::auto().at_least(70.0), 6)
+        .columns(Column::auto().at_least(110.0), 6)
         .column(Column::auto().at_least(60.0))
         .header(22.0, |mut header| {
             for (title, by) in HEADERS {
@@ -135,14 +153,16 @@ pub(crate) fn show(ui: &mut egui::Ui, editor: &mut Editor) {
                     }
                 });
                 let mut any = false;
-                row.col(|ui| any |= score_cell(ui, &mut edited.importance.internal, 1.0..=10.0));
-                row.col(|ui| any |= score_cell(ui, &mut edited.importance.customer, 1.0..=10.0));
-                row.col(|ui| any |= score_cell(ui, &mut edited.performance.internal, 1.0..=10.0));
-                row.col(|ui| any |= score_cell(ui, &mut edited.performance.customer, 1.0..=10.0));
-                row.col(|ui| {
-                    ui.label(edited.performance.gap().map_or_else(|| "–".to_owned(), |g| format!("{g:+.1}")));
-                });
-                row.col(|ui| any |= score_cell(ui, &mut edited.emotion.elicited, -2.0..=2.0));
+                for (column, (header, _)) in HEADERS.iter().enumerate().take(8).skip(2) {
+                    row.col(|ui| {
+                        if let Some((value, range)) = score_of(&mut edited, column) {
+                            any |= score_cell(ui, header, &card.title, value, range, &mut sealed);
+                        } else {
+                            let gap = edited.performance.gap();
+                            ui.label(gap.map_or_else(|| "–".to_owned(), |g| format!("{g:+.1}")));
+                        }
+                    });
+                }
                 row.col(|ui| {
                     let f = card.flags;
                     let marks: Vec<&str> = [
@@ -170,10 +190,40 @@ pub(crate) fn show(ui: &mut egui::Ui, editor: &mut Editor) {
             Some(MergeKey::Card(id)),
         );
     }
-    if ui.input(|i| i.pointer.any_released()) {
+    if sealed {
         editor.doc.seal();
     }
     if let Some(card) = select {
-        editor.selection = Selection { cards: vec![card], stage: None };
+        editor.selection = Selection::of_card(card);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(title: &str, importance: Option<f32>) -> (String, Card) {
+        let mut card = Card { title: title.to_owned(), ..Card::default() };
+        card.importance.internal = importance;
+        ("Stage".to_owned(), card)
+    }
+
+    fn titles(rows: &[(String, Card)]) -> Vec<&str> {
+        rows.iter().map(|r| r.1.title.as_str()).collect()
+    }
+
+    #[test]
+    fn unknown_values_sort_last_in_both_directions() {
+        let mut rows = vec![
+            row("a", None),
+            row("b", Some(6.4)),
+            row("c", Some(2.0)),
+            row("d", None),
+            row("e", Some(9.0)),
+        ];
+        sort_rows(&mut rows, Sort { by: SortBy::ImportanceInternal, descending: false });
+        assert_eq!(titles(&rows), ["c", "b", "e", "a", "d"]);
+        sort_rows(&mut rows, Sort { by: SortBy::ImportanceInternal, descending: true });
+        assert_eq!(titles(&rows), ["e", "b", "c", "a", "d"]);
     }
 }

@@ -1,10 +1,13 @@
-//! The map tabs above the canvas: switch maps; add, rename, duplicate and delete them; set
-//! their kind, state and persona.
+//! The map tabs above the canvas: click to switch, double-click to rename in place, right-click
+//! for the map commands, + to add a map. A map's settings (kind, state, persona, description,
+//! focus) are in the inspector when nothing is selected.
 
 use super::canvas::CanvasState;
+use super::commands::Command;
 use super::editor::Editor;
-use crate::edit::{Edit, MapInfo, MergeKey, ops};
-use crate::model::{MapId, MapKind, MapState};
+use crate::edit::{Edit, MapInfo};
+use crate::model::MapId;
+use egui::Key;
 
 pub(crate) fn show(ui: &mut egui::Ui, editor: &mut Editor, canvas: &mut CanvasState) {
     ui.horizontal_wrapped(|ui| {
@@ -13,75 +16,64 @@ pub(crate) fn show(ui: &mut egui::Ui, editor: &mut Editor, canvas: &mut CanvasSt
             editor.study().maps.iter().map(|m| (m.id, m.title.clone())).collect();
         let current = editor.current_map().map(|m| m.id);
         for (id, title) in maps {
-            let label = if title.trim().is_empty() { "Untitled map".to_owned() } else { title };
-            let response = ui.selectable_label(current == Some(id), label);
+            if canvas.map_rename.as_ref().is_some_and(|r| r.map == id) {
+                rename_ui(ui, editor, canvas);
+                continue;
+            }
+            let label = if title.trim().is_empty() { "Untitled map".to_owned() } else { title.clone() };
+            let response = ui
+                .selectable_label(current == Some(id), label)
+                .on_hover_text("Click to show; double-click to rename; right-click for more");
             if response.clicked() {
                 editor.show_map(id);
             }
-            response.context_menu(|ui| map_menu(ui, editor, canvas, id));
+            if response.double_clicked() {
+                editor.show_map(id);
+                canvas.start_map_rename(id, &title);
+            }
+            response.context_menu(|ui| {
+                editor.show_map(id);
+                for command in [Command::RenameMap, Command::DuplicateMap, Command::DeleteMap] {
+                    if ui.button(command.label()).on_hover_text(command.tooltip()).clicked() {
+                        canvas.pending.push(command);
+                        ui.close();
+                    }
+                }
+                ui.separator();
+                if ui.button(Command::AddMap.label()).on_hover_text(Command::AddMap.tooltip()).clicked() {
+                    canvas.pending.push(Command::AddMap);
+                    ui.close();
+                }
+            });
         }
         if ui.button("+").on_hover_text("Add a map to the study").clicked() {
-            let (edits, id) = ops::add_map(editor.study(), MapKind::Typical, "New map");
-            if editor.apply("Add map", edits) {
-                editor.show_map(id);
-                canvas.request_fit();
-            }
+            canvas.pending.push(Command::AddMap);
         }
     });
 }
 
-fn map_menu(ui: &mut egui::Ui, editor: &mut Editor, canvas: &mut CanvasState, id: MapId) {
-    let Some(map) = editor.study().map(id) else { return };
-    let mut info = MapInfo::of(map);
-    let before = info.clone();
-    ui.label("Title");
-    let response = ui.text_edit_singleline(&mut info.title);
-    if response.lost_focus() {
-        editor.doc.seal();
+/// The tab's title as a text box: Enter or clicking away renames the map (one undo step),
+/// Escape leaves it as it was.
+fn rename_ui(ui: &mut egui::Ui, editor: &mut Editor, canvas: &mut CanvasState) {
+    let Some(rename) = canvas.map_rename.as_mut() else { return };
+    let response =
+        ui.add(egui::TextEdit::singleline(&mut rename.text).desired_width(180.0).hint_text("Map title"));
+    super::inspector::name(ui, &response, "Map title on its tab");
+    if !rename.focus_requested {
+        response.request_focus();
+        rename.focus_requested = true;
     }
-    ui.separator();
-    ui.label("Kind");
-    for kind in MapKind::ALL {
-        ui.radio_value(&mut info.kind, kind, kind.label());
-    }
-    ui.separator();
-    ui.label("State");
-    for state in MapState::ALL {
-        ui.radio_value(&mut info.state, state, state.label());
-    }
-    ui.separator();
-    let personas: Vec<(crate::model::PersonaId, String)> =
-        editor.study().personas.iter().map(|p| (p.id, p.name.clone())).collect();
-    let selected = info
-        .persona
-        .and_then(|id| personas.iter().find(|(p, _)| *p == id))
-        .map_or("No persona".to_owned(), |(_, n)| n.clone());
-    egui::ComboBox::from_label("Persona").selected_text(selected).show_ui(ui, |ui| {
-        ui.selectable_value(&mut info.persona, None, "No persona");
-        for (persona, name) in personas {
-            ui.selectable_value(&mut info.persona, Some(persona), name);
-        }
-    });
-    if info != before {
-        let title_only =
-            info.kind == before.kind && info.state == before.state && info.persona == before.persona;
-        let merge = title_only.then_some(MergeKey::Map(id));
-        editor.apply_merging("Edit map", vec![Edit::SetMapInfo { map: id, info }], merge);
-    }
-    ui.separator();
-    if ui.button("Duplicate map").clicked() {
-        let (edits, copy) = ops::duplicate_map(editor.study(), id);
-        if editor.apply("Duplicate map", edits)
-            && let Some(copy) = copy
+    let cancelled = ui.input(|i| i.key_pressed(Key::Escape));
+    if cancelled {
+        canvas.map_rename = None;
+    } else if response.lost_focus() {
+        let Some(rename) = canvas.map_rename.take() else { return };
+        let title = rename.text.trim().to_owned();
+        if let Some(map) = editor.study().map(rename.map)
+            && map.title != title
         {
-            editor.show_map(copy);
-            canvas.request_fit();
+            let info = MapInfo { title, ..MapInfo::of(map) };
+            editor.apply("Rename map", vec![Edit::SetMapInfo { map: rename.map, info }]);
         }
-        ui.close();
-    }
-    if ui.button("Delete map").clicked() {
-        let edits = ops::delete_map(editor.study(), id);
-        editor.apply("Delete map", edits);
-        ui.close();
     }
 }

@@ -71,7 +71,14 @@ impl Document {
         if edits.is_empty() {
             return Ok(());
         }
+        let forward = edits.clone();
         let inverses = apply_all(&mut self.study, edits)?;
+        // An edit whose inverse is itself put back what was already there (a replace with the
+        // same value, a move to the same place): the study did not change, so neither does the
+        // history, the unsaved state or the generation.
+        if forward.iter().eq(inverses.iter().rev()) {
+            return Ok(());
+        }
         self.history.record(label, inverses, merge);
         self.generation = next_generation();
         Ok(())

@@ -16,6 +16,8 @@ pub enum MergeKey {
     Stage(StageId),
     /// A card.
     Card(CardId),
+    /// Several cards edited together, identified by a hash of their ids.
+    Cards(u64),
     /// A link.
     Link(LinkId),
     /// An owner.

@@ -5,8 +5,8 @@
 
 use super::apply::Edit;
 use crate::model::{
-    Card, CardId, Colour, JourneyMap, Link, LinkKind, MapId, MapKind, Owner, OwnerId, OwnerKind, Stage,
-    StageId, Study,
+    Card, CardId, DistinctColours, JourneyMap, Link, LinkKind, MapId, MapKind, Owner, OwnerId, OwnerKind,
+    Stage, StageId, Study,
 };
 
 fn map(study: &Study, id: MapId) -> Option<&JourneyMap> {
@@ -123,15 +123,11 @@ pub fn add_link(
     (vec![Edit::InsertLink { map: map_id, index: map.links.len(), link }], Some(id))
 }
 
-/// A new owner with the next colour of the palette.
+/// A new owner, with a colour distinct from every owner colour of the study.
 #[must_use]
 pub fn add_owner(study: &Study, name: &str, kind: OwnerKind) -> (Vec<Edit>, OwnerId) {
     let id = study.id_allocator().owner();
-    let used: Vec<Colour> = study.owners.iter().map(|o| o.colour).collect();
-    let colour = Colour::OWNER_PALETTE
-        .into_iter()
-        .find(|c| !used.contains(c))
-        .unwrap_or_else(|| Colour::for_owner_index(study.owners.len()));
+    let colour = DistinctColours::new(study.owners.iter().map(|o| o.colour)).next_colour();
     let owner = Owner { id, name: name.to_owned(), kind, colour, ..Owner::default() };
     (vec![Edit::InsertOwner { index: study.owners.len(), owner }], id)
 }
@@ -440,6 +436,7 @@ pub fn add_map_from(study: &Study, source: &Study, map: &JourneyMap) -> (Vec<Edi
     let mut working = study.clone();
     let mut edits = Vec::new();
     let mut owner_ids: HashMap<OwnerId, OwnerId> = HashMap::new();
+    let mut colours = DistinctColours::new(study.owners.iter().map(|o| o.colour));
     for owner in &source.owners {
         let existing = working
             .owners
@@ -448,7 +445,8 @@ pub fn add_map_from(study: &Study, source: &Study, map: &JourneyMap) -> (Vec<Edi
             .map(|o| o.id);
         let id = existing.unwrap_or_else(|| {
             let id = working.id_allocator().owner();
-            let added = Owner { id, parent: None, ..owner.clone() };
+            let colour = colours.keep_or_next(owner.colour);
+            let added = Owner { id, parent: None, colour, ..owner.clone() };
             let edit = Edit::InsertOwner { index: working.owners.len(), owner: added };
             let _ = super::apply(&mut working, edit.clone());
             edits.push(edit);

@@ -443,6 +443,7 @@ pub fn to_study(journey: &Journey) -> (Study, Vec<ImportWarning>) {
         .collect();
     let mut loose = Vec::new();
     let mut owners: Vec<Owner> = Vec::new();
+    let mut colours = crate::model::DistinctColours::new([]);
     for task in &journey.tasks {
         let mut card_owners: Vec<OwnerId> = Vec::new();
         for actor in task.actors.iter().filter(|a| !a.is_empty()) {
@@ -450,7 +451,7 @@ pub fn to_study(journey: &Journey) -> (Study, Vec<ImportWarning>) {
                 owner.id
             } else {
                 let id = ids.owner();
-                let colour = crate::model::Colour::for_owner_index(owners.len());
+                let colour = colours.next_colour();
                 owners.push(Owner {
                     id,
                     name: actor.clone(),

@@ -22,7 +22,7 @@
 
 use super::mermaid::ImportWarning;
 use crate::model::{
-    Card, Colour, Duration, Emotion, Flags, JourneyMap, Meta, Metric, Owner, OwnerId, OwnerKind, Priority,
+    Card, Duration, Emotion, Flags, JourneyMap, Meta, Metric, Owner, OwnerId, OwnerKind, Priority,
     Recommendation, Stage, Status, Study, TimeUnit, ViewScores,
 };
 
@@ -279,6 +279,7 @@ fn parse_recommendation(line: &str, owners: &mut OwnerBook) -> Recommendation {
 /// Owners met while reading, by name.
 struct OwnerBook<'a> {
     study: &'a mut Study,
+    colours: &'a mut crate::model::DistinctColours,
 }
 
 impl OwnerBook<'_> {
@@ -288,7 +289,7 @@ impl OwnerBook<'_> {
             return owner.id;
         }
         let id = self.study.id_allocator().owner();
-        let colour = Colour::for_owner_index(self.study.owners.len());
+        let colour = self.colours.next_colour();
         self.study.owners.push(Owner {
             id,
             name: name.to_owned(),
@@ -402,6 +403,7 @@ pub fn to_study(bytes: &[u8], title: &str) -> Result<(Study, Vec<ImportWarning>)
     let map_id = ids.map();
     let mut stages: Vec<Stage> = Vec::new();
     let mut problems = Vec::new();
+    let mut colours = crate::model::DistinctColours::new([]);
     for (index, record) in reader.records().enumerate() {
         let row = index + 2;
         let record = match record {
@@ -459,7 +461,7 @@ pub fn to_study(bytes: &[u8], title: &str) -> Result<(Study, Vec<ImportWarning>)
             problems.extend(row_problems.into_iter().map(|p| (row, p)));
             continue;
         }
-        let mut book = OwnerBook { study: &mut study };
+        let mut book = OwnerBook { study: &mut study, colours: &mut colours };
         let mut owners: Vec<OwnerId> = Vec::new();
         for name in get("owners").split(';').map(str::trim).filter(|n| !n.is_empty()) {
             let id = book.id(name);

@@ -7,6 +7,7 @@
 mod card;
 mod colour;
 mod date;
+mod distinct;
 pub mod ids;
 mod map;
 mod owner;
@@ -19,6 +20,7 @@ pub mod validate;
 pub use card::{Card, Duration, Flags, Metric, Priority, Recommendation, Status, TimeUnit};
 pub use colour::{Colour, ColourParseError};
 pub use date::{Date, DateParseError};
+pub use distinct::DistinctColours;
 pub use ids::{CardId, LinkId, MapId, OwnerId, PersonaId, StageId};
 pub use map::{Focus, JourneyMap, Link, LinkKind, MapKind, MapState, Stage};
 pub use owner::{Owner, OwnerKind};

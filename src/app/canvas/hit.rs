@@ -1,7 +1,7 @@
 //! Hit-testing on the scene, and where a dragged card would land.
 
-use crate::layout::{Layer, Point, Role, Scene};
-use crate::model::{CardId, JourneyMap, MapKind, OwnerId, StageId};
+use crate::layout::{Layer, Point, Role, Scene, Shape};
+use crate::model::{CardId, JourneyMap, LinkId, MapKind, OwnerId, StageId};
 
 /// What is under a map point.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -10,15 +10,21 @@ pub enum Hit {
     Card(CardId),
     /// A stage's chevron on the spine.
     Stage(StageId),
+    /// A link's connector or its note badge.
+    Link(LinkId),
     /// Empty space.
     Nothing,
 }
 
-/// What is at `point`: cards above stages above the background.
+/// What is at `point`: cards above links above stages above the background. A link is hit
+/// within `tolerance` map units of its connector, so a thin line is easy to click.
 #[must_use]
-pub fn hit(scene: &Scene, point: Point) -> Hit {
+pub fn hit(scene: &Scene, map: &JourneyMap, point: Point, tolerance: f32) -> Hit {
     if let Some(card) = scene.card_at(point) {
         return Hit::Card(card);
+    }
+    if let Some(link) = link_at(scene, map, point, tolerance) {
+        return Hit::Link(link);
     }
     scene
         .regions
@@ -31,6 +37,72 @@ pub fn hit(scene: &Scene, point: Point) -> Hit {
             _ => None,
         })
         .unwrap_or(Hit::Nothing)
+}
+
+/// The link a scene item draws: its own connector, or on lane maps the flow arrow between two
+/// consecutive steps that a link joins.
+fn link_of(map: &JourneyMap, role: Role) -> Option<LinkId> {
+    match role {
+        Role::Link(id) => Some(id),
+        Role::Flow(from, to) => map.links.iter().find(|l| l.from == from && l.to == to).map(|l| l.id),
+        _ => None,
+    }
+}
+
+/// The distance from `point` to the segment from `a` to `b`.
+fn distance_to_segment(point: Point, start: Point, end: Point) -> f32 {
+    let (dx, dy) = (end.x - start.x, end.y - start.y);
+    let length_squared = dx * dx + dy * dy;
+    let along = if length_squared > 0.0 {
+        (((point.x - start.x) * dx + (point.y - start.y) * dy) / length_squared).clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
+    let nearest = Point::new(start.x + along * dx, start.y + along * dy);
+    ((point.x - nearest.x).powi(2) + (point.y - nearest.y).powi(2)).sqrt()
+}
+
+/// The link whose connector passes within `tolerance` of `point` (the nearest one), or whose
+/// note badge or arrowhead holds it.
+#[must_use]
+pub fn link_at(scene: &Scene, map: &JourneyMap, point: Point, tolerance: f32) -> Option<LinkId> {
+    let mut best: Option<(f32, LinkId)> = None;
+    for item in &scene.items {
+        let Some(link) = link_of(map, item.role) else { continue };
+        let distance = match &item.shape {
+            Shape::Line { points, .. } => points
+                .windows(2)
+                .map(|w| distance_to_segment(point, w[0], w[1]))
+                .fold(f32::INFINITY, f32::min),
+            Shape::Rect { rect, .. } if rect.contains(point) => 0.0,
+            Shape::Polygon { points, .. } => {
+                let bounds = points.iter().fold(None, |acc: Option<crate::layout::Rect>, p| {
+                    let r = crate::layout::Rect::from_xywh(p.x, p.y, 0.0, 0.0);
+                    Some(acc.map_or(r, |a| a.union(&r)))
+                });
+                if bounds.is_some_and(|b| b.contains(point)) { 0.0 } else { f32::INFINITY }
+            }
+            _ => continue,
+        };
+        if distance <= tolerance && best.is_none_or(|(d, _)| distance < d) {
+            best = Some((distance, link));
+        }
+    }
+    best.map(|(_, link)| link)
+}
+
+/// The lines a link is drawn with, to draw it selected.
+#[must_use]
+pub fn link_lines(scene: &Scene, map: &JourneyMap, link: LinkId) -> Vec<Vec<Point>> {
+    scene
+        .items
+        .iter()
+        .filter(|item| link_of(map, item.role) == Some(link))
+        .filter_map(|item| match &item.shape {
+            Shape::Line { points, .. } => Some(points.clone()),
+            _ => None,
+        })
+        .collect()
 }
 
 /// The stage whose column (chevron extent) holds `x`, or the nearest one.
@@ -170,11 +242,46 @@ mod tests {
         let (study, scene) = starter();
         let card = study.maps[0].stages[2].cards[0].id;
         let centre = scene.card_rect(card).unwrap().centre();
-        assert_eq!(hit(&scene, centre), Hit::Card(card));
+        let map = &study.maps[0];
+        assert_eq!(hit(&scene, map, centre, 4.0), Hit::Card(card));
         let stage = study.maps[0].stages[3].id;
         let chevron = scene.stage_rect(stage).unwrap();
-        assert_eq!(hit(&scene, chevron.centre()), Hit::Stage(stage));
-        assert_eq!(hit(&scene, Point::new(1.0, 1.0)), Hit::Nothing);
+        assert_eq!(hit(&scene, map, chevron.centre(), 4.0), Hit::Stage(stage));
+        assert_eq!(hit(&scene, map, Point::new(1.0, 1.0), 4.0), Hit::Nothing);
+    }
+
+    #[test]
+    fn links_are_hit_near_their_connector_on_both_kinds_of_map() {
+        let study = crate::templates::find("logistics").unwrap().study().unwrap();
+        let mut checked = 0;
+        for map in study.maps.iter().filter(|m| !m.links.is_empty()) {
+            let scene = layout(&study, map, FontMeasure::shared(), &LayoutOptions::default());
+            for link in &map.links {
+                let lines = link_lines(&scene, map, link.id);
+                let others: Vec<Vec<Point>> = map
+                    .links
+                    .iter()
+                    .filter(|l| l.id != link.id)
+                    .flat_map(|l| link_lines(&scene, map, l.id))
+                    .collect();
+                let near_others = |p: Point| {
+                    others.iter().any(|o| o.windows(2).any(|w| distance_to_segment(p, w[0], w[1]) < 4.0))
+                };
+                // A point beside the line, within the tolerance, clear of crossing links.
+                let samples = lines.iter().flat_map(|line| line.windows(2)).flat_map(|w| {
+                    (1..8).map(move |i| {
+                        let t = i as f32 / 8.0;
+                        Point::new(w[0].x + t * (w[1].x - w[0].x) + 1.5, w[0].y + t * (w[1].y - w[0].y) + 1.5)
+                    })
+                });
+                let Some(beside) = samples.into_iter().find(|p| !near_others(*p)) else { continue };
+                if scene.card_at(beside).is_none() {
+                    assert_eq!(link_at(&scene, map, beside, 6.0), Some(link.id), "link {}", link.id);
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 0, "the example has links to hit");
     }
 
     #[test]

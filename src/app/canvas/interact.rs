@@ -11,6 +11,16 @@ use crate::model::{CardId, LinkKind};
 use egui::emath::TSTransform;
 use egui::{Key, PointerButton, Pos2, Rect, Response};
 
+/// How far from a link's connector, in screen points, a click still selects it.
+const LINK_TOLERANCE: f32 = 6.0;
+
+/// What is under a point on screen.
+fn hit_at(editor: &Editor, scene: &Scene, transform: TSTransform, on_screen: Pos2) -> Hit {
+    let Some(map) = editor.current_map() else { return Hit::Nothing };
+    let at = to_point(camera::map_from_screen(transform, on_screen));
+    hit::hit(scene, map, at, LINK_TOLERANCE / transform.scaling)
+}
+
 /// Scrolling pans, Ctrl+wheel and pinch zoom about the pointer, dragging with the middle
 /// button or with Space held pans.
 pub(super) fn navigate(ui: &egui::Ui, response: &Response, mut transform: TSTransform) -> TSTransform {
@@ -68,22 +78,22 @@ pub(super) fn pointer(
         state.gesture = Some(if let Some((from, _)) = handle {
             Gesture::Link { from, current: at }
         } else {
-            match hit::hit(scene, to_point(at)) {
+            match hit_at(editor, scene, transform, origin) {
                 Hit::Card(card) => {
                     if !editor.selection.cards.contains(&card) {
                         if shift {
                             editor.selection.cards.push(card);
                         } else {
-                            editor.selection = Selection { cards: vec![card], stage: None };
+                            editor.selection = Selection::of_card(card);
                         }
                     }
                     Gesture::Cards { cards: editor.selection.cards.clone(), start: at, current: at }
                 }
                 Hit::Stage(id) => {
-                    editor.selection = Selection { cards: Vec::new(), stage: Some(id) };
+                    editor.selection = Selection::of_stage(id);
                     Gesture::Stage { stage: id, current: at }
                 }
-                Hit::Nothing => Gesture::Rubber { start: at, current: at, extend: shift },
+                Hit::Link(_) | Hit::Nothing => Gesture::Rubber { start: at, current: at, extend: shift },
             }
         });
     }
@@ -113,14 +123,14 @@ pub(super) fn pointer(
     if response.double_clicked() {
         let Some(pointer) = response.interact_pointer_pos() else { return };
         let at = to_point(to_map(pointer));
-        match hit::hit(scene, at) {
+        match hit_at(editor, scene, transform, pointer) {
             Hit::Card(card) => {
                 let title = editor
                     .current_map()
                     .and_then(|m| m.card(card))
                     .map(|c| c.title.clone())
                     .unwrap_or_default();
-                editor.selection = Selection { cards: vec![card], stage: None };
+                editor.selection = Selection::of_card(card);
                 state.start_rename(card, &title);
             }
             Hit::Stage(id) => {
@@ -129,14 +139,15 @@ pub(super) fn pointer(
                     .and_then(|m| m.stage(id))
                     .map(|s| s.name.clone())
                     .unwrap_or_default();
-                editor.selection = Selection { cards: Vec::new(), stage: Some(id) };
+                editor.selection = Selection::of_stage(id);
                 state.start_stage_rename(id, &name);
             }
+            Hit::Link(link) => editor.selection = Selection::of_link(link),
             Hit::Nothing => add_card_at(editor, state, scene, at),
         }
     } else if response.clicked() {
         let Some(pointer) = response.interact_pointer_pos() else { return };
-        match hit::hit(scene, to_point(to_map(pointer))) {
+        match hit_at(editor, scene, transform, pointer) {
             Hit::Card(card) if shift => {
                 if let Some(index) = editor.selection.cards.iter().position(|c| *c == card) {
                     editor.selection.cards.remove(index);
@@ -144,8 +155,9 @@ pub(super) fn pointer(
                     editor.selection.cards.push(card);
                 }
             }
-            Hit::Card(card) => editor.selection = Selection { cards: vec![card], stage: None },
-            Hit::Stage(id) => editor.selection = Selection { cards: Vec::new(), stage: Some(id) },
+            Hit::Card(card) => editor.selection = Selection::of_card(card),
+            Hit::Stage(id) => editor.selection = Selection::of_stage(id),
+            Hit::Link(link) => editor.selection = Selection::of_link(link),
             Hit::Nothing => editor.selection = Selection::default(),
         }
     }
@@ -255,7 +267,7 @@ pub(crate) fn add_card_at(
         edits.extend(ops::set_accountable(&study, map_id, card, owner));
     }
     if editor.apply("Add card", edits) {
-        editor.selection = Selection { cards: vec![card], stage: None };
+        editor.selection = Selection::of_card(card);
         state.start_rename(card, "New card");
     }
 }
@@ -339,11 +351,12 @@ pub(super) fn context_menu(
         && let Some(pointer) = response.interact_pointer_pos()
     {
         let at = to_point(camera::map_from_screen(transform, pointer));
-        match hit::hit(scene, at) {
+        match hit_at(editor, scene, transform, pointer) {
             Hit::Card(card) if !editor.selection.cards.contains(&card) => {
-                editor.selection = Selection { cards: vec![card], stage: None };
+                editor.selection = Selection::of_card(card);
             }
-            Hit::Stage(id) => editor.selection = Selection { cards: Vec::new(), stage: Some(id) },
+            Hit::Stage(id) => editor.selection = Selection::of_stage(id),
+            Hit::Link(link) => editor.selection = Selection::of_link(link),
             _ => {}
         }
         state.menu_at = Some(at);
@@ -358,6 +371,8 @@ pub(super) fn context_menu(
             }
         } else if editor.selection.stage.is_some() {
             items.extend([Command::Rename, Command::AddCard, Command::Delete]);
+        } else if editor.selection.link.is_some() {
+            items.push(Command::Delete);
         } else {
             items.extend([Command::AddCard, Command::AddStage, Command::Paste]);
         }

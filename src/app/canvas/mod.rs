@@ -47,11 +47,22 @@ pub(crate) struct Rename {
     pub focus_requested: bool,
 }
 
+/// A map being renamed in place, on its tab.
+#[derive(Clone, Debug)]
+pub(crate) struct MapRename {
+    pub map: MapId,
+    pub text: String,
+    pub focus_requested: bool,
+}
+
 /// The canvas's own state: views per map and the gesture in progress (never saved).
 #[derive(Default)]
 pub struct CanvasState {
     cameras: HashMap<MapId, TSTransform>,
     fit_requested: bool,
+    reveal_stage: Option<StageId>,
+    /// A map tab being renamed in place.
+    pub(crate) map_rename: Option<MapRename>,
     selection_zoom_requested: bool,
     zoom_100_requested: bool,
     pub(crate) gesture: Option<Gesture>,
@@ -73,6 +84,16 @@ impl CanvasState {
     /// Zooms to the selection on the next frame.
     pub fn request_zoom_to_selection(&mut self) {
         self.selection_zoom_requested = true;
+    }
+
+    /// Scrolls a stage into view on the next frame, if it is not in view already.
+    pub fn request_reveal_stage(&mut self, stage: StageId) {
+        self.reveal_stage = Some(stage);
+    }
+
+    /// Starts renaming a map in place, on its tab.
+    pub fn start_map_rename(&mut self, map: MapId, title: &str) {
+        self.map_rename = Some(MapRename { map, text: title.to_owned(), focus_requested: false });
     }
 
     /// Shows the map at 100 % on the next frame.
@@ -132,7 +153,7 @@ impl CanvasState {
     /// Whether a gesture or in-place rename is in progress.
     #[must_use]
     pub fn is_busy(&self) -> bool {
-        self.gesture.is_some() || self.rename.is_some()
+        self.gesture.is_some() || self.rename.is_some() || self.map_rename.is_some()
     }
 }
 
@@ -181,6 +202,29 @@ pub fn show(ui: &mut egui::Ui, editor: &mut Editor, state: &mut CanvasState) {
         if let Some(bounds) = bounds {
             let rect = Rect::from_min_max(to_pos(bounds.min), to_pos(bounds.max)).expand(40.0);
             transform = camera::fit(rect, viewport, 2.0);
+        }
+    }
+    if let Some(stage) = state.reveal_stage.take()
+        && let Some(chevron) = scene.stage_rect(stage)
+    {
+        let on_screen = transform.mul_rect(Rect::from_min_max(to_pos(chevron.min), to_pos(chevron.max)));
+        let inner = viewport.shrink(24.0);
+        if !inner.contains_rect(on_screen) {
+            let dx = if on_screen.width() > inner.width() || on_screen.left() < inner.left() {
+                inner.left() - on_screen.left()
+            } else if on_screen.right() > inner.right() {
+                inner.right() - on_screen.right()
+            } else {
+                0.0
+            };
+            let dy = if on_screen.top() < inner.top() {
+                inner.top() - on_screen.top()
+            } else if on_screen.bottom() > inner.bottom() {
+                inner.bottom() - on_screen.bottom()
+            } else {
+                0.0
+            };
+            transform = camera::pan(transform, Vec2::new(dx, dy));
         }
     }
     transform = interact::navigate(ui, &response, transform);

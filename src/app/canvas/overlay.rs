@@ -57,6 +57,15 @@ pub(super) fn draw(
             StrokeKind::Outside,
         );
     }
+    if let Some(link) = editor.selection.link
+        && let Some(map) = editor.current_map()
+    {
+        for line in hit::link_lines(scene, map, link) {
+            let points: Vec<Pos2> = line.iter().map(|p| transform * to_pos(*p)).collect();
+            painter.add(egui::Shape::line(points.clone(), Stroke::new(6.0, ACCENT.gamma_multiply(0.35))));
+            painter.add(egui::Shape::line(points, Stroke::new(2.5, ACCENT)));
+        }
+    }
     if state.gesture.is_none()
         && let Some((_, handle)) = link_handle(scene, editor)
     {

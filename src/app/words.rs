@@ -1,0 +1,32 @@
+//! Counting words for the interface: "1 stage", "2 stages", never "1 stages".
+
+/// `count` and the noun, plural only when needed ("1 warning", "3 warnings", "0 errors").
+#[must_use]
+pub fn count(count: usize, singular: &str) -> String {
+    if count == 1 { format!("1 {singular}") } else { format!("{count} {}", plural(singular)) }
+}
+
+/// The plural of one of the interface's nouns.
+fn plural(singular: &str) -> String {
+    match singular {
+        "persona" | "stage" | "card" | "link" | "map" | "owner" | "error" | "warning" | "step"
+        | "touchpoint" => {
+            format!("{singular}s")
+        }
+        other if other.ends_with('s') || other.ends_with("ch") => format!("{other}es"),
+        other => format!("{other}s"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::count;
+
+    #[test]
+    fn singular_only_for_one() {
+        assert_eq!(count(1, "stage"), "1 stage");
+        assert_eq!(count(0, "warning"), "0 warnings");
+        assert_eq!(count(2, "touchpoint"), "2 touchpoints");
+        assert_eq!(count(3, "match"), "3 matches");
+    }
+}

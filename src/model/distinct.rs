@@ -1,0 +1,200 @@
+//! Colours for new owners that are told apart from every colour a study already uses.
+//!
+//! Distance is measured in Oklab, where equal distances look about equally different. The
+//! first choice is the owner palette in its order (colour-blind safe); once every palette
+//! colour is taken or too close to one in use, the next colour is the candidate farthest from
+//! all colours in use, from a spread of hues, lightnesses and chromas.
+
+use super::Colour;
+use std::collections::HashSet;
+
+/// Palette colours closer than this (in Oklab) to a colour in use are passed over.
+const CLOSE: f32 = 0.08;
+
+/// A colour in Oklab coordinates.
+#[derive(Clone, Copy, Debug)]
+struct Lab {
+    l: f32,
+    a: f32,
+    b: f32,
+}
+
+fn linear(channel: u8) -> f32 {
+    let c = f32::from(channel) / 255.0;
+    if c <= 0.040_45 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) }
+}
+
+fn gamma(channel: f32) -> u8 {
+    let c = channel.clamp(0.0, 1.0);
+    let c = if c <= 0.003_130_8 { c * 12.92 } else { 1.055 * c.powf(1.0 / 2.4) - 0.055 };
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "clamped to 0..=255")]
+    let byte = (c * 255.0).round().clamp(0.0, 255.0) as u8;
+    byte
+}
+
+#[allow(clippy::many_single_char_names, reason = "the colour science's own names: r, g, b, l, m, s")]
+impl Lab {
+    fn of(colour: Colour) -> Self {
+        let (r, g, b) = (linear(colour.r), linear(colour.g), linear(colour.b));
+        let l = (0.412_221_46 * r + 0.536_332_55 * g + 0.051_445_995 * b).cbrt();
+        let m = (0.211_903_5 * r + 0.680_699_5 * g + 0.107_396_96 * b).cbrt();
+        let s = (0.088_302_46 * r + 0.281_718_85 * g + 0.629_978_7 * b).cbrt();
+        Self {
+            l: 0.210_454_26 * l + 0.793_617_8 * m - 0.004_072_047 * s,
+            a: 1.977_998_5 * l - 2.428_592_2 * m + 0.450_593_7 * s,
+            b: 0.025_904_037 * l + 0.782_771_77 * m - 0.808_675_77 * s,
+        }
+    }
+
+    fn to_colour(self) -> Colour {
+        let l = (self.l + 0.396_337_78 * self.a + 0.215_803_76 * self.b).powi(3);
+        let m = (self.l - 0.105_561_346 * self.a - 0.063_854_17 * self.b).powi(3);
+        let s = (self.l - 0.089_484_18 * self.a - 1.291_485_5 * self.b).powi(3);
+        Colour::rgb(
+            gamma(4.076_741_7 * l - 3.307_711_6 * m + 0.230_969_94 * s),
+            gamma(-1.268_438 * l + 2.609_757_4 * m - 0.341_319_38 * s),
+            gamma(-0.004_196_086_3 * l - 0.703_418_6 * m + 1.707_614_7 * s),
+        )
+    }
+
+    fn distance(self, other: Self) -> f32 {
+        ((self.l - other.l).powi(2) + (self.a - other.a).powi(2) + (self.b - other.b).powi(2)).sqrt()
+    }
+}
+
+/// Hands out owner colours distinct from the ones in use and from each other.
+#[derive(Clone, Debug)]
+pub struct DistinctColours {
+    /// Candidates with their distance to the nearest colour in use.
+    candidates: Vec<(Colour, Lab, f32)>,
+    used: HashSet<Colour>,
+    palette: usize,
+    handed_out: usize,
+}
+
+impl DistinctColours {
+    /// A source of colours distinct from `used`.
+    #[must_use]
+    pub fn new(used: impl IntoIterator<Item = Colour>) -> Self {
+        let mut candidates: Vec<(Colour, Lab, f32)> =
+            Colour::OWNER_PALETTE.iter().map(|c| (*c, Lab::of(*c), f32::INFINITY)).collect();
+        // Medium lightness and chroma keep white and black text readable on every candidate.
+        for step in 0..36_u8 {
+            let hue = f32::from(step) * 10.0_f32.to_radians();
+            for (l, chroma) in [(0.62, 0.15), (0.74, 0.13), (0.52, 0.12), (0.82, 0.10), (0.68, 0.07)] {
+                let colour = Lab { l, a: chroma * hue.cos(), b: chroma * hue.sin() }.to_colour();
+                candidates.push((colour, Lab::of(colour), f32::INFINITY));
+            }
+        }
+        let mut source =
+            Self { candidates, used: HashSet::new(), palette: Colour::OWNER_PALETTE.len(), handed_out: 0 };
+        for colour in used {
+            source.mark_used(colour);
+        }
+        source
+    }
+
+    fn mark_used(&mut self, colour: Colour) {
+        if !self.used.insert(colour) {
+            return;
+        }
+        let lab = Lab::of(colour);
+        for candidate in &mut self.candidates {
+            candidate.2 = candidate.2.min(candidate.1.distance(lab));
+        }
+    }
+
+    /// The next colour: the first palette colour far enough from every colour in use, else
+    /// the candidate farthest from all of them. Never a colour already in use.
+    pub fn next_colour(&mut self) -> Colour {
+        let palette = self.candidates[..self.palette].iter().find(|c| c.2 >= CLOSE).map(|c| c.0);
+        let farthest = self
+            .candidates
+            .iter()
+            .filter(|c| !self.used.contains(&c.0))
+            .max_by(|a, b| a.2.total_cmp(&b.2))
+            .map(|c| c.0);
+        let colour = palette.or(farthest).unwrap_or_else(|| self.unused_fallback());
+        self.handed_out += 1;
+        self.mark_used(colour);
+        colour
+    }
+
+    /// `colour` itself when it is clearly apart from every colour in use (an owner brought in
+    /// from another study keeps its colour), else the next distinct colour.
+    pub fn keep_or_next(&mut self, colour: Colour) -> Colour {
+        let lab = Lab::of(colour);
+        let clear = self.used.iter().all(|used| Lab::of(*used).distance(lab) >= CLOSE);
+        if clear {
+            self.mark_used(colour);
+            colour
+        } else {
+            self.next_colour()
+        }
+    }
+
+    /// With every candidate taken (hundreds of owners), a colour walked along the hue circle
+    /// by the golden angle until it is not in use.
+    fn unused_fallback(&self) -> Colour {
+        let mut n = self.handed_out + self.used.len();
+        loop {
+            #[allow(clippy::cast_precision_loss, reason = "a counter used as an angle")]
+            let hue = (n as f32 * 137.508).to_radians();
+            #[allow(clippy::cast_precision_loss, reason = "a small cycle")]
+            let l = 0.5 + 0.05 * (n % 7) as f32;
+            let colour = Lab { l, a: 0.12 * hue.cos(), b: 0.12 * hue.sin() }.to_colour();
+            if !self.used.contains(&colour) {
+                return colour;
+            }
+            n += 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_palette_comes_first_in_its_order() {
+        let mut source = DistinctColours::new([]);
+        let first: Vec<Colour> = (0..8).map(|_| source.next_colour()).collect();
+        assert_eq!(first, Colour::OWNER_PALETTE);
+    }
+
+    #[test]
+    fn new_colours_are_never_in_use_and_keep_apart() {
+        let used = [Colour::OWNER_PALETTE[0], Colour::OWNER_PALETTE[3], Colour::rgb(0xE6, 0xA0, 0x02)];
+        let mut source = DistinctColours::new(used);
+        let mut all: Vec<Colour> = used.to_vec();
+        for _ in 0..40 {
+            let colour = source.next_colour();
+            assert!(!all.contains(&colour), "{colour} handed out twice");
+            all.push(colour);
+        }
+        // The orange is taken by a near twin, so the palette's orange is skipped.
+        assert!(!all[3..].contains(&Colour::OWNER_PALETTE[1]));
+        // The first dozen new colours stay clearly apart from each other and from those in use.
+        for (i, a) in all[..15].iter().enumerate() {
+            for b in &all[..i] {
+                assert!(Lab::of(*a).distance(Lab::of(*b)) > 0.05, "{a} is too close to {b}");
+            }
+        }
+    }
+
+    #[test]
+    fn hundreds_of_owners_still_get_unused_colours() {
+        let mut source = DistinctColours::new([]);
+        let mut seen = HashSet::new();
+        for _ in 0..600 {
+            assert!(seen.insert(source.next_colour()));
+        }
+    }
+
+    #[test]
+    fn oklab_round_trips() {
+        for colour in Colour::OWNER_PALETTE {
+            assert_eq!(Lab::of(colour).to_colour(), colour);
+        }
+    }
+}
