@@ -3,64 +3,16 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, reason = "tests fail by panicking")]
 
+mod common;
+
+use common::app::{card_centre, click, click_at, drag, harness, study, template};
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use wayline::app::WaylineApp;
-use wayline::model::{CardId, Study};
-
-fn template(name: &str) -> Study {
-    wayline::templates::find(name).unwrap().study().unwrap()
-}
-
-fn harness(study: Study) -> Harness<'static, WaylineApp> {
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1600.0, 1000.0))
-        .build_eframe(move |cc| WaylineApp::new(cc, study, None));
-    harness.run_ok();
-    harness
-}
-
-fn study(harness: &Harness<'_, WaylineApp>) -> Study {
-    harness.state().editor.study().clone()
-}
-
-fn click(harness: &mut Harness<'_, WaylineApp>, label: &str) {
-    harness.get_by_label(label).click();
-    harness.run_ok();
-}
+use wayline::model::Study;
 
 fn card_titles(study: &Study) -> Vec<String> {
     study.maps[0].cards().map(|c| c.title.clone()).collect()
-}
-
-fn card_centre(harness: &mut Harness<'_, WaylineApp>, card: CardId) -> egui::Pos2 {
-    harness.state_mut().card_on_screen(card).expect("the card is on screen").center()
-}
-
-/// A click with the primary button at a screen position.
-fn click_at(harness: &mut Harness<'_, WaylineApp>, pos: egui::Pos2, modifiers: Modifiers) {
-    harness.hover_at(pos);
-    harness.run_ok();
-    for pressed in [true, false] {
-        let event =
-            egui::Event::PointerButton { pos, button: egui::PointerButton::Primary, pressed, modifiers };
-        harness.event_modifiers(event, modifiers);
-    }
-    harness.run_ok();
-}
-
-/// A drag with the primary button from one screen position to another, in small steps.
-fn drag(harness: &mut Harness<'_, WaylineApp>, from: egui::Pos2, to: egui::Pos2) {
-    harness.drag_at(from);
-    harness.run_ok();
-    for step in 1..=6 {
-        harness.hover_at(from + (to - from) * (step as f32 / 6.0));
-        harness.run_ok();
-    }
-    harness.drop_at(to);
-    harness.run_ok();
 }
 
 #[test]

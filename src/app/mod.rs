@@ -5,7 +5,7 @@
 
 mod actions;
 pub mod canvas;
-mod clipboard;
+pub mod clipboard;
 pub mod commands;
 mod dialogs;
 pub mod editor;
@@ -119,6 +119,12 @@ impl WaylineApp {
         let scene = self.editor.scene()?;
         let map = self.editor.current_map()?.id;
         self.canvas.card_on_screen(&scene, map, card)
+    }
+
+    /// Where a point of the shown map (in map units) is on screen.
+    pub fn map_to_screen(&mut self, point: crate::layout::Point) -> Option<egui::Pos2> {
+        let map = self.editor.current_map()?.id;
+        self.canvas.map_to_screen(map, point)
     }
 
     /// Where a stage's chevron of the shown map is on screen.

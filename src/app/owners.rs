@@ -142,12 +142,24 @@ fn owner_row(
         }
         let highlighted = editor.highlight == Some(owner.id);
         let name = if owner.name.trim().is_empty() { "Unnamed owner" } else { owner.name.as_str() };
+        // One widget that clicks (highlight) and drags (assign by dropping on a card): a drag
+        // source wrapped around a button would take the button's clicks.
         let response = ui
-            .dnd_drag_source(egui::Id::unique(("owner-drag", owner.id)), owner.id, |ui| {
-                ui.add(egui::Button::selectable(highlighted, name))
-            })
-            .inner
+            .add(egui::Button::selectable(highlighted, name).sense(egui::Sense::click_and_drag()))
             .on_hover_text("Click to highlight this owner's cards; drag onto a card to assign");
+        response.dnd_set_drag_payload(owner.id);
+        if response.dragged() {
+            ui.ctx().set_cursor_icon(egui::CursorIcon::Grabbing);
+            if let Some(pointer) = ui.ctx().pointer_interact_pos() {
+                egui::Area::new(egui::Id::unique(("owner-drag-label", owner.id)))
+                    .order(egui::Order::Tooltip)
+                    .fixed_pos(pointer + egui::vec2(14.0, 10.0))
+                    .interactable(false)
+                    .show(ui.ctx(), |ui| {
+                        egui::Frame::popup(ui.style()).show(ui, |ui| ui.label(format!("Assign {name}")));
+                    });
+            }
+        }
         if response.clicked() {
             editor.highlight = if highlighted { None } else { Some(owner.id) };
         }

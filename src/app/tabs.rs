@@ -56,13 +56,10 @@ pub(crate) fn show(ui: &mut egui::Ui, editor: &mut Editor, canvas: &mut CanvasSt
 /// Escape leaves it as it was.
 fn rename_ui(ui: &mut egui::Ui, editor: &mut Editor, canvas: &mut CanvasState) {
     let Some(rename) = canvas.map_rename.as_mut() else { return };
-    let response =
-        ui.add(egui::TextEdit::singleline(&mut rename.text).desired_width(180.0).hint_text("Map title"));
+    let first_frame = !rename.focus_requested;
+    let response = super::inspector::rename_box(ui, &mut rename.text, 180.0, "Map title", first_frame);
+    rename.focus_requested = true;
     super::inspector::name(ui, &response, "Map title on its tab");
-    if !rename.focus_requested {
-        response.request_focus();
-        rename.focus_requested = true;
-    }
     let cancelled = ui.input(|i| i.key_pressed(Key::Escape));
     if cancelled {
         canvas.map_rename = None;

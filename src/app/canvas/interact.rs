@@ -282,6 +282,12 @@ pub(super) fn rename(
     transform: TSTransform,
 ) {
     let Some(rename) = &mut state.rename else { return };
+    // A rename started by a double click shows from the next frame: a text box that appears
+    // under the click that made it would lose its focus to that very click.
+    if !rename.focus_requested && ui.input(|i| i.pointer.any_released()) {
+        ui.ctx().request_repaint();
+        return;
+    }
     let region = match rename.target {
         RenameTarget::Card(card) => scene.card_rect(card),
         RenameTarget::Stage(id) => scene.stage_rect(id),
@@ -302,13 +308,10 @@ pub(super) fn rename(
                 RenameTarget::Card(_) => "Card title",
                 RenameTarget::Stage(_) => "Stage name",
             };
-            let output = ui.add(
-                egui::TextEdit::singleline(&mut rename.text).desired_width(width.max(120.0)).hint_text(hint),
-            );
-            if !rename.focus_requested {
-                output.request_focus();
-                rename.focus_requested = true;
-            }
+            let first_frame = !rename.focus_requested;
+            let output =
+                crate::app::inspector::rename_box(ui, &mut rename.text, width.max(120.0), hint, first_frame);
+            rename.focus_requested = true;
             if ui.input(|i| i.key_pressed(Key::Escape)) {
                 cancel = true;
             } else if output.lost_focus() {

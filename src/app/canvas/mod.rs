@@ -137,6 +137,12 @@ impl CanvasState {
         Some(camera.mul_rect(Rect::from_min_max(to_pos(rect.min), to_pos(rect.max))))
     }
 
+    /// Where a map point is on screen, with the map's current view.
+    #[must_use]
+    pub fn map_to_screen(&self, map: MapId, point: Point) -> Option<Pos2> {
+        Some(*self.cameras.get(&map)? * to_pos(point))
+    }
+
     /// Where a stage's chevron is on screen, with the map's current view.
     #[must_use]
     pub fn stage_on_screen(&self, scene: &crate::layout::Scene, map: MapId, stage: StageId) -> Option<Rect> {

@@ -93,6 +93,24 @@ pub(crate) fn multiline(
     response
 }
 
+/// A one-line box for renaming in place. On its first frame it takes the keyboard focus with
+/// all its text selected, so typing replaces the old name.
+pub(crate) fn rename_box(
+    ui: &mut Ui,
+    text: &mut String,
+    width: f32,
+    hint: &str,
+    first_frame: bool,
+) -> Response {
+    let mut output = egui::TextEdit::singleline(text).desired_width(width).hint_text(hint).show(ui);
+    if first_frame {
+        output.response.response.request_focus();
+        output.state.cursor.set_char_range(Some(egui::text_selection::CCursorRange::select_all_str(text)));
+        output.state.store(ui.ctx(), output.response.response.id);
+    }
+    output.response.response
+}
+
 /// Rounds a value the user entered to the one decimal scores are kept with.
 #[must_use]
 pub(crate) fn one_decimal(value: f32) -> f32 {

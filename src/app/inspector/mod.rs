@@ -9,7 +9,7 @@ mod many;
 mod map;
 mod stage;
 
-pub(crate) use fields::{caption, multiline, name, optional_score};
+pub(crate) use fields::{caption, multiline, name, optional_score, rename_box};
 
 use super::editor::Editor;
 
