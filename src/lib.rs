@@ -15,3 +15,4 @@ pub mod io;
 pub mod layout;
 pub mod model;
 pub mod templates;
+pub mod words;

@@ -2,11 +2,12 @@
 
 use super::commands::Command;
 use super::dialogs::{Dialog, Then};
-use super::{WaylineApp, clipboard, files, words};
+use super::{WaylineApp, clipboard, files};
 use crate::edit::{Document, ops};
 use crate::io::{load_study, save_study};
 use crate::model::{Date, LinkKind, MapKind};
 use crate::templates::TEMPLATES;
+use crate::words;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -279,7 +280,7 @@ impl WaylineApp {
                     let note = if warnings.is_empty() {
                         String::new()
                     } else {
-                        format!(" ({} scores adjusted)", warnings.len())
+                        format!(" ({} adjusted)", words::count(warnings.len(), "score"))
                     };
                     self.status = format!("Pasted the Mermaid journey as a new map{note}");
                 }

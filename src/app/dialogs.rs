@@ -138,14 +138,14 @@ impl WaylineApp {
                     let map = &study.maps[0];
                     ui.heading(format!("Import {}", source.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned())));
                     ui.label(format!(
-                        "{}: {} stages, {} cards, {} owners.",
+                        "{}: {}, {}, {}.",
                         map.title,
-                        map.stages.len(),
-                        map.card_count(),
-                        study.owners.len()
+                        crate::words::count(map.stages.len(), "stage"),
+                        crate::words::count(map.card_count(), "card"),
+                        crate::words::count(study.owners.len(), "owner")
                     ));
                     if !warnings.is_empty() {
-                        ui.label(format!("{} adjustments:", warnings.len()));
+                        ui.label(format!("{}:", crate::words::count(warnings.len(), "adjustment")));
                         egui::ScrollArea::vertical().max_height(120.0).show(ui, |ui| {
                             for warning in &warnings {
                                 ui.weak(warning);
@@ -179,7 +179,7 @@ impl WaylineApp {
                     let name = study.owner(owner).map_or_else(String::new, |o| o.name.clone());
                     let cards = study.cards().filter(|c| c.owners.contains(&owner)).count();
                     ui.heading(format!("Delete {name}?"));
-                    ui.label(format!("{name} owns {cards} cards. What should happen to them?"));
+                    ui.label(format!("{name} owns {}. What should happen to them?", crate::words::count(cards, "card")));
                     ui.radio_value(&mut replacement, None, "Remove the owner from its cards");
                     for other in study.owners.iter().filter(|o| o.id != owner) {
                         ui.radio_value(&mut replacement, Some(other.id), format!("Give them to {}", other.name));

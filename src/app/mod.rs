@@ -21,7 +21,6 @@ mod problems;
 mod study_panel;
 mod table;
 mod tabs;
-pub mod words;
 
 use crate::edit::Document;
 use crate::model::Study;

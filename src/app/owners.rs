@@ -45,8 +45,8 @@ pub(crate) fn show(ui: &mut egui::Ui, editor: &mut Editor) -> Option<Dialog> {
     let owners: Vec<Owner> = editor.study().owners.clone();
     if !selected.is_empty() {
         ui.weak(format!(
-            "Tick owners to assign them to the {} selected cards, or drag an owner onto a card.",
-            selected.len()
+            "Tick owners to assign them to the {} selected, or drag an owner onto a card.",
+            crate::words::count(selected.len(), "card")
         ));
     }
     egui::ScrollArea::vertical().id_salt("owners-scroll").max_height(ui.available_height() * 0.55).show(
@@ -169,8 +169,12 @@ fn owner_row(
         if ui.small_button("…").on_hover_text("Rename, nest or delete this owner").clicked() {
             ui.memory_mut(|m| m.data.insert_temp(egui::Id::unique(("owner-open", owner.id)), true));
         }
-        ui.weak(format!("{cards} · {into}↘ {out}↗"))
-            .on_hover_text(format!("{cards} cards on this map; {into} handoffs in, {out} handoffs out"));
+        ui.weak(format!("{cards} · {into}↘ {out}↗")).on_hover_text(format!(
+            "{} on this map; {} in, {} out",
+            crate::words::count(cards, "card"),
+            crate::words::count(into, "handoff"),
+            crate::words::count(out, "handoff")
+        ));
     });
     let open_id = egui::Id::unique(("owner-open", owner.id));
     if ui.memory(|m| m.data.get_temp::<bool>(open_id)).unwrap_or(false) {

@@ -145,8 +145,6 @@ fn persona_ui(ui: &mut egui::Ui, editor: &mut Editor, persona: &Persona) -> bool
 /// The study's meta data and personas.
 pub(crate) fn show(ui: &mut egui::Ui, editor: &mut Editor) {
     ui.heading("Study");
-    ui.weak("Select a card or a stage to edit it; double-click empty space in a stage to add a card.");
-    ui.add_space(4.0);
     meta_ui(ui, editor);
     ui.separator();
     ui.horizontal(|ui| {

@@ -131,15 +131,15 @@ impl CheckReport {
             "{}: {} ({})\n",
             path.display(),
             if self.valid { "valid" } else { "invalid" },
-            [plural(errors, "error"), plural(warnings, "warning")].join(", ")
+            [crate::words::count(errors, "error"), crate::words::count(warnings, "warning")].join(", ")
         );
         let title = if self.title.is_empty() { "(untitled study)" } else { &self.title };
         let _ = writeln!(
             text,
             "{title}: {}, {}, {}",
-            plural(self.owners, "owner"),
-            plural(self.personas, "persona"),
-            plural(self.maps.len(), "map")
+            crate::words::count(self.owners, "owner"),
+            crate::words::count(self.personas, "persona"),
+            crate::words::count(self.maps.len(), "map")
         );
         for (index, map) in self.maps.iter().enumerate() {
             let noun = if map.kind == "typical" { "touchpoint" } else { "step" };
@@ -150,9 +150,9 @@ impl CheckReport {
                 if map.title.is_empty() { "(untitled map)" } else { &map.title },
                 map.kind,
                 map.state,
-                plural(map.stages, "stage"),
-                plural(map.touchpoints, noun),
-                plural(map.links, "link"),
+                crate::words::count(map.stages, "stage"),
+                crate::words::count(map.touchpoints, noun),
+                crate::words::count(map.links, "link"),
             );
         }
         for problem in &self.problems {
@@ -160,10 +160,6 @@ impl CheckReport {
         }
         text
     }
-}
-
-fn plural(count: usize, noun: &str) -> String {
-    if count == 1 { format!("1 {noun}") } else { format!("{count} {noun}s") }
 }
 
 pub(super) fn run(path: &Path, json: bool, out: &mut dyn Write, err: &mut dyn Write) -> ExitStatus {

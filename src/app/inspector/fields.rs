@@ -117,6 +117,14 @@ pub(crate) fn one_decimal(value: f32) -> f32 {
     (value * 10.0).round() / 10.0
 }
 
+/// A score as the inspector shows it: one decimal, or two when the file has two (a survey
+/// average such as 6.43 is not shown as 6.4).
+#[must_use]
+pub(crate) fn show_score(value: f64) -> String {
+    let two = format!("{value:.2}");
+    if two.ends_with('0') { format!("{value:.1}") } else { two }
+}
+
 /// Reads a number as people type it: a comma as the decimal mark, the Unicode minus, spaces.
 #[must_use]
 pub(crate) fn parse_number(text: &str) -> Option<f64> {
@@ -163,8 +171,8 @@ pub(crate) fn score_field(
                     .range(range.clone())
                     .clamp_existing_to_range(false)
                     .speed(0.05)
-                    .min_decimals(1)
-                    .max_decimals(2),
+                    .custom_formatter(|value, _| show_score(value))
+                    .custom_parser(parse_number),
             );
             name(ui, &response, accessible);
             if response.changed() {
@@ -262,6 +270,14 @@ mod tests {
         assert_eq!(parse_number("abc"), None);
         assert_eq!(parse_number("inf"), None);
         assert_eq!(parse_number(""), None);
+    }
+
+    #[test]
+    fn scores_show_one_decimal_or_the_two_the_file_has() {
+        assert_eq!(show_score(5.5), "5.5");
+        assert_eq!(show_score(6.0), "6.0");
+        assert_eq!(show_score(6.43), "6.43");
+        assert_eq!(show_score(f64::from(6.4_f32)), "6.4");
     }
 
     #[test]

@@ -1,4 +1,4 @@
-//! Counting words for the interface: "1 stage", "2 stages", never "1 stages".
+//! Counting words for the interface and the command line: "1 stage", "2 stages", never "1 stages".
 
 /// `count` and the noun, plural only when needed ("1 warning", "3 warnings", "0 errors").
 #[must_use]
