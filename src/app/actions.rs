@@ -270,23 +270,33 @@ impl WaylineApp {
             }
             return;
         }
-        match crate::interop::mermaid::parse(text) {
-            Ok(journey) => {
-                let (source, warnings) = crate::interop::mermaid::to_study(&journey);
-                let (edits, id) = ops::add_map_from(self.editor.study(), &source, &source.maps[0]);
+        // Pasted text is read exactly as an imported file is, so what import refuses, paste
+        // refuses too.
+        let source = Path::new("Pasted journey.mmd");
+        match crate::interop::read(text.as_bytes(), crate::interop::SourceFormat::Mermaid, source) {
+            Ok(imported) => {
+                let source = imported.study;
+                let Some(map) = source.maps.first() else { return };
+                let (edits, id) = ops::add_map_from(self.editor.study(), &source, map);
                 if self.editor.apply("Paste Mermaid journey", edits) {
                     self.editor.show_map(id);
                     self.canvas.request_fit();
-                    let note = if warnings.is_empty() {
+                    let note = if imported.warnings.is_empty() {
                         String::new()
                     } else {
-                        format!(" ({} adjusted)", words::count(warnings.len(), "score"))
+                        format!(" ({})", words::count(imported.warnings.len(), "adjustment"))
                     };
                     self.status = format!("Pasted the Mermaid journey as a new map{note}");
                 }
             }
             Err(error) if text.to_lowercase().contains("journey") => {
-                self.status = format!("The pasted Mermaid journey has an error: {error}");
+                let at = error
+                    .position()
+                    .map_or_else(String::new, |(line, column)| format!(" (line {line}, column {column})"));
+                self.status = format!(
+                    "The pasted text is not a Mermaid journey Wayline can read{at}: {}",
+                    error.reason()
+                );
             }
             Err(_) => self.say("The clipboard holds neither Wayline cards nor a Mermaid journey"),
         }
@@ -308,8 +318,7 @@ impl WaylineApp {
                 if let Some(template) = crate::templates::find(template)
                     && let Ok(study) = template.instantiate(Date::today())
                 {
-                    self.editor.replace_document(Document::new(study, None));
-                    self.canvas = super::canvas::CanvasState::default();
+                    self.replace_document(Document::new(study, None));
                     self.status = format!("New study from the {} template", template.name);
                 }
             }
@@ -326,8 +335,7 @@ impl WaylineApp {
             Then::Open(path) => self.open_path(&path),
             Then::Close => self.close_confirmed = true,
             Then::Study(study) => {
-                self.editor.replace_document(Document::new(*study, None));
-                self.canvas = super::canvas::CanvasState::default();
+                self.replace_document(Document::new(*study, None));
                 self.say("Imported as a new study: save it to keep it");
             }
         }
@@ -359,8 +367,7 @@ impl WaylineApp {
     pub fn open_path(&mut self, path: &Path) {
         match load_study(path) {
             Ok(study) => {
-                self.editor.replace_document(Document::new(study, Some(path.to_path_buf())));
-                self.canvas = super::canvas::CanvasState::default();
+                self.replace_document(Document::new(study, Some(path.to_path_buf())));
                 self.remember_recent(path.to_path_buf());
                 self.status = format!("Opened {}", path.display());
             }
@@ -373,15 +380,24 @@ impl WaylineApp {
         }
     }
 
-    /// Saves to the study's file, or asks for one.
+    /// Saves to the study's file, or asks for one. A read-only file is not replaced: Save as
+    /// is offered instead. A file that changed on disk since it was read is not overwritten
+    /// silently: the user chooses between their version and the one on disk.
     pub fn save(&mut self) {
         match self.editor.doc.path().map(Path::to_path_buf) {
+            Some(_) if self.disk.read_only => {
+                self.say("This study is read-only: choose where to save your copy");
+                self.save_as();
+            }
+            Some(path) if self.disk.path() == Some(path.as_path()) && self.disk.changed_since_known() => {
+                self.file_question = Some(super::file_safety::Question::ChangedOnDisk { before_save: true });
+            }
             Some(path) => self.save_to(&path),
             None => self.save_as(),
         }
     }
 
-    fn save_as(&mut self) {
+    pub(crate) fn save_as(&mut self) {
         let name = files::study_file_name(&self.editor.study().meta.title);
         let folder = self.editor.doc.path().and_then(Path::parent).map(Path::to_path_buf);
         match files::pick_save_path("Save study", &name, ("Journey study", &["ron"]), folder.as_deref()) {
@@ -395,7 +411,12 @@ impl WaylineApp {
     pub fn save_to(&mut self, path: &Path) {
         match save_study(self.editor.study(), path) {
             Ok(_) => {
+                let renamed = self.editor.doc.path() != Some(path);
                 self.editor.doc.mark_saved(path.to_path_buf());
+                self.disk = super::disk::Disk::follow(Some(path), self.ctx.as_ref());
+                if renamed {
+                    self.recovery.attach(&self.editor.doc);
+                }
                 self.remember_recent(path.to_path_buf());
                 self.status = format!("Saved {}", path.display());
                 if let Some(Dialog::Unsaved { then }) = self.dialog.take() {

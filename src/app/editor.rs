@@ -167,6 +167,19 @@ impl Editor {
         *self = Self::new(doc);
     }
 
+    /// Replaces the document with a new version of the same study (it changed on disk),
+    /// keeping the shown map, the selection and the highlight where they still exist.
+    pub fn reload_document(&mut self, doc: Document) {
+        let (map, selection, highlight) = (self.map, self.selection.clone(), self.highlight);
+        *self = Self::new(doc);
+        if map.is_some_and(|id| self.study().map(id).is_some()) {
+            self.map = map;
+        }
+        self.selection = selection;
+        self.highlight = highlight.filter(|id| self.study().owner(*id).is_some());
+        self.after_change();
+    }
+
     /// Drops selected elements that no longer exist and keeps the shown map valid.
     fn after_change(&mut self) {
         if self.map.and_then(|id| self.study().map(id)).is_none() {

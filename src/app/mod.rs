@@ -8,8 +8,10 @@ pub mod canvas;
 pub mod clipboard;
 pub mod commands;
 mod dialogs;
+mod disk;
 pub mod editor;
 mod export_dialog;
+mod file_safety;
 pub mod files;
 mod fonts;
 pub use fonts::install as install_fonts;
@@ -18,6 +20,7 @@ mod outline;
 mod owners;
 pub mod paint;
 mod problems;
+mod recovery;
 mod study_panel;
 mod table;
 mod tabs;
@@ -73,6 +76,19 @@ pub struct WaylineApp {
     close_confirmed: bool,
     title: String,
     pending_paste: Option<String>,
+    /// The context of the window, when there is one (to wake it from the file watch).
+    ctx: Option<egui::Context>,
+    /// The study's file on disk.
+    disk: disk::Disk,
+    /// The journal of unsaved work.
+    recovery: recovery::Recovery,
+    /// Work earlier sessions left unsaved, still to offer.
+    leftovers: Vec<crate::io::journal::Leftover>,
+    /// Other running editors with the same file open.
+    other_editors: Vec<u32>,
+    others_dismissed: bool,
+    /// An open question about the file (changed on disk, recovery).
+    file_question: Option<file_safety::Question>,
 }
 
 impl WaylineApp {
@@ -83,6 +99,8 @@ impl WaylineApp {
         cc.egui_ctx.set_theme(if prefs.dark { egui::Theme::Dark } else { egui::Theme::Light });
         let mut app = Self::headless(study, path);
         app.prefs = prefs;
+        app.ctx = Some(cc.egui_ctx.clone());
+        app.disk = disk::Disk::follow(app.editor.doc.path(), app.ctx.as_ref());
         if let Some(path) = app.editor.doc.path().map(std::path::Path::to_path_buf) {
             app.remember_recent(path);
         }
@@ -92,6 +110,7 @@ impl WaylineApp {
     /// The app without a window context (for tests and benchmarks).
     #[must_use]
     pub fn headless(study: Study, path: Option<PathBuf>) -> Self {
+        let disk = disk::Disk::follow(path.as_deref(), None);
         Self {
             editor: Editor::new(Document::new(study, path)),
             canvas: CanvasState::default(),
@@ -104,6 +123,13 @@ impl WaylineApp {
             close_confirmed: false,
             title: String::new(),
             pending_paste: None,
+            ctx: None,
+            disk,
+            recovery: recovery::Recovery::default(),
+            leftovers: Vec::new(),
+            other_editors: Vec::new(),
+            others_dismissed: false,
+            file_question: None,
         }
     }
 
@@ -149,7 +175,9 @@ impl WaylineApp {
             .and_then(|p| p.file_name())
             .map_or_else(|| "Untitled study".to_owned(), |n| n.to_string_lossy().into_owned());
         let dirty = if self.editor.doc.is_dirty() { " ●" } else { "" };
-        format!("{name}{dirty} — Wayline")
+        let read_only =
+            if self.disk.read_only && self.editor.doc.path().is_some() { " (read-only)" } else { "" };
+        format!("{name}{dirty}{read_only} — Wayline")
     }
 
     /// Runs the keyboard shortcuts of every command. Bare keys (N, L, Delete, F2, Escape) do
@@ -159,6 +187,7 @@ impl WaylineApp {
         let typing = ctx.egui_wants_keyboard_input()
             || self.canvas.is_busy()
             || self.dialog.is_some()
+            || self.file_question.is_some()
             || egui::Popup::is_any_open(ctx);
         let mut run = Vec::new();
         // egui matches shortcuts "logically" (Ctrl+Z also matches Ctrl+Shift+Z), so the ones
@@ -236,6 +265,10 @@ impl eframe::App for WaylineApp {
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, PREFS_KEY, &self.prefs);
     }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        self.recovery.on_exit(&self.editor.doc);
+    }
 }
 
 impl WaylineApp {
@@ -243,6 +276,7 @@ impl WaylineApp {
     /// context without a window.
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        self.keep_work_safe(&ctx);
         self.shortcuts(&ctx);
         if let Some(text) = self.pending_paste.take() {
             self.paste_text(&ctx, &text);
@@ -252,6 +286,7 @@ impl WaylineApp {
 
         egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui));
         egui::Panel::top("toolbar").show(ui, |ui| self.toolbar(ui));
+        self.banners(ui);
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
         if self.prefs.show_table {
             egui::Panel::bottom("scores-table").resizable(true).default_size(220.0).show(ui, |ui| {
@@ -280,6 +315,9 @@ impl WaylineApp {
         self.export.show(&ctx, &self.editor, &mut self.status);
         problems::window(&ctx, &mut self.problems_open, &mut self.editor, &mut self.canvas);
         self.show_dialog(&ctx);
+        if self.dialog.is_none() {
+            self.show_file_question(&ctx);
+        }
 
         // A continuous edit (typing in a field, dragging a slider) is one undo step; it ends as
         // soon as the user is neither typing nor holding the pointer down.
@@ -309,5 +347,14 @@ pub fn run_window(study: Study, path: Option<PathBuf>) -> Result<(), eframe::Err
             .with_drag_and_drop(true),
         ..eframe::NativeOptions::default()
     };
-    eframe::run_native("Wayline", options, Box::new(move |cc| Ok(Box::new(WaylineApp::new(cc, study, path)))))
+    eframe::run_native(
+        "Wayline",
+        options,
+        Box::new(move |cc| {
+            let mut app = WaylineApp::new(cc, study, path);
+            app.enable_recovery(crate::io::journal::default_folder());
+            file_safety::listen_for_termination(app.recovery.terminate.clone(), cc.egui_ctx.clone());
+            Ok(Box::new(app))
+        }),
+    )
 }

@@ -37,6 +37,13 @@ impl Document {
         }
     }
 
+    /// A document for work recovered after a crash: the study belongs to `path` but its
+    /// changes were never saved there, so it starts with unsaved changes.
+    #[must_use]
+    pub fn recovered(study: Study, path: Option<PathBuf>) -> Self {
+        Self { saved_position: None, ..Self::new(study, path) }
+    }
+
     /// The study.
     #[must_use]
     pub fn study(&self) -> &Study {

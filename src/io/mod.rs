@@ -9,6 +9,7 @@
 
 pub mod atomic;
 pub mod format;
+pub mod journal;
 pub mod migrate;
 
 use crate::model::Study;
