@@ -1,10 +1,9 @@
 //! One selected card: title, channel, description, flags, duration, owners, scores, metrics,
 //! recommendations and notes.
 
-use super::fields::{Draft, name, optional_score, text_block, text_line};
+use super::fields::{Draft, name, text_block, text_line};
 use crate::app::editor::Editor;
 use crate::edit::{Edit, MergeKey};
-use crate::model::scales::{EMOTION_RANGE, SCORE_RANGE};
 use crate::model::{Card, Duration, Flags, MapId, TimeUnit};
 
 pub(super) fn show(ui: &mut egui::Ui, editor: &mut Editor, map: MapId, card: &Card) {
@@ -140,58 +139,12 @@ fn owners_ui(ui: &mut egui::Ui, editor: &Editor, draft: &mut Draft<Card>) {
 /// Importance and performance from both views, their gaps, and the emotion.
 fn scores_ui(ui: &mut egui::Ui, draft: &mut Draft<Card>) {
     egui::CollapsingHeader::new("Scores").default_open(true).show(ui, |ui| {
-        egui::Grid::new("card-scores").num_columns(3).spacing([10.0, 4.0]).show(ui, |ui| {
-            ui.label("");
-            ui.weak("Internal view");
-            ui.weak("Customer view");
-            ui.end_row();
-            let card = &mut draft.value;
-            let mut responses = Vec::new();
-            ui.label("Importance");
-            responses.push(optional_score(
-                ui,
-                "Importance, internal view",
-                &mut card.importance.internal,
-                SCORE_RANGE,
-            ));
-            responses.push(optional_score(
-                ui,
-                "Importance, customer view",
-                &mut card.importance.customer,
-                SCORE_RANGE,
-            ));
-            ui.end_row();
-            ui.label("Performance");
-            responses.push(optional_score(
-                ui,
-                "Performance, internal view",
-                &mut card.performance.internal,
-                SCORE_RANGE,
-            ));
-            responses.push(optional_score(
-                ui,
-                "Performance, customer view",
-                &mut card.performance.customer,
-                SCORE_RANGE,
-            ));
-            ui.end_row();
-            ui.label("");
-            ui.weak("Elicited");
-            ui.weak("Desired");
-            ui.end_row();
-            ui.label("Emotion");
-            responses.push(optional_score(ui, "Emotion elicited", &mut card.emotion.elicited, EMOTION_RANGE));
-            responses.push(optional_score(ui, "Emotion desired", &mut card.emotion.desired, EMOTION_RANGE));
-            ui.end_row();
-            for response in &responses {
-                draft.track(response);
-            }
-        });
-        let card = &draft.value;
-        for (what, gap) in [("Importance", card.importance.gap()), ("Performance", card.performance.gap())] {
-            if let Some(gap) = gap {
-                ui.weak(format!("{what} gap: {gap:+.1} (internal minus customer)"));
-            }
+        let edited = super::scores::grid(ui, "card-scores", std::slice::from_mut(&mut draft.value));
+        if edited.changed {
+            draft.touch();
+        }
+        if edited.ended {
+            draft.end_edit();
         }
     });
 }

@@ -26,6 +26,11 @@ impl<T: Clone + PartialEq> Draft<T> {
         self.sealed |= response.lost_focus() || response.drag_stopped();
     }
 
+    /// Notes the end of a continuous edit reported without a response.
+    pub(crate) fn end_edit(&mut self) {
+        self.sealed = true;
+    }
+
     /// Notes a change made by a click that has no response to track.
     pub(crate) fn touch(&mut self) {
         self.touched = true;

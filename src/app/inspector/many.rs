@@ -1,10 +1,9 @@
 //! Several selected cards at once: flags, channel, owners and scores set on all of them. A
 //! field where they differ shows as mixed and changes nothing until the user sets it.
 
-use super::fields::{caption, name, score_field};
+use super::fields::{caption, name};
 use crate::app::editor::Editor;
 use crate::edit::{Edit, MergeKey, ops};
-use crate::model::scales::{EMOTION_RANGE, SCORE_RANGE};
 use crate::model::{Card, CardId, Flags, MapId};
 use std::hash::{Hash, Hasher};
 
@@ -13,61 +12,6 @@ fn common<T: PartialEq + Clone>(cards: &[Card], get: impl Fn(&Card) -> T) -> Opt
     let first = get(cards.first()?);
     cards.iter().all(|c| get(c) == first).then_some(first)
 }
-
-/// One score row of the grid: its caption, the field's accessible name, how to read and write
-/// the score on a card, and whether it is a 1-10 score (else an emotion, -2..+2).
-struct ScoreRow {
-    caption: &'static str,
-    accessible: &'static str,
-    get: fn(&Card) -> Option<f32>,
-    set: fn(&mut Card, Option<f32>),
-    is_score: bool,
-}
-
-const SCORES: [ScoreRow; 6] = [
-    ScoreRow {
-        caption: "Importance",
-        accessible: "Importance, internal view",
-        get: |c| c.importance.internal,
-        set: |c, v| c.importance.internal = v,
-        is_score: true,
-    },
-    ScoreRow {
-        caption: "",
-        accessible: "Importance, customer view",
-        get: |c| c.importance.customer,
-        set: |c, v| c.importance.customer = v,
-        is_score: true,
-    },
-    ScoreRow {
-        caption: "Performance",
-        accessible: "Performance, internal view",
-        get: |c| c.performance.internal,
-        set: |c, v| c.performance.internal = v,
-        is_score: true,
-    },
-    ScoreRow {
-        caption: "",
-        accessible: "Performance, customer view",
-        get: |c| c.performance.customer,
-        set: |c, v| c.performance.customer = v,
-        is_score: true,
-    },
-    ScoreRow {
-        caption: "Emotion",
-        accessible: "Emotion elicited",
-        get: |c| c.emotion.elicited,
-        set: |c, v| c.emotion.elicited = v,
-        is_score: false,
-    },
-    ScoreRow {
-        caption: "",
-        accessible: "Emotion desired",
-        get: |c| c.emotion.desired,
-        set: |c, v| c.emotion.desired = v,
-        is_score: false,
-    },
-];
 
 /// A flag's label and where it is in [`Flags`].
 type FlagField = (&'static str, fn(&mut Flags) -> &mut bool);
@@ -119,23 +63,9 @@ pub(super) fn show(ui: &mut egui::Ui, editor: &mut Editor, map: MapId, ids: &[Ca
     }
     sealed |= r.lost_focus();
 
-    egui::Grid::new("many-scores").num_columns(2).spacing([10.0, 4.0]).show(ui, |ui| {
-        for row in &SCORES {
-            ui.label(row.caption);
-            let shared = common(&cards, |c| (row.get)(c).map(f32::to_bits)).map(|v| v.map(f32::from_bits));
-            let mut value = shared.flatten();
-            let range = if row.is_score { SCORE_RANGE } else { EMOTION_RANGE };
-            let r = score_field(ui, row.accessible, &mut value, &range, shared.is_none());
-            if r.changed() {
-                for card in &mut edited {
-                    (row.set)(card, value);
-                }
-                typed = true;
-            }
-            sealed |= r.lost_focus() || r.drag_stopped();
-            ui.end_row();
-        }
-    });
+    let scores = super::scores::grid(ui, "many-scores", &mut edited);
+    typed |= scores.changed;
+    sealed |= scores.ended;
 
     let mut owner_edits = Vec::new();
     egui::CollapsingHeader::new("Owners").default_open(true).show(ui, |ui| {

@@ -7,6 +7,7 @@ mod fields;
 mod link;
 mod many;
 mod map;
+mod scores;
 mod stage;
 
 pub(crate) use fields::{caption, multiline, name, optional_score, rename_box};
