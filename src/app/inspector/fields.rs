@@ -209,7 +209,7 @@ pub(crate) fn score_field(
 fn unknown_number(ui: &mut Ui, accessible: &str, hint: &str) -> (Response, Option<f64>) {
     let text_id = ui.scope_id().with(("unknown-number", accessible));
     let mut text: String = ui.data(|d| d.get_temp(text_id)).unwrap_or_default();
-    let mut response = ui.add(egui::TextEdit::singleline(&mut text).desired_width(48.0).hint_text(hint));
+    let mut response = ui.add(egui::TextEdit::singleline(&mut text).desired_width(60.0).hint_text(hint));
     name(ui, &response, accessible);
     // Typing is not a change yet: only a committed number is.
     response.flags.remove(egui::response::Flags::CHANGED);
