@@ -137,3 +137,30 @@ fn looks_like_study(path: &Path) -> bool {
     }
     rest.starts_with('(') || rest.starts_with("#![")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn studies_are_told_by_name_or_by_how_they_start() {
+        let dir = tempfile::tempdir().unwrap();
+        let cases: [(&str, &str, bool); 9] = [
+            ("a.journey.ron", "anything at all", true),
+            ("A.JOURNEY.RON", "", true),
+            ("study.txt", "#![enable(implicit_some)]\n(format_version: 1)", true),
+            ("study.bak", "\u{feff}  // notes\n/* more\nnotes */ (meta: ())", true),
+            ("broken.ron", "(format_version: 1, meta: (title: ", true),
+            ("poster.svg", "<?xml version=\"1.0\"?><svg/>", false),
+            ("map.csv", "stage,card\n(a),b\n", false),
+            ("map.mmd", "%% comment\njourney\n", false),
+            ("code.rs", "// a comment\nfn main() {}\n", false),
+        ];
+        for (name, text, study) in cases {
+            let path = dir.path().join(name);
+            fs::write(&path, text).unwrap();
+            assert_eq!(looks_like_study(&path), study, "{name}");
+        }
+        assert!(!looks_like_study(&dir.path().join("missing.csv")));
+    }
+}
