@@ -207,7 +207,7 @@ fn killing_new_at_any_moment_leaves_a_complete_file() {
     for round in 0..40u64 {
         let template = if round % 2 == 0 { "logistics" } else { "starter" };
         let mut child = Command::new(bin)
-            .args(["new", "--template", template, "--out"])
+            .args(["new", "--force", "--template", template, "--out"])
             .arg(&out)
             .stdout(Stdio::null())
             .stderr(Stdio::null())
@@ -219,6 +219,15 @@ fn killing_new_at_any_moment_leaves_a_complete_file() {
         let study = wayline::io::load_study(&out);
         assert!(study.is_ok(), "round {round}: {:?}", study.err());
     }
+    // The rounds did replace the file: a run left alone replaces it and keeps the old one.
+    let status = Command::new(bin)
+        .args(["new", "--force", "--template", "logistics", "--out"])
+        .arg(&out)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    assert_eq!(wayline::io::load_study(&out).unwrap().owners.len(), 12);
+    assert!(dir.path().join("study.journey.ron.bak").exists());
 }
 
 const JOURNEY: &str = "journey\n  title Parts\n  section Find\n    Searches: 3: Buyer\n";
