@@ -6,6 +6,11 @@
 //! (one headless frame of the editor, fitted to the window and at 100 %), `edit` (move a card
 //! and draw the next frame), `export_svg` and `export_png` (the 200-task Mermaid journey of the
 //! peer corpus as an A1 poster at 150 dpi) and `resvg_only` (resvg rendering that same SVG).
+//! The stress cases ([`wayline::bench::STRESS_CASES`]) time input built to be hard:
+//! `validate_nested_owners` (4,000 owners, each nested in the previous one),
+//! `import_mermaid_tasks` (100,000 tasks), `import_mermaid_long_line` (a 1 MB line) and
+//! `import_csv_stages` (100,000 stages); `--cards` sets their size in their own unit, and
+//! their lines add `budget_ms` and `within_budget`.
 //! Without `--case`, each case runs in its own process, so each reports its own peak memory.
 //! `--write-study FILE` writes the generated study instead, to open in the editor.
 
@@ -15,17 +20,25 @@ use clap::Parser;
 use std::fmt::Write as _;
 use std::path::Path;
 use std::time::Duration;
-use wayline::bench::{HeadlessEditor, generate_study, open, poster_settings, resvg_only};
+use wayline::bench::{
+    HeadlessEditor, STRESS_CASES, StressInput, generate_study, open, poster_settings, resvg_only, stress_case,
+};
 use wayline::export::{PosterFormat, poster};
 
 const CASES: [&str; 7] = ["open", "frame", "frame_100", "edit", "export_svg", "export_png", "resvg_only"];
 
+/// Every case: the typical ones, then the stress cases.
+fn all_cases() -> Vec<&'static str> {
+    CASES.into_iter().chain(STRESS_CASES.iter().map(|case| case.name)).collect()
+}
+
 #[derive(Parser)]
 struct Args {
     /// One case to run (all when left out)
-    #[arg(long, value_parser = clap::builder::PossibleValuesParser::new(CASES))]
+    #[arg(long, value_parser = clap::builder::PossibleValuesParser::new(all_cases()))]
     case: Option<String>,
-    /// Cards in the generated study (open: 10000, frame and edit: 2000 unless given)
+    /// Cards in the generated study (open: 10000, frame and edit: 2000 unless given); for a
+    /// stress case, its size in its own unit (owners, tasks, bytes or stages)
     #[arg(long)]
     cards: Option<usize>,
     /// How many timed runs
@@ -112,7 +125,13 @@ fn run_case(case: &str, cards: Option<usize>, runs: usize) -> (usize, Vec<Durati
                 )
             }
         }
-        other => panic!("unknown case {other}"),
+        other => {
+            let case = stress_case(other).unwrap_or_else(|| panic!("unknown case {other}"));
+            let size = cards.unwrap_or(case.size);
+            let input = StressInput::build(&case, size);
+            let _ = input.run();
+            (size, (0..runs).map(|_| input.run().0).collect())
+        }
     }
 }
 
@@ -127,10 +146,11 @@ fn main() {
     let Some(case) = args.case else {
         // Each case in its own process, so peak memory is the case's own.
         let exe = std::env::current_exe().unwrap();
-        for case in CASES {
+        for case in all_cases() {
             let mut command = std::process::Command::new(&exe);
             command.args(["--case", case, "--runs", &args.runs.to_string()]);
-            if let Some(cards) = args.cards {
+            // A number of cards means nothing to a stress case, which has a unit of its own.
+            if let Some(cards) = args.cards.filter(|_| stress_case(case).is_none()) {
                 command.args(["--cards", &cards.to_string()]);
             }
             let status = command.status().unwrap();
@@ -145,8 +165,12 @@ fn main() {
     // The nearest-rank 95th percentile: the smallest time at or above 95 % of the runs.
     let rank = (times.len() * 95).div_ceil(100).clamp(1, times.len());
     let p95 = ms(times[rank - 1]);
+    let budget = stress_case(&case).map_or_else(String::new, |stress| {
+        let budget = ms(stress.budget);
+        format!(", \"budget_ms\": {budget:.0}, \"within_budget\": {}", median <= budget)
+    });
     println!(
-        "{{\"case\": \"{case}\", \"cards\": {cards}, \"runs\": {}, \"median_ms\": {median:.2}, \"p95_ms\": {p95:.2}, \"peak_rss_mb\": {:.1}}}",
+        "{{\"case\": \"{case}\", \"cards\": {cards}, \"runs\": {}, \"median_ms\": {median:.2}, \"p95_ms\": {p95:.2}, \"peak_rss_mb\": {:.1}{budget}}}",
         times.len(),
         peak_rss_mb()
     );

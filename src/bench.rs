@@ -240,3 +240,175 @@ pub fn resvg_only(svg: &str, width: u32, height: u32) -> Duration {
     std::hint::black_box(png);
     start.elapsed()
 }
+
+/// A case built to be hard rather than typical: input of a shape that once took far longer
+/// than its size suggests (a deep chain of owners, a huge import). Each has a budget for a
+/// release build; `examples/bench.rs` reports whether the median keeps to it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct StressCase {
+    /// The case's name on the command line.
+    pub name: &'static str,
+    /// What is timed.
+    pub what: &'static str,
+    /// What the size counts.
+    pub unit: &'static str,
+    /// The size the benchmark runs at unless told otherwise.
+    pub size: usize,
+    /// A smaller size for running the case once in a debug build (the test suite).
+    pub test_size: usize,
+    /// The longest the median run may take in a release build.
+    pub budget: Duration,
+}
+
+/// The stress cases.
+pub const STRESS_CASES: [StressCase; 4] = [
+    StressCase {
+        name: "validate_nested_owners",
+        what: "validate a study whose owners are nested one inside the next",
+        unit: "owners",
+        size: 4_000,
+        test_size: 4_000,
+        budget: Duration::from_millis(100),
+    },
+    StressCase {
+        name: "import_mermaid_tasks",
+        what: "read a Mermaid journey into a study",
+        unit: "tasks",
+        size: 100_000,
+        test_size: 5_000,
+        budget: Duration::from_secs(1),
+    },
+    StressCase {
+        name: "import_mermaid_long_line",
+        what: "read a Mermaid journey with one task line of this many bytes",
+        unit: "bytes",
+        size: 1_000_000,
+        test_size: 50_000,
+        budget: Duration::from_secs(1),
+    },
+    StressCase {
+        name: "import_csv_stages",
+        what: "read a spreadsheet with every row in a stage of its own",
+        unit: "stages",
+        size: 100_000,
+        test_size: 5_000,
+        budget: Duration::from_secs(1),
+    },
+];
+
+/// The stress case named `name`.
+#[must_use]
+pub fn stress_case(name: &str) -> Option<StressCase> {
+    STRESS_CASES.into_iter().find(|case| case.name == name)
+}
+
+/// The input of a stress case, built once and timed as often as wanted.
+#[derive(Clone, Debug)]
+pub enum StressInput {
+    /// A study to validate.
+    Study(Study),
+    /// A file to import, with its format.
+    File(Vec<u8>, crate::interop::SourceFormat),
+}
+
+impl StressInput {
+    /// The input of `case` at `size` (owners, tasks, bytes or stages, see [`StressCase::unit`]).
+    #[must_use]
+    pub fn build(case: &StressCase, size: usize) -> Self {
+        use crate::interop::SourceFormat;
+        match case.name {
+            "validate_nested_owners" => Self::Study(nested_owners(size)),
+            "import_mermaid_tasks" => Self::File(mermaid_tasks(size).into_bytes(), SourceFormat::Mermaid),
+            "import_mermaid_long_line" => {
+                Self::File(mermaid_long_line(size).into_bytes(), SourceFormat::Mermaid)
+            }
+            _ => Self::File(csv_stages(size).into_bytes(), SourceFormat::Csv),
+        }
+    }
+
+    /// Runs the case once: validates the study or imports the file, as the command line does.
+    /// Returns the time taken and the number of problems or cards found, so the work cannot be
+    /// optimised away and a test can check it was done.
+    #[must_use]
+    pub fn run(&self) -> (Duration, usize) {
+        let start = Instant::now();
+        let found = match self {
+            Self::Study(study) => crate::model::validate(study).len(),
+            Self::File(bytes, format) => {
+                let path = match format {
+                    crate::interop::SourceFormat::Csv => "stress.csv",
+                    _ => "stress.mmd",
+                };
+                crate::interop::read(bytes, *format, std::path::Path::new(path))
+                    .map_or(0, |imported| imported.study.cards().count())
+            }
+        };
+        (start.elapsed(), std::hint::black_box(found))
+    }
+}
+
+/// A study of `count` owners, each the parent of the next: a deep organisation chart, and the
+/// longest walk a check of nesting can take.
+#[must_use]
+pub fn nested_owners(count: usize) -> Study {
+    let owners = (1..=u32::try_from(count).unwrap_or(u32::MAX))
+        .map(|id| Owner {
+            id: OwnerId(id),
+            name: format!("Unit {id}"),
+            kind: OwnerKind::Team,
+            colour: Colour::for_owner_index(id as usize),
+            parent: (id > 1).then(|| OwnerId(id - 1)),
+            ..Owner::default()
+        })
+        .collect();
+    Study {
+        meta: Meta { title: format!("{count} nested owners"), ..Meta::default() },
+        owners,
+        ..Study::default()
+    }
+}
+
+/// A Mermaid journey of `tasks` tasks, a section every hundred, each task with one or two of
+/// twelve actors.
+#[must_use]
+pub fn mermaid_tasks(tasks: usize) -> String {
+    use std::fmt::Write as _;
+    let mut text = String::with_capacity(tasks * 48 + 64);
+    let _ = writeln!(text, "journey\n  title Generated journey: {tasks} tasks");
+    for task in 0..tasks {
+        if task % 100 == 0 {
+            let _ = writeln!(text, "  section Stage {}", task / 100 + 1);
+        }
+        let actors = if task % 3 == 0 {
+            format!("Actor {}, Actor {}", task % 12, (task + 5) % 12)
+        } else {
+            format!("Actor {}", task % 12)
+        };
+        let _ = writeln!(text, "    Task no. {}: {}: {actors}", task + 1, task % 5 + 1);
+    }
+    text
+}
+
+/// A Mermaid journey whose one task line is `bytes` long: a task name pasted from somewhere
+/// that never ends, between two ordinary tasks.
+#[must_use]
+pub fn mermaid_long_line(bytes: usize) -> String {
+    let words = "customer calls again about the delivery ";
+    let name: String = words.chars().cycle().take(bytes.saturating_sub(20)).collect();
+    format!(
+        "journey\n  title One long line\n  section Order\n    Places the order: 4: Buyer\n    {name}: 2: Buyer\n    Gets the goods: 5: Buyer\n"
+    )
+}
+
+/// A spreadsheet of `stages` rows, each in a stage of its own.
+#[must_use]
+pub fn csv_stages(stages: usize) -> String {
+    use std::fmt::Write as _;
+    let mut text = String::with_capacity(stages * 40 + 64);
+    text.push_str("stage,card,owners,importance customer\n");
+    for stage in 0..stages {
+        let _ =
+            writeln!(text, "Stage {},Card {},Team {},{}", stage + 1, stage + 1, stage % 9, stage % 10 + 1);
+    }
+    text
+}

@@ -52,3 +52,37 @@ fn export_cases_run() {
     assert!(png.bytes.starts_with(b"\x89PNG"));
     let _ = resvg_only(&svg, 100, 70);
 }
+
+#[test]
+fn stress_cases_run_at_their_test_size() {
+    use wayline::bench::{STRESS_CASES, StressInput};
+    for case in STRESS_CASES {
+        assert!(case.test_size <= case.size && case.budget <= std::time::Duration::from_secs(1), "{case:?}");
+        let input = StressInput::build(&case, case.test_size);
+        let (took, found) = input.run();
+        // Each case did its work: a clean study has no problems; an import has its cards.
+        let expected = match case.name {
+            "validate_nested_owners" => 0,
+            "import_mermaid_long_line" => 3,
+            _ => case.test_size,
+        };
+        assert_eq!(found, expected, "{}", case.name);
+        // Not a budget (this is a debug build): a guard against a case that hangs the suite.
+        assert!(took < std::time::Duration::from_secs(20), "{}: {took:?}", case.name);
+    }
+}
+
+#[test]
+fn the_nested_owners_case_is_one_chain() {
+    let study = wayline::bench::nested_owners(50);
+    assert_eq!(study.owners.len(), 50);
+    assert!(study.owners.iter().skip(1).all(|o| o.parent.map(|p| p.0 + 1) == Some(o.id.0)));
+    // Closing the chain into a loop is reported at every member.
+    let mut looped = study;
+    looped.owners[0].parent = Some(wayline::model::OwnerId(50));
+    let cycles = wayline::model::validate(&looped)
+        .into_iter()
+        .filter(|p| p.message.starts_with("the owner is nested inside itself"))
+        .count();
+    assert_eq!(cycles, 50);
+}

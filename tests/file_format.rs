@@ -212,3 +212,66 @@ fn an_interrupted_save_leaves_the_old_file_intact() {
         }
     }
 }
+
+#[test]
+fn saves_keep_three_generations_of_backups() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("study.journey.ron");
+    let mut study = parse_study(MINIMAL, "m").unwrap();
+    let mut texts = Vec::new();
+    for title in ["First", "Second", "Third", "Fourth", "Fifth"] {
+        study.meta.title = title.to_owned();
+        save_study(&study, &path).unwrap();
+        texts.push(std::fs::read(&path).unwrap());
+    }
+    let generation = |n: usize| std::fs::read(wayline::io::atomic::backup_generation_path(&path, n)).unwrap();
+    assert_eq!(
+        (generation(0), generation(1), generation(2)),
+        (texts[3].clone(), texts[2].clone(), texts[1].clone())
+    );
+    let mut names: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        ["study.journey.ron", "study.journey.ron.bak", "study.journey.ron.bak.1", "study.journey.ron.bak.2"]
+    );
+}
+
+#[test]
+fn the_next_save_removes_what_a_killed_save_left_behind() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("study.journey.ron");
+    let study = parse_study(MINIMAL, "m").unwrap();
+    save_study(&study, &path).unwrap();
+    // What a save killed before its rename leaves: a temporary file of the writer's pattern.
+    let leftover = dir.path().join(".study.journey.ron.wayline-k1LLed.tmp");
+    let file = std::fs::File::create(&leftover).unwrap();
+    file.set_modified(std::time::SystemTime::now() - std::time::Duration::from_mins(10)).unwrap();
+    drop(file);
+    let users = dir.path().join("study.journey.ron.tmp");
+    std::fs::write(&users, "the user's own file").unwrap();
+    save_study(&study, &path).unwrap();
+    assert!(!leftover.exists());
+    assert!(users.exists());
+}
+
+#[cfg(unix)]
+#[test]
+fn saving_through_a_symbolic_link_keeps_the_link() {
+    let dir = tempfile::tempdir().unwrap();
+    let real = dir.path().join("real.journey.ron");
+    let link = dir.path().join("link.journey.ron");
+    let mut study = parse_study(MINIMAL, "m").unwrap();
+    save_study(&study, &real).unwrap();
+    std::os::unix::fs::symlink("real.journey.ron", &link).unwrap();
+    study.meta.title = "Through the link".to_owned();
+    let saved = save_study(&study, &link).unwrap();
+    assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+    assert_eq!(load_study(&real).unwrap().meta.title, "Through the link");
+    let backup = saved.backup.unwrap();
+    assert_eq!(backup.file_name().unwrap(), "real.journey.ron.bak");
+    assert_eq!(load_study(&backup).unwrap().meta.title, "Minimal");
+}

@@ -1,10 +1,11 @@
 //! `wayline check`: validate a study and summarise it, as text or JSON.
 
-use super::{ExitStatus, write_or_fail};
+use super::{ExitStatus, json_terminal_safe, report_error, terminal_safe, write_or_fail};
 use crate::interop::{ImportWarning, load_any};
 use crate::io::LoadError;
 use crate::model::{Date, Problem, Severity, Study, review_warning, validate};
 use serde::Serialize;
+use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::io::Write;
 use std::path::Path;
@@ -123,17 +124,22 @@ impl CheckReport {
         self.problems.iter().filter(|p| p.severity == severity).count()
     }
 
-    /// The report as text for a terminal.
+    /// The report as text for a terminal. Every name, title, path and message in it is shown
+    /// with control characters escaped ([`terminal_safe`]).
     #[must_use]
     pub fn to_text(&self, path: &Path) -> String {
         let (errors, warnings) = (self.count(Severity::Error), self.count(Severity::Warning));
         let mut text = format!(
             "{}: {} ({})\n",
-            path.display(),
+            terminal_safe(&path.display().to_string()),
             if self.valid { "valid" } else { "invalid" },
             [crate::words::count(errors, "error"), crate::words::count(warnings, "warning")].join(", ")
         );
-        let title = if self.title.is_empty() { "(untitled study)" } else { &self.title };
+        let title = if self.title.is_empty() {
+            Cow::Borrowed("(untitled study)")
+        } else {
+            terminal_safe(&self.title)
+        };
         let _ = writeln!(
             text,
             "{title}: {}, {}, {}",
@@ -147,7 +153,11 @@ impl CheckReport {
                 text,
                 "  {}. {} ({}, {}): {}, {}, {}",
                 index + 1,
-                if map.title.is_empty() { "(untitled map)" } else { &map.title },
+                if map.title.is_empty() {
+                    Cow::Borrowed("(untitled map)")
+                } else {
+                    terminal_safe(&map.title)
+                },
                 map.kind,
                 map.state,
                 crate::words::count(map.stages, "stage"),
@@ -156,13 +166,22 @@ impl CheckReport {
             );
         }
         for problem in &self.problems {
-            let _ = writeln!(text, "{}: {}\n    at {}", problem.severity, problem.message, problem.location);
+            let _ = writeln!(
+                text,
+                "{}: {}\n    at {}",
+                problem.severity,
+                terminal_safe(&problem.message),
+                terminal_safe(&problem.location)
+            );
         }
         text
     }
 }
 
+/// Checks the study at `path`. Whenever the status is not success, at least one line on `err`
+/// says why: the file did not load, it has errors, or the report could not be written.
 pub(super) fn run(path: &Path, json: bool, out: &mut dyn Write, err: &mut dyn Write) -> ExitStatus {
+    let mut explained = false;
     let report = match load_any(path) {
         Ok(imported) => {
             let mut report = CheckReport::of_study(&imported.study, Date::today());
@@ -170,10 +189,11 @@ pub(super) fn run(path: &Path, json: bool, out: &mut dyn Write, err: &mut dyn Wr
             report
         }
         Err(error) => {
-            let _ = writeln!(err, "error: {error}");
+            report_error(err, &error);
             if !json {
                 return ExitStatus::Failure;
             }
+            explained = true;
             CheckReport::of_load_error(&error, path)
         }
     };
@@ -182,15 +202,22 @@ pub(super) fn run(path: &Path, json: bool, out: &mut dyn Write, err: &mut dyn Wr
         match serde_json::to_string_pretty(&report) {
             Ok(mut text) => {
                 text.push('\n');
-                text
+                json_terminal_safe(text)
             }
             Err(error) => {
-                let _ = writeln!(err, "error: cannot write the report: {error}");
+                report_error(err, format!("cannot write the report: {error}"));
                 return ExitStatus::Failure;
             }
         }
     } else {
         report.to_text(path)
     };
-    write_or_fail(out, &text, status)
+    if write_or_fail(out, err, &text, ExitStatus::Success) != ExitStatus::Success {
+        return ExitStatus::Failure; // and `write_or_fail` said why
+    }
+    if status != ExitStatus::Success && !explained {
+        let errors = crate::words::count(report.count(Severity::Error), "error");
+        report_error(err, format!("{} is invalid: {errors}", path.display()));
+    }
+    status
 }

@@ -1,6 +1,7 @@
-//! `wayline export`: a map as an SVG or PNG poster.
+//! `wayline export`: a map as an SVG or PNG poster, a Mermaid journey or a spreadsheet.
 
-use super::ExitStatus;
+use super::guard::{Writes, may_write};
+use super::{ExitStatus, report_error, report_warning, say};
 use crate::export::{ExportFormat, Orientation, Paper, PosterFormat, PosterSettings, export_map};
 use crate::interop::load_any;
 use crate::io::write_atomically;
@@ -16,43 +17,51 @@ pub(super) struct ExportArgs<'a> {
     pub paper: Paper,
     pub orientation: Orientation,
     pub dpi: u32,
+    /// Replace OUT even when it is a study.
+    pub force: bool,
 }
 
 pub(super) fn run(args: &ExportArgs<'_>, out: &mut dyn Write, err: &mut dyn Write) -> ExitStatus {
     let Some(format) = args.format.or_else(|| ExportFormat::from_path(args.out)) else {
-        let _ = writeln!(
+        report_error(
             err,
-            "error: cannot tell the format from {}: name the file .svg, .png, .mmd or .csv, or pass --format",
-            args.out.display()
+            format!(
+                "cannot tell the format from {}: name the file .svg, .png, .mmd or .csv, or pass --format",
+                args.out.display()
+            ),
         );
         return ExitStatus::Usage;
+    };
+    let allowed = match may_write(args.out, Some(args.file), Writes::Export, args.force) {
+        Ok(allowed) => allowed,
+        Err(message) => {
+            report_error(err, message);
+            return ExitStatus::Failure;
+        }
     };
     let study = match load_any(args.file) {
         Ok(imported) => {
             for warning in &imported.warnings {
-                let _ =
-                    writeln!(err, "warning: {}:{}: {}", args.file.display(), warning.line, warning.message);
+                report_warning(err, format!("{}:{}: {}", args.file.display(), warning.line, warning.message));
             }
             imported.study
         }
         Err(error) => {
-            let _ = writeln!(err, "error: {error}");
+            report_error(err, error);
             return ExitStatus::Failure;
         }
     };
     if study.maps.is_empty() {
-        let _ = writeln!(err, "error: {} has no maps to export", args.file.display());
+        report_error(err, format!("{} has no maps to export", args.file.display()));
         return ExitStatus::Failure;
     }
     let selector = args.map.unwrap_or("1");
     let Some(map) = study.find_map(selector) else {
         let titles: Vec<String> =
             study.maps.iter().enumerate().map(|(i, m)| format!("{} {:?}", i + 1, m.title)).collect();
-        let _ = writeln!(
+        report_error(
             err,
-            "error: no map {selector:?} in {}; its maps are: {}",
-            args.file.display(),
-            titles.join(", ")
+            format!("no map {selector:?} in {}; its maps are: {}", args.file.display(), titles.join(", ")),
         );
         return ExitStatus::Usage;
     };
@@ -65,30 +74,49 @@ pub(super) fn run(args: &ExportArgs<'_>, out: &mut dyn Write, err: &mut dyn Writ
     let exported = match export_map(&study, map, format, &settings) {
         Ok(exported) => exported,
         Err(error) => {
-            let _ = writeln!(err, "error: {error}");
+            report_error(err, error);
             return ExitStatus::Failure;
         }
     };
     for warning in &exported.warnings {
-        let _ = writeln!(err, "warning: {warning}");
+        report_warning(err, warning);
     }
-    if let Err(error) = write_atomically(args.out, &exported.bytes, false) {
-        let _ = writeln!(err, "error: cannot write {}: {error}", args.out.display());
-        return ExitStatus::Failure;
-    }
-    let Some(page) = exported.page else {
-        let _ = writeln!(out, "Wrote {} ({:?}, {} cards)", args.out.display(), map.title, map.card_count());
-        return ExitStatus::Success;
-    };
-    let size = match format {
-        ExportFormat::Poster(PosterFormat::Svg) | ExportFormat::Mermaid | ExportFormat::Csv => {
-            format!("{:.0} × {:.0} mm", page.width_pt / 72.0 * 25.4, page.height_pt / 72.0 * 25.4)
-        }
-        ExportFormat::Poster(PosterFormat::Png) => {
-            let (w, h) = page.pixels(args.dpi);
-            format!("{w} × {h} px at {} dpi", args.dpi)
+    // A study replaced with --force is kept as a backup, as a save would keep it.
+    let backup = match write_atomically(args.out, &exported.bytes, allowed.keep_backup) {
+        Ok(backup) => backup,
+        Err(error) => {
+            report_error(err, format!("cannot write {}: {error}", args.out.display()));
+            return ExitStatus::Failure;
         }
     };
-    let _ = writeln!(out, "Wrote {} ({:?}, paper {}, {size})", args.out.display(), map.title, args.paper);
+    match exported.page {
+        None => say(
+            out,
+            &format!(
+                "Wrote {} ({:?}, {})",
+                args.out.display(),
+                map.title,
+                crate::words::count(map.card_count(), "card")
+            ),
+        ),
+        Some(page) => {
+            let size = match format {
+                ExportFormat::Poster(PosterFormat::Svg) | ExportFormat::Mermaid | ExportFormat::Csv => {
+                    format!("{:.0} × {:.0} mm", page.width_pt / 72.0 * 25.4, page.height_pt / 72.0 * 25.4)
+                }
+                ExportFormat::Poster(PosterFormat::Png) => {
+                    let (w, h) = page.pixels(args.dpi);
+                    format!("{w} × {h} px at {} dpi", args.dpi)
+                }
+            };
+            say(
+                out,
+                &format!("Wrote {} ({:?}, paper {}, {size})", args.out.display(), map.title, args.paper),
+            );
+        }
+    }
+    if let Some(backup) = backup {
+        say(out, &format!("The previous file is kept as {}", backup.display()));
+    }
     ExitStatus::Success
 }

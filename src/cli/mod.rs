@@ -5,12 +5,17 @@
 
 mod check;
 mod export;
+mod guard;
 mod import;
 mod new;
+mod terminal;
+
+pub use terminal::{json_terminal_safe, terminal_safe};
 
 use crate::export::{ExportFormat, Orientation, Paper, PosterFormat};
 use clap::{Parser, Subcommand};
 use std::ffi::OsString;
+use std::fmt::Display;
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -65,7 +70,8 @@ enum Command {
     Export {
         /// The study (NAME.journey.ron), or a Mermaid journey (.mmd) or spreadsheet (.csv)
         file: PathBuf,
-        /// The file to write; its extension (.svg, .png, .mmd, .csv) picks the format
+        /// The file to write; its extension (.svg, .png, .mmd, .csv) picks the format. It must
+        /// not be FILE; an existing study is replaced only with --force
         #[arg(long, short, value_name = "OUT")]
         out: PathBuf,
         /// The map: its number (1 is the first) or its title
@@ -86,14 +92,20 @@ enum Command {
         /// PNG resolution in dots per inch (1 to 1200)
         #[arg(long, default_value_t = 150, value_parser = clap::value_parser!(u32).range(1..=1200))]
         dpi: u32,
+        /// Replace OUT even when it is a study (which is then kept as OUT.bak)
+        #[arg(long)]
+        force: bool,
     },
     /// Import a Mermaid journey (.mmd) or a spreadsheet (.csv) as a study
     Import {
         /// The file to import
         file: PathBuf,
-        /// Where to write the study (NAME.journey.ron); an existing file is kept as FILE.bak
+        /// Where to write the study (NAME.journey.ron); it must not exist unless --force is given
         #[arg(long, short, value_name = "STUDY")]
         out: PathBuf,
+        /// Replace an existing STUDY (which is then kept as STUDY.bak)
+        #[arg(long)]
+        force: bool,
     },
     /// Start a new study from a bundled template
     New {
@@ -103,9 +115,13 @@ enum Command {
         /// The template to start from (see --list)
         #[arg(long, short, value_name = "NAME", default_value = "starter", value_parser = template_name)]
         template: String,
-        /// Where to write the new study (NAME.journey.ron); an existing file is kept as FILE.bak
+        /// Where to write the new study (NAME.journey.ron); it must not exist unless --force is
+        /// given
         #[arg(long, short, value_name = "FILE", required_unless_present = "list")]
         out: Option<PathBuf>,
+        /// Replace an existing FILE (which is then kept as FILE.bak)
+        #[arg(long, conflicts_with = "list")]
+        force: bool,
     },
 }
 
@@ -145,10 +161,13 @@ where
             let text = error.render().to_string();
             Outcome::Done(match error.kind() {
                 ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
-                    write_or_fail(out, &text, ExitStatus::Success)
+                    write_or_fail(out, err, &text, ExitStatus::Success)
                 }
                 _ => {
-                    let _ = err.write_all(text.as_bytes());
+                    // The message quotes the arguments, which may hold anything.
+                    for line in text.lines() {
+                        say(err, line);
+                    }
                     ExitStatus::Usage
                 }
             })
@@ -166,7 +185,7 @@ pub fn help() -> String {
 fn run_command(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> ExitStatus {
     match command {
         Command::Check { file, json } => check::run(&file, json, out, err),
-        Command::Export { file, out: path, map, format, paper, landscape, portrait, dpi } => {
+        Command::Export { file, out: path, map, format, paper, landscape, portrait, dpi, force } => {
             let orientation = match (landscape, portrait) {
                 (true, _) => Orientation::Landscape,
                 (_, true) => Orientation::Portrait,
@@ -186,23 +205,46 @@ fn run_command(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> Ex
                 paper,
                 orientation,
                 dpi,
+                force,
             };
             export::run(&args, out, err)
         }
-        Command::Import { file, out: path } => import::run(&file, &path, out, err),
-        Command::New { list: true, .. } => new::list(out),
-        Command::New { template, out: Some(path), .. } => new::create(&template, &path, out, err),
+        Command::Import { file, out: path, force } => import::run(&file, &path, force, out, err),
+        Command::New { list: true, .. } => new::list(out, err),
+        Command::New { template, out: Some(path), force, .. } => {
+            new::create(&template, &path, force, out, err)
+        }
         Command::New { out: None, .. } => {
-            let _ = writeln!(err, "error: --out FILE is required");
+            report_error(err, "--out FILE is required");
             ExitStatus::Usage
         }
     }
 }
 
-/// Writes `text` to `out`; a closed pipe or full disk turns `status` into a failure.
-fn write_or_fail(out: &mut dyn Write, text: &str, status: ExitStatus) -> ExitStatus {
+/// Writes `text` to `out`; a closed pipe or full disk turns `status` into a failure, said on
+/// `err`.
+fn write_or_fail(out: &mut dyn Write, err: &mut dyn Write, text: &str, status: ExitStatus) -> ExitStatus {
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Ok(()) => status,
-        Err(_) => ExitStatus::Failure,
+        Err(error) => {
+            report_error(err, format!("cannot write the output: {error}"));
+            ExitStatus::Failure
+        }
     }
+}
+
+/// Writes `text` as one line, with everything a terminal would act on escaped
+/// ([`terminal_safe`]). Errors are ignored: there is nowhere left to report them.
+fn say(stream: &mut dyn Write, text: &str) {
+    let _ = writeln!(stream, "{}", terminal_safe(text));
+}
+
+/// Writes `error: MESSAGE` on `err`, escaped for a terminal.
+fn report_error(err: &mut dyn Write, message: impl Display) {
+    say(err, &format!("error: {message}"));
+}
+
+/// Writes `warning: MESSAGE` on `err`, escaped for a terminal.
+fn report_warning(err: &mut dyn Write, message: impl Display) {
+    say(err, &format!("warning: {message}"));
 }

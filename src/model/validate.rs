@@ -2,14 +2,18 @@
 //!
 //! [`validate`] never stops at the first problem: it walks the whole study in file order and
 //! reports every problem with where it is. **Errors** are things that make the study wrong
-//! (a reference to nothing, a score off its scale, two elements sharing an id); **warnings**
+//! (a reference to nothing, a score off its scale, two elements sharing an id, a name longer
+//! than [`MAX_NAME_CHARS`] or a text longer than [`MAX_TEXT_CHARS`]); **warnings**
 //! are things a careful author would want to know (an empty title, a touchpoint with owners
 //! but nobody accountable).
 
 use super::card::{Card, Metric, Recommendation};
 use super::scales::{EMOTION_RANGE, Emotion, SCORE_RANGE, ViewScores, in_range};
-use super::{CardId, JourneyMap, Link, LinkId, MapId, OwnerId, PersonaId, Stage, StageId, Study};
+use super::{
+    CardId, JourneyMap, Link, LinkId, MapId, Owner, OwnerId, Persona, PersonaId, Stage, StageId, Study,
+};
 use serde::Serialize;
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
@@ -66,33 +70,6 @@ impl Location {
     }
 }
 
-/// The readable path of a location, from its ids: written only for problems, not for every
-/// element checked, because most elements have none.
-fn describe(study: &Study, at: &Location) -> String {
-    if let Some(id) = at.owner {
-        return named("owner", study.owner(id).map_or("", |o| o.name.as_str()), id);
-    }
-    if let Some(id) = at.persona {
-        return named("persona", study.persona(id).map_or("", |p| p.name.as_str()), id);
-    }
-    let Some(map_id) = at.map else { return "study".to_owned() };
-    let map = study.map(map_id);
-    let mut path = named("map", map.map_or("", |m| m.title.as_str()), map_id);
-    if let Some(id) = at.stage {
-        let name = map.and_then(|m| m.stage(id)).map_or("", |s| s.name.as_str());
-        path = format!("{path} > {}", named("stage", name, id));
-    }
-    if let Some(id) = at.card {
-        let noun = map.map_or("card", |m| m.kind.card_noun());
-        let title = map.and_then(|m| m.card(id)).map_or("", |c| c.title.as_str());
-        path = format!("{path} > {}", named(noun, title, id));
-    }
-    if let Some(id) = at.link {
-        path = format!("{path} > link {id}");
-    }
-    path
-}
-
 impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.path)
@@ -116,8 +93,29 @@ impl fmt::Display for Problem {
     }
 }
 
+/// The longest a title or name may be, in characters: titles of the study, maps and cards,
+/// names of stages, owners, personas and metrics, the organisation, author, role, channel,
+/// metric unit and link label. A name is a line on a poster; anything longer is a paste gone
+/// wrong, and it would slow every view of the study down. Imports cut names to this length.
+pub const MAX_NAME_CHARS: usize = 10_000;
+
+/// The longest a long text may be, in characters: descriptions, notes, customer goals, a
+/// persona's goals, motivations and frustrations, and the text of recommendations. That is
+/// some fifty pages of prose; imports cut texts to this length.
+pub const MAX_TEXT_CHARS: usize = 100_000;
+
+/// How many characters of a name a path or message quotes before cutting it with `…`.
+const QUOTED_CHARS: usize = 80;
+
+/// How many owners a message shows of a cycle of parents before cutting it with `…`.
+const CHAIN_OWNERS: usize = 8;
+
 /// Every problem of the study, in file order. An empty list means the study is clean; a list
 /// with warnings only means it is valid.
+///
+/// The time taken grows linearly with the size of the study (ids are looked up in indexes
+/// built once, cycles of owners are found in one walk over the parents), so a study built by
+/// a script or an attacker cannot stall whoever opens it.
 #[must_use]
 pub fn validate(study: &Study) -> Vec<Problem> {
     let mut validator = Validator::new(study);
@@ -132,17 +130,163 @@ pub fn validate(study: &Study) -> Vec<Problem> {
 
 /// `"name"`, or the id when the name is blank, for paths and messages.
 fn named(kind: &str, name: &str, id: impl fmt::Display) -> String {
-    if name.trim().is_empty() { format!("{kind} {id} (untitled)") } else { format!("{kind} {name:?}") }
+    if name.trim().is_empty() {
+        format!("{kind} {id} (untitled)")
+    } else {
+        format!("{kind} {:?}", short(name))
+    }
+}
+
+/// `name` cut to [`QUOTED_CHARS`] characters, so a pasted novel as a title does not repeat in
+/// full in the path of every problem under it.
+fn short(name: &str) -> Cow<'_, str> {
+    match name.char_indices().nth(QUOTED_CHARS) {
+        Some((end, _)) => Cow::Owned(format!("{}…", &name[..end])),
+        None => Cow::Borrowed(name),
+    }
+}
+
+/// `n` with a comma between thousands: `100,000`.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut text = String::with_capacity(digits.len() + digits.len() / 3);
+    for (index, digit) in digits.chars().enumerate() {
+        if index > 0 && (digits.len() - index).is_multiple_of(3) {
+            text.push(',');
+        }
+        text.push(digit);
+    }
+    text
+}
+
+/// The element being checked, as references to it and what contains it. The readable path is
+/// written from these only when there is a problem, so it names the element actually at fault
+/// (even when its id is shared) without searching the study for it.
+#[derive(Clone, Copy, Default)]
+struct At<'a> {
+    owner: Option<&'a Owner>,
+    persona: Option<&'a Persona>,
+    map: Option<&'a JourneyMap>,
+    stage: Option<&'a Stage>,
+    card: Option<&'a Card>,
+    link: Option<&'a Link>,
+}
+
+impl At<'_> {
+    fn location(&self) -> Location {
+        Location {
+            map: self.map.map(|m| m.id),
+            stage: self.stage.map(|s| s.id),
+            card: self.card.map(|c| c.id),
+            link: self.link.map(|l| l.id),
+            owner: self.owner.map(|o| o.id),
+            persona: self.persona.map(|p| p.id),
+            path: self.describe(),
+        }
+    }
+
+    fn describe(&self) -> String {
+        if let Some(owner) = self.owner {
+            return named("owner", &owner.name, owner.id);
+        }
+        if let Some(persona) = self.persona {
+            return named("persona", &persona.name, persona.id);
+        }
+        let Some(map) = self.map else { return "study".to_owned() };
+        let mut path = named("map", &map.title, map.id);
+        if let Some(stage) = self.stage {
+            path = format!("{path} > {}", named("stage", &stage.name, stage.id));
+        }
+        if let Some(card) = self.card {
+            path = format!("{path} > {}", named(map.kind.card_noun(), &card.title, card.id));
+        }
+        if let Some(link) = self.link {
+            path = format!("{path} > link {}", link.id);
+        }
+        path
+    }
+}
+
+/// The owners nested inside themselves: the cycles of the parent links, each listed from the
+/// owner the walk met first, every owner followed by its parent.
+#[derive(Default)]
+struct Cycles {
+    /// For each owner on a cycle, which cycle and where in it.
+    member: HashMap<OwnerId, (usize, usize)>,
+    cycles: Vec<Vec<OwnerId>>,
+}
+
+impl Cycles {
+    /// Every cycle of two or more owners (an owner that is its own parent is reported as
+    /// such). Each owner is walked once: a walk stops at an owner an earlier walk finished,
+    /// and meeting an owner of the current walk again closes a cycle.
+    fn find(study: &Study, owners: &HashMap<OwnerId, &Owner>) -> Self {
+        enum Walk {
+            OnPath(usize),
+            Done,
+        }
+        // Parents are followed through the first owner with each id, as references are.
+        let parent = |id: OwnerId| owners.get(&id).and_then(|o| o.parent).filter(|p| owners.contains_key(p));
+        let mut found = Self::default();
+        let mut walked: HashMap<OwnerId, Walk> = HashMap::with_capacity(owners.len());
+        let mut path = Vec::new();
+        for owner in &study.owners {
+            let mut current = Some(owner.id);
+            while let Some(id) = current {
+                match walked.get(&id) {
+                    Some(Walk::Done) => break,
+                    Some(Walk::OnPath(position)) => {
+                        let cycle = path[*position..].to_vec();
+                        if cycle.len() > 1 {
+                            let index = found.cycles.len();
+                            for (at, id) in cycle.iter().enumerate() {
+                                found.member.insert(*id, (index, at));
+                            }
+                            found.cycles.push(cycle);
+                        }
+                        break;
+                    }
+                    None => {
+                        walked.insert(id, Walk::OnPath(path.len()));
+                        path.push(id);
+                        current = parent(id);
+                    }
+                }
+            }
+            for id in path.drain(..) {
+                walked.insert(id, Walk::Done);
+            }
+        }
+        found
+    }
+
+    /// The owners from `id` up its parents and back to `id`, at most [`CHAIN_OWNERS`] of them.
+    fn chain(&self, id: OwnerId, name: impl Fn(OwnerId) -> String) -> Option<String> {
+        let &(index, position) = self.member.get(&id)?;
+        let cycle = self.cycles.get(index)?;
+        let around = cycle[position..].iter().chain(&cycle[..position]).copied();
+        if cycle.len() <= CHAIN_OWNERS {
+            let mut names: Vec<String> = around.map(&name).collect();
+            names.push(name(id));
+            return Some(names.join(" > "));
+        }
+        let mut names: Vec<String> = around.take(CHAIN_OWNERS - 1).map(&name).collect();
+        names.push("…".to_owned());
+        names.push(name(id));
+        Some(format!("{} ({} owners)", names.join(" > "), thousands(cycle.len())))
+    }
 }
 
 struct Validator<'a> {
     study: &'a Study,
     problems: Vec<Problem>,
-    owners: HashSet<OwnerId>,
+    /// The first owner with each id, as references find it.
+    owners: HashMap<OwnerId, &'a Owner>,
     personas: HashSet<PersonaId>,
     maps: HashSet<MapId>,
     /// Which map each card id is on (the first, when an id is used twice).
     card_maps: HashMap<CardId, MapId>,
+    seen_maps: HashSet<MapId>,
     seen_stages: HashSet<StageId>,
     seen_cards: HashSet<CardId>,
     seen_links: HashSet<LinkId>,
@@ -156,33 +300,30 @@ impl<'a> Validator<'a> {
                 card_maps.entry(card.id).or_insert(map.id);
             }
         }
+        let mut owners = HashMap::with_capacity(study.owners.len());
+        for owner in &study.owners {
+            owners.entry(owner.id).or_insert(owner);
+        }
         Self {
             study,
             problems: Vec::new(),
-            owners: study.owners.iter().map(|o| o.id).collect(),
+            owners,
             personas: study.personas.iter().map(|p| p.id).collect(),
             maps: study.maps.iter().map(|m| m.id).collect(),
             card_maps,
+            seen_maps: HashSet::new(),
             seen_stages: HashSet::new(),
             seen_cards: HashSet::new(),
             seen_links: HashSet::new(),
         }
     }
 
-    fn error(&mut self, location: &Location, message: String) {
-        self.push(Severity::Error, location, message);
+    fn error(&mut self, at: At<'a>, message: String) {
+        self.problems.push(Problem { severity: Severity::Error, message, location: at.location() });
     }
 
-    fn warning(&mut self, location: &Location, message: String) {
-        self.push(Severity::Warning, location, message);
-    }
-
-    fn push(&mut self, severity: Severity, location: &Location, message: String) {
-        let mut location = location.clone();
-        if location.path.is_empty() {
-            location.path = describe(self.study, &location);
-        }
-        self.problems.push(Problem { severity, message, location });
+    fn warning(&mut self, at: At<'a>, message: String) {
+        self.problems.push(Problem { severity: Severity::Warning, message, location: at.location() });
     }
 
     /// Reports an unassigned id or one already used by an element of the same kind.
@@ -192,7 +333,7 @@ impl<'a> Validator<'a> {
         assigned: bool,
         seen: &mut HashSet<T>,
         kind: &str,
-        at: &Location,
+        at: At<'a>,
     ) {
         if !assigned {
             self.error(at, format!("this {kind} has no id (ids start at 1)"));
@@ -201,26 +342,51 @@ impl<'a> Validator<'a> {
         }
     }
 
-    fn owner_ref(&mut self, owner: OwnerId, role: &str, at: &Location) {
-        if !self.owners.contains(&owner) {
+    /// Reports a text longer than `limit` characters ([`MAX_NAME_CHARS`] or
+    /// [`MAX_TEXT_CHARS`]); `what` names the field.
+    fn length(&mut self, at: At<'a>, what: &str, text: &str, limit: usize) {
+        // A character takes at least one byte, so only a text of more bytes than the limit
+        // needs counting.
+        if text.len() <= limit {
+            return;
+        }
+        let chars = text.chars().count();
+        if chars > limit {
+            self.error(
+                at,
+                format!(
+                    "{} characters in {what}, more than the {} allowed",
+                    thousands(chars),
+                    thousands(limit)
+                ),
+            );
+        }
+    }
+
+    fn owner_ref(&mut self, owner: OwnerId, role: &str, at: At<'a>) {
+        if !self.owners.contains_key(&owner) {
             self.error(at, format!("{role} {owner} is not an owner of this study"));
         }
     }
 
     fn meta(&mut self) {
         let meta = &self.study.meta;
-        let at = Location::study();
+        let at = At::default();
         if meta.title.trim().is_empty() {
-            self.warning(&at, "the study has no title".to_owned());
+            self.warning(at, "the study has no title".to_owned());
         }
+        self.length(at, "the study's title", &meta.title, MAX_NAME_CHARS);
+        self.length(at, "the organisation", &meta.organisation, MAX_NAME_CHARS);
+        self.length(at, "the author", &meta.author, MAX_NAME_CHARS);
+        self.length(at, "the study's notes", &meta.notes, MAX_TEXT_CHARS);
         if meta.review_interval_months == 0 {
             self.warning(
-                &at,
+                at,
                 "the review interval is 0 months: the study is always due for review".to_owned(),
             );
         } else if meta.review_interval_months > 24 {
             self.warning(
-                &at,
+                at,
                 format!(
                     "the review interval is {} months; journey maps go stale after a year or two",
                     meta.review_interval_months
@@ -231,104 +397,99 @@ impl<'a> Validator<'a> {
             && reviewed < created
         {
             self.warning(
-                &at,
+                at,
                 format!("last reviewed on {reviewed}, before the study was created on {created}"),
             );
         }
     }
 
     fn owners(&mut self) {
+        let cycles = Cycles::find(self.study, &self.owners);
         let mut seen = HashSet::new();
         let mut names: HashMap<String, OwnerId> = HashMap::new();
         for owner in &self.study.owners {
-            let at = Location { owner: Some(owner.id), ..Location::default() };
-            self.id(owner.id, owner.id.is_assigned(), &mut seen, "owner", &at);
+            let at = At { owner: Some(owner), ..At::default() };
+            self.id(owner.id, owner.id.is_assigned(), &mut seen, "owner", at);
             let key = owner.name.trim().to_lowercase();
             if key.is_empty() {
-                self.warning(&at, "the owner has no name".to_owned());
+                self.warning(at, "the owner has no name".to_owned());
             } else if let Some(first) = names.get(&key) {
-                self.warning(&at, format!("another owner ({first}) has the same name"));
+                self.warning(at, format!("another owner ({first}) has the same name"));
             } else {
                 names.insert(key, owner.id);
             }
+            self.length(at, "the name", &owner.name, MAX_NAME_CHARS);
+            self.length(at, "the notes", &owner.notes, MAX_TEXT_CHARS);
             if let Some(parent) = owner.parent {
                 if parent == owner.id {
-                    self.error(&at, "the owner is its own parent".to_owned());
+                    self.error(at, "the owner is its own parent".to_owned());
                 } else {
-                    self.owner_ref(parent, "parent", &at);
-                    if let Some(cycle) = self.parent_cycle(owner.id) {
-                        self.error(&at, format!("the owner is nested inside itself: {cycle}"));
+                    self.owner_ref(parent, "parent", at);
+                    let owners = &self.owners;
+                    let name = |id: OwnerId| match owners.get(&id) {
+                        Some(o) if !o.name.trim().is_empty() => short(&o.name).into_owned(),
+                        _ => id.to_string(),
+                    };
+                    if let Some(chain) = cycles.chain(owner.id, name) {
+                        self.error(at, format!("the owner is nested inside itself: {chain}"));
                     }
                 }
             }
         }
     }
 
-    /// The chain of names back to `start`, if following parents from `start` returns to it.
-    fn parent_cycle(&self, start: OwnerId) -> Option<String> {
-        let mut chain = vec![start];
-        let mut current = self.study.owner(start)?.parent;
-        while let Some(id) = current {
-            if id == start {
-                chain.push(start);
-                let names: Vec<String> = chain
-                    .iter()
-                    .map(|id| self.study.owner(*id).map_or_else(|| id.to_string(), |o| o.name.clone()))
-                    .collect();
-                return Some(names.join(" > "));
-            }
-            if chain.contains(&id) || chain.len() > self.study.owners.len() {
-                return None; // a cycle further up, reported at its own members
-            }
-            chain.push(id);
-            current = self.study.owner(id)?.parent;
-        }
-        None
-    }
-
     fn personas(&mut self) {
         let mut seen = HashSet::new();
         for persona in &self.study.personas {
-            let at = Location { persona: Some(persona.id), ..Location::default() };
-            self.id(persona.id, persona.id.is_assigned(), &mut seen, "persona", &at);
+            let at = At { persona: Some(persona), ..At::default() };
+            self.id(persona.id, persona.id.is_assigned(), &mut seen, "persona", at);
             if persona.name.trim().is_empty() {
-                self.warning(&at, "the persona has no name".to_owned());
+                self.warning(at, "the persona has no name".to_owned());
+            }
+            self.length(at, "the name", &persona.name, MAX_NAME_CHARS);
+            self.length(at, "the role", &persona.role, MAX_NAME_CHARS);
+            self.length(at, "the segment's description", &persona.segment.description, MAX_TEXT_CHARS);
+            for (what, texts) in [
+                ("goal", &persona.goals),
+                ("motivation", &persona.motivations),
+                ("frustration", &persona.frustrations),
+            ] {
+                for (index, text) in texts.iter().enumerate() {
+                    self.length(at, &format!("{what} {}", index + 1), text, MAX_TEXT_CHARS);
+                }
             }
         }
     }
 
-    fn map(&mut self, map: &JourneyMap) {
-        let at = Location { map: Some(map.id), ..Location::default() };
-        let mut seen_maps = HashSet::new();
-        for other in &self.study.maps {
-            if std::ptr::eq(other, map) {
-                break;
-            }
-            seen_maps.insert(other.id);
-        }
-        self.id(map.id, map.id.is_assigned(), &mut seen_maps, "map", &at);
+    fn map(&mut self, map: &'a JourneyMap) {
+        let at = At { map: Some(map), ..At::default() };
+        let mut seen = std::mem::take(&mut self.seen_maps);
+        self.id(map.id, map.id.is_assigned(), &mut seen, "map", at);
+        self.seen_maps = seen;
         if map.title.trim().is_empty() {
-            self.warning(&at, "the map has no title".to_owned());
+            self.warning(at, "the map has no title".to_owned());
         }
+        self.length(at, "the map's title", &map.title, MAX_NAME_CHARS);
+        self.length(at, "the map's description", &map.description, MAX_TEXT_CHARS);
         if let Some(persona) = map.persona
             && !self.personas.contains(&persona)
         {
-            self.error(&at, format!("persona {persona} is not a persona of this study"));
+            self.error(at, format!("persona {persona} is not a persona of this study"));
         }
-        self.focus(map, &at);
+        self.focus(map, at);
         if map.stages.is_empty() {
-            self.warning(&at, "the map has no stages".to_owned());
+            self.warning(at, "the map has no stages".to_owned());
         }
         for stage in &map.stages {
-            self.stage(map, stage, &at);
+            self.stage(map, stage, at);
         }
         let mut pairs = HashSet::new();
         for link in &map.links {
-            self.link(map, link, &at, &mut pairs);
+            self.link(map, link, at, &mut pairs);
         }
     }
 
-    fn focus(&mut self, map: &JourneyMap, at: &Location) {
+    fn focus(&mut self, map: &'a JourneyMap, at: At<'a>) {
         let Some(focus) = &map.focus else { return };
         if !self.maps.contains(&focus.map) {
             self.error(at, format!("the map zooms into {}, which is not a map of this study", focus.map));
@@ -355,71 +516,78 @@ impl<'a> Validator<'a> {
         }
     }
 
-    fn stage(&mut self, map: &JourneyMap, stage: &Stage, map_at: &Location) {
-        let at = Location { stage: Some(stage.id), ..map_at.clone() };
+    fn stage(&mut self, map: &'a JourneyMap, stage: &'a Stage, map_at: At<'a>) {
+        let at = At { stage: Some(stage), ..map_at };
         let mut seen = std::mem::take(&mut self.seen_stages);
-        self.id(stage.id, stage.id.is_assigned(), &mut seen, "stage", &at);
+        self.id(stage.id, stage.id.is_assigned(), &mut seen, "stage", at);
         self.seen_stages = seen;
         if stage.name.trim().is_empty() {
-            self.warning(&at, "the stage has no name".to_owned());
+            self.warning(at, "the stage has no name".to_owned());
         }
-        self.emotion(&stage.emotion, &at);
-        self.metrics(&stage.metrics, &at);
-        self.recommendations(&stage.recommendations, &at);
+        self.length(at, "the stage's name", &stage.name, MAX_NAME_CHARS);
+        self.length(at, "the customer goal", &stage.goal, MAX_TEXT_CHARS);
+        self.emotion(&stage.emotion, at);
+        self.metrics(&stage.metrics, at);
+        self.recommendations(&stage.recommendations, at);
         for card in &stage.cards {
-            self.card(map, card, &at);
+            self.card(map, card, at);
         }
     }
 
-    fn card(&mut self, map: &JourneyMap, card: &Card, stage_at: &Location) {
+    fn card(&mut self, map: &'a JourneyMap, card: &'a Card, stage_at: At<'a>) {
         let noun = map.kind.card_noun();
-        let at = Location { card: Some(card.id), ..stage_at.clone() };
+        let at = At { card: Some(card), ..stage_at };
         let mut seen = std::mem::take(&mut self.seen_cards);
-        self.id(card.id, card.id.is_assigned(), &mut seen, "card", &at);
+        self.id(card.id, card.id.is_assigned(), &mut seen, "card", at);
         self.seen_cards = seen;
         if card.title.trim().is_empty() {
-            self.warning(&at, format!("the {noun} has no title"));
+            self.warning(at, format!("the {noun} has no title"));
         }
+        self.length(at, &format!("the {noun}'s title"), &card.title, MAX_NAME_CHARS);
+        self.length(at, "the channel", &card.channel, MAX_NAME_CHARS);
+        self.length(at, &format!("the {noun}'s description"), &card.description, MAX_TEXT_CHARS);
+        self.length(at, &format!("the {noun}'s notes"), &card.notes, MAX_TEXT_CHARS);
         let mut listed = HashSet::new();
         for &owner in &card.owners {
-            self.owner_ref(owner, "owner", &at);
+            self.owner_ref(owner, "owner", at);
             if !listed.insert(owner) {
-                self.warning(&at, format!("owner {owner} is listed twice"));
+                self.warning(at, format!("owner {owner} is listed twice"));
             }
         }
         match card.accountable {
-            Some(accountable) if !self.owners.contains(&accountable) => {
-                self.owner_ref(accountable, "accountable owner", &at);
+            Some(accountable) if !self.owners.contains_key(&accountable) => {
+                self.owner_ref(accountable, "accountable owner", at);
             }
-            Some(accountable) if !card.owners.contains(&accountable) => {
-                let name = self.study.owner(accountable).map_or("", |o| o.name.as_str());
-                self.error(&at, format!("the accountable owner {name:?} is not among the {noun}'s owners"));
+            Some(accountable) if !listed.contains(&accountable) => {
+                let name = self.owners.get(&accountable).map_or(Cow::Borrowed(""), |o| short(&o.name));
+                let message = format!("the accountable owner {name:?} is not among the {noun}'s owners");
+                self.error(at, message);
             }
             None if !card.owners.is_empty() => {
-                self.warning(&at, format!("the {noun} has owners but none is marked accountable"));
+                self.warning(at, format!("the {noun} has owners but none is marked accountable"));
             }
             _ => {}
         }
-        self.view_scores("importance", card.importance, &at);
-        self.view_scores("performance", card.performance, &at);
-        self.emotion(&card.emotion, &at);
-        self.metrics(&card.metrics, &at);
+        self.view_scores("importance", card.importance, at);
+        self.view_scores("performance", card.performance, at);
+        self.emotion(&card.emotion, at);
+        self.metrics(&card.metrics, at);
         if let Some(duration) = card.duration
             && !(duration.amount.is_finite() && duration.amount >= 0.0)
         {
-            self.error(&at, format!("the duration {} is not a length of time", duration.amount));
+            self.error(at, format!("the duration {} is not a length of time", duration.amount));
         }
-        self.recommendations(&card.recommendations, &at);
+        self.recommendations(&card.recommendations, at);
         if let Some(detail) = card.detail {
             if !self.maps.contains(&detail) {
-                self.error(&at, format!("the detail map {detail} is not a map of this study"));
+                self.error(at, format!("the detail map {detail} is not a map of this study"));
             } else if detail == map.id {
-                self.warning(&at, format!("the {noun} is detailed by the map it is on"));
+                self.warning(at, format!("the {noun} is detailed by the map it is on"));
             }
         }
     }
 
-    fn view_scores(&mut self, what: &str, scores: ViewScores, at: &Location) {
+    fn view_scores(&mut self, what: &str, scores: ViewScores, at: At<'a>) {
         for (view, value) in [("internal", scores.internal), ("customer", scores.customer)] {
             if !in_range(value, &SCORE_RANGE) {
                 self.error(at, format!("{what} ({view} view) is {}, outside the scale 1 to 10", show(value)));
@@ -427,7 +595,7 @@ impl<'a> Validator<'a> {
         }
     }
 
-    fn emotion(&mut self, emotion: &Emotion, at: &Location) {
+    fn emotion(&mut self, emotion: &Emotion, at: At<'a>) {
         for (which, value) in [("elicited", emotion.elicited), ("desired", emotion.desired)] {
             if !in_range(value, &EMOTION_RANGE) {
                 self.error(at, format!("{which} emotion is {}, outside the scale -2 to +2", show(value)));
@@ -435,16 +603,18 @@ impl<'a> Validator<'a> {
         }
     }
 
-    fn metrics(&mut self, metrics: &[Metric], at: &Location) {
+    fn metrics(&mut self, metrics: &[Metric], at: At<'a>) {
         for metric in metrics {
             let label = if metric.name.trim().is_empty() {
                 "a metric".to_owned()
             } else {
-                format!("metric {:?}", metric.name)
+                format!("metric {:?}", short(&metric.name))
             };
             if metric.name.trim().is_empty() {
                 self.warning(at, "a metric has no name".to_owned());
             }
+            self.length(at, "the name of a metric", &metric.name, MAX_NAME_CHARS);
+            self.length(at, &format!("the unit of {label}"), &metric.unit, MAX_NAME_CHARS);
             for (what, value) in [("value", metric.value), ("target", metric.target)] {
                 if value.is_some_and(|v| !v.is_finite()) {
                     self.error(at, format!("the {what} of {label} is not a number"));
@@ -453,11 +623,12 @@ impl<'a> Validator<'a> {
         }
     }
 
-    fn recommendations(&mut self, recommendations: &[Recommendation], at: &Location) {
+    fn recommendations(&mut self, recommendations: &[Recommendation], at: At<'a>) {
         for recommendation in recommendations {
             if recommendation.text.trim().is_empty() {
                 self.warning(at, "a recommendation has no text".to_owned());
             }
+            self.length(at, "the text of a recommendation", &recommendation.text, MAX_TEXT_CHARS);
             if let Some(owner) = recommendation.owner {
                 self.owner_ref(owner, "the recommendation's owner", at);
             }
@@ -466,29 +637,30 @@ impl<'a> Validator<'a> {
 
     fn link(
         &mut self,
-        map: &JourneyMap,
-        link: &Link,
-        map_at: &Location,
+        map: &'a JourneyMap,
+        link: &'a Link,
+        map_at: At<'a>,
         pairs: &mut HashSet<(CardId, CardId, super::LinkKind)>,
     ) {
-        let at = Location { link: Some(link.id), ..map_at.clone() };
+        let at = At { link: Some(link), ..map_at };
         let mut seen = std::mem::take(&mut self.seen_links);
-        self.id(link.id, link.id.is_assigned(), &mut seen, "link", &at);
+        self.id(link.id, link.id.is_assigned(), &mut seen, "link", at);
         self.seen_links = seen;
+        self.length(at, "the link's label", &link.label, MAX_NAME_CHARS);
         for (end, card) in [("starts at", link.from), ("points to", link.to)] {
             match self.card_maps.get(&card) {
                 // Looked up in the index, not by scanning the map: links × cards adds up.
                 Some(on) if *on == map.id => {}
                 Some(other) => {
-                    self.error(&at, format!("the link {end} {card}, which is on {other}, not on this map"));
+                    self.error(at, format!("the link {end} {card}, which is on {other}, not on this map"));
                 }
-                None => self.error(&at, format!("the link {end} {card}, which does not exist")),
+                None => self.error(at, format!("the link {end} {card}, which does not exist")),
             }
         }
         if link.from == link.to {
-            self.warning(&at, "the link connects a card to itself".to_owned());
+            self.warning(at, "the link connects a card to itself".to_owned());
         } else if !pairs.insert((link.from, link.to, link.kind)) {
-            self.warning(&at, format!("another link already joins {} to {}", link.from, link.to));
+            self.warning(at, format!("another link already joins {} to {}", link.from, link.to));
         }
     }
 }
