@@ -13,7 +13,7 @@ fn main() -> ExitCode {
             .map(ToString::to_string)
             .or_else(|| info.payload().downcast_ref::<String>().cloned())
             .unwrap_or_default();
-        let _ = writeln!(std::io::stderr(), "wayline: internal error: {message}");
+        let _ = writeln!(std::io::stderr(), "wayline: internal error: {}", wayline::cli::terminal_safe(&message));
     }));
     let status = match wayline::cli::run(std::env::args_os(), &mut std::io::stdout(), &mut std::io::stderr())
     {
@@ -34,7 +34,7 @@ fn open_editor(path: Option<std::path::PathBuf>) -> ExitStatus {
     let study = match loaded {
         Ok(study) => study,
         Err(error) => {
-            let _ = writeln!(std::io::stderr(), "error: {error}");
+            let _ = writeln!(std::io::stderr(), "error: {}", wayline::cli::terminal_safe(&error));
             return ExitStatus::Failure;
         }
     };

@@ -36,7 +36,8 @@ pub struct Saved {
     pub backup: Option<PathBuf>,
 }
 
-/// Writes `study` to `path` atomically, keeping the previous file as `PATH.bak`.
+/// Writes `study` to `path` atomically, keeping the last three versions as `PATH.bak`,
+/// `PATH.bak.1` and `PATH.bak.2`.
 ///
 /// # Errors
 /// An I/O error when the folder is not writable or the disk is full; the target file is then
