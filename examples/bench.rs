@@ -21,11 +21,13 @@ use std::fmt::Write as _;
 use std::path::Path;
 use std::time::Duration;
 use wayline::bench::{
-    HeadlessEditor, STRESS_CASES, StressInput, generate_study, open, poster_settings, resvg_only, stress_case,
+    HeadlessEditor, STRESS_CASES, StressInput, generate_study, journal, open, poster_settings, resvg_only,
+    stress_case,
 };
 use wayline::export::{PosterFormat, poster};
 
-const CASES: [&str; 7] = ["open", "frame", "frame_100", "edit", "export_svg", "export_png", "resvg_only"];
+const CASES: [&str; 8] =
+    ["open", "frame", "frame_100", "edit", "journal", "export_svg", "export_png", "resvg_only"];
 
 /// Every case: the typical ones, then the stress cases.
 fn all_cases() -> Vec<&'static str> {
@@ -98,6 +100,12 @@ fn run_case(case: &str, cards: Option<usize>, runs: usize) -> (usize, Vec<Durati
             let cards = cards.unwrap_or(2_000);
             let mut editor = HeadlessEditor::new(generate_study(cards), size);
             (cards, (0..runs).map(|round| editor.edit(round)).collect())
+        }
+        "journal" => {
+            let cards = cards.unwrap_or(2_000);
+            let study = generate_study(cards);
+            let folder = tempfile::tempdir().unwrap();
+            (cards, (0..runs).map(|_| journal(&study, folder.path())).collect())
         }
         "export_svg" | "export_png" | "resvg_only" => {
             let study = journey_200();

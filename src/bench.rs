@@ -160,6 +160,22 @@ pub fn open(text: &str) -> Duration {
     start.elapsed()
 }
 
+/// Writes a study's recovery journal into `folder` (serialising and writing it atomically, as
+/// the editor does a second after the user pauses); returns the time taken.
+///
+/// # Panics
+/// If the journal cannot be written, which would be a bug or a full disk.
+#[must_use]
+pub fn journal(study: &Study, folder: &std::path::Path) -> Duration {
+    let journal = crate::io::journal::Journal::new(folder, None, 0);
+    let start = Instant::now();
+    #[allow(clippy::expect_used, reason = "a benchmark on a temporary folder")]
+    journal.write(study).expect("the journal is written");
+    let elapsed = start.elapsed();
+    journal.close();
+    elapsed
+}
+
 /// The editor running headless: its own UI code on an egui context with no window.
 pub struct HeadlessEditor {
     /// The app.

@@ -13,7 +13,8 @@ fn main() -> ExitCode {
             .map(ToString::to_string)
             .or_else(|| info.payload().downcast_ref::<String>().cloned())
             .unwrap_or_default();
-        let _ = writeln!(std::io::stderr(), "wayline: internal error: {}", wayline::cli::terminal_safe(&message));
+        let _ =
+            writeln!(std::io::stderr(), "wayline: internal error: {}", wayline::cli::terminal_safe(&message));
     }));
     let status = match wayline::cli::run(std::env::args_os(), &mut std::io::stdout(), &mut std::io::stderr())
     {

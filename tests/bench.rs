@@ -29,6 +29,9 @@ fn open_frame_and_edit_run() {
     let before = editor.app.editor.study().clone();
     let _ = editor.edit(0);
     assert_ne!(editor.app.editor.study(), &before, "the edit case changes the study");
+    let folder = tempfile::tempdir().unwrap();
+    let _ = wayline::bench::journal(&before, folder.path());
+    assert_eq!(std::fs::read_dir(folder.path()).unwrap().count(), 0, "the journal case cleans up");
 }
 
 #[test]
