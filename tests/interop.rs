@@ -194,3 +194,264 @@ fn mermaid_in_utf16_or_windows_1252_is_read() {
     assert_eq!(imported.study.maps[0].stages[0].name, "Décision");
     assert_eq!(imported.warnings.len(), 1, "the encoding is reported");
 }
+
+// ---------------------------------------------------------------------------------------------
+// Hostile text, both ways.
+
+/// Pieces that break naive CSV and Mermaid writers: formula starts, quotes of every kind,
+/// separators, line breaks, control characters, the guard character, keywords.
+const HOSTILE: [&str; 44] = [
+    "=",
+    "+",
+    "-",
+    "@",
+    "\t",
+    "\r",
+    "\n",
+    "\r\n",
+    "'",
+    "''",
+    "\"",
+    "\"\"",
+    "“",
+    "”",
+    "‘",
+    "’",
+    "−",
+    ",",
+    ";",
+    "\\",
+    " ",
+    "  ",
+    "\u{0}",
+    "\u{1b}",
+    "\u{7f}",
+    "\u{85}",
+    "\u{200b}",
+    "\u{feff}",
+    "\u{2028}",
+    ":",
+    "#",
+    "%%",
+    "%",
+    "%%{init}%%",
+    "<br>",
+    "<BR />",
+    "journey",
+    "title ",
+    "section ",
+    "accTitle:",
+    "-1.5",
+    "inf",
+    "NaN",
+    "Kick-off é 😀",
+];
+
+fn hostile() -> impl Strategy<Value = String> {
+    prop_oneof![
+        3 => prop::collection::vec(prop::sample::select(HOSTILE.to_vec()), 0..8).prop_map(|p| p.concat()),
+        1 => any::<String>(),
+        1 => prop::collection::vec(any::<char>(), 0..6).prop_map(|c| c.into_iter().collect()),
+    ]
+}
+
+/// A study with one map whose texts and owner names are hostile: `stages` names, one to three
+/// cards a stage, owners picked from `owners`.
+fn hostile_study() -> impl Strategy<Value = Study> {
+    use wayline::model::{Card, Emotion, JourneyMap, Owner, OwnerId, Stage, ViewScores};
+    let card = (
+        (hostile(), hostile(), hostile(), hostile()),
+        prop::collection::vec(1u32..=6, 0..4),
+        prop::option::of(1u32..=6),
+        (prop::option::of(-20i8..=20), prop::option::of(10u8..=100)),
+    );
+    let stage = (hostile(), prop::collection::vec(card, 1..4));
+    (hostile(), prop::collection::vec(hostile(), 6), prop::collection::vec(stage, 1..5)).prop_map(
+        |(title, owner_names, stages)| {
+            let owners: Vec<Owner> = owner_names
+                .into_iter()
+                .zip(1u32..)
+                .map(|(name, id)| Owner { id: OwnerId(id), name, ..Owner::default() })
+                .collect();
+            let mut card_id = 0;
+            let stages = stages
+                .into_iter()
+                .zip(1u32..)
+                .map(|((name, cards), id)| Stage {
+                    id: wayline::model::StageId(id),
+                    name,
+                    cards: cards
+                        .into_iter()
+                        .map(
+                            |(
+                                (title, description, channel, notes),
+                                picked,
+                                accountable,
+                                (felt, importance),
+                            )| {
+                                card_id += 1;
+                                Card {
+                                    id: wayline::model::CardId(card_id),
+                                    title,
+                                    description,
+                                    channel,
+                                    notes,
+                                    owners: picked.into_iter().map(OwnerId).collect(),
+                                    accountable: accountable.map(OwnerId),
+                                    emotion: Emotion {
+                                        elicited: felt.map(|f| f32::from(f) / 10.0),
+                                        desired: None,
+                                    },
+                                    importance: ViewScores {
+                                        internal: importance.map(|i| f32::from(i) / 10.0),
+                                        customer: None,
+                                    },
+                                    ..Card::default()
+                                }
+                            },
+                        )
+                        .collect(),
+                    ..Stage::default()
+                })
+                .collect();
+            Study {
+                owners,
+                maps: vec![JourneyMap {
+                    id: wayline::model::MapId(1),
+                    title,
+                    stages,
+                    ..JourneyMap::default()
+                }],
+                ..Study::default()
+            }
+        },
+    )
+}
+
+/// The owner names of `ids` in `study`, in order.
+fn owner_names(study: &Study, ids: &[wayline::model::OwnerId]) -> Vec<String> {
+    ids.iter().map(|id| study.owner(*id).unwrap().name.clone()).collect()
+}
+
+/// What the Mermaid export promises to bring back of a text, as its module documents it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Place {
+    Title,
+    Name,
+    Actor,
+}
+
+fn carried(text: &str, place: Place) -> String {
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    let kept: String = text
+        .chars()
+        .filter(|c| (*c == '\n' || *c == '\t' || !c.is_control()) && *c != '\u{200b}')
+        .map(|c| match c {
+            ':' if place != Place::Title => '∶',
+            ',' if place == Place::Actor => '‚',
+            '#' => '＃',
+            ';' => '；',
+            c => c,
+        })
+        .collect();
+    let lines: Vec<&str> = kept.split('\n').map(str::trim).collect();
+    match place {
+        Place::Name => lines.join("\n").trim().to_owned(),
+        Place::Title | Place::Actor => {
+            lines.into_iter().filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ")
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn hostile_texts_survive_mermaid_as_promised(study in hostile_study()) {
+        let map = &study.maps[0];
+        let text = mermaid::from_map(&study, map);
+        prop_assert!(text.chars().all(|c| c == '\n' || c == '\t' || !c.is_control()), "{:?}", text);
+        let imported = read(text.as_bytes(), SourceFormat::Mermaid, Path::new("fallback.mmd"))
+            .map_err(|e| TestCaseError::fail(format!("{e}\n{text:?}")))?;
+        let back = &imported.study;
+        let title = carried(&map.title, Place::Title);
+        prop_assert_eq!(&back.maps[0].title, if title.is_empty() { "fallback" } else { &title });
+        let names: Vec<String> = back.maps[0].stages.iter().map(|s| s.name.clone()).collect();
+        let expected: Vec<String> = map
+            .stages
+            .iter()
+            .map(|s| carried(&s.name, Place::Name))
+            .map(|n| if n.is_empty() { "Untitled stage".to_owned() } else { n })
+            .collect();
+        prop_assert_eq!(names, expected, "{:?}", text);
+        prop_assert_eq!(back.maps[0].card_count(), map.card_count());
+        for (a, b) in map.cards().zip(back.maps[0].cards()) {
+            let title = carried(&a.title, Place::Name);
+            prop_assert_eq!(&b.title, if title.is_empty() { "Untitled" } else { &title }, "{:?}", text);
+            let mut actors: Vec<String> = Vec::new();
+            for id in a.accountable.iter().chain(a.owners.iter().filter(|o| Some(**o) != a.accountable)) {
+                let name = carried(&study.owner(*id).unwrap().name, Place::Actor);
+                if !name.is_empty() && !actors.contains(&name) {
+                    actors.push(name);
+                }
+            }
+            prop_assert_eq!(owner_names(back, &b.owners), actors, "{:?}", text);
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Length limits.
+
+#[test]
+fn overlong_mermaid_texts_are_cut_with_a_warning_naming_the_line() {
+    use wayline::interop::MAX_NAME_CHARS;
+    let long = "ß".repeat(MAX_NAME_CHARS + 1);
+    let text = format!("journey\ntitle {long}\nsection {long}\n  {long}: 3: {long}\n  Short: 4: Me\n");
+    let imported = read(text.as_bytes(), SourceFormat::Mermaid, Path::new("x.mmd")).unwrap();
+    let map = &imported.study.maps[0];
+    assert_eq!(map.title.chars().count(), MAX_NAME_CHARS);
+    assert_eq!(map.stages[0].name.chars().count(), MAX_NAME_CHARS);
+    assert_eq!(map.stages[0].cards[0].title.chars().count(), MAX_NAME_CHARS);
+    assert_eq!(imported.study.owners[0].name.chars().count(), MAX_NAME_CHARS);
+    let lines: Vec<usize> = imported.warnings.iter().map(|w| w.line).collect();
+    assert_eq!(lines, [2, 3, 4, 4], "{:?}", imported.warnings);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Big inputs: correctness at sizes where a quadratic import would crawl. Their speed is
+// measured on release builds, not asserted here.
+
+#[test]
+fn a_journey_with_a_distinct_actor_per_task_imports() {
+    let tasks = 20_000;
+    let mut text = String::from("journey\ntitle Many actors\nsection Only\n");
+    for task in 0..tasks {
+        let _ = writeln!(text, "  Task {task}: 3: Actor {task}, Shared");
+    }
+    let imported = read(text.as_bytes(), SourceFormat::Mermaid, Path::new("big.mmd")).unwrap();
+    assert_eq!(imported.study.maps[0].card_count(), tasks);
+    assert_eq!(imported.study.owners.len(), tasks + 1);
+    // The first owners take the distinct colours in their order.
+    let mut colours = wayline::model::DistinctColours::new([]);
+    for owner in imported.study.owners.iter().take(20) {
+        assert_eq!(owner.colour, colours.next_colour(), "{}", owner.name);
+    }
+}
+
+#[test]
+fn a_one_megabyte_mermaid_line_imports() {
+    // A task with a megabyte of actors, and one whose name is a megabyte of tagged lines.
+    let actors: Vec<String> = (0..150_000).map(|i| format!("A{i}")).collect();
+    let actors = actors.join(", ");
+    let name = "line<br>".repeat(130_000);
+    assert!(actors.len() > 1_000_000 && name.len() > 1_000_000);
+    let text = format!("journey\nsection S\n  Crowded: 4: {actors}\n  {name}: 2\n");
+    let imported = read(text.as_bytes(), SourceFormat::Mermaid, Path::new("wide.mmd")).unwrap();
+    let cards: Vec<_> = imported.study.maps[0].cards().collect();
+    assert_eq!(cards[0].owners.len(), 150_000);
+    assert_eq!(cards[1].title.chars().count(), wayline::interop::MAX_NAME_CHARS);
+    assert!(cards[1].title.starts_with("line\nline\n"));
+    assert_eq!(imported.warnings.len(), 1, "{:?}", imported.warnings);
+    assert_eq!(imported.warnings[0].line, 4);
+}
