@@ -1,7 +1,9 @@
 //! Other formats, in and out: Mermaid `journey` diagrams and spreadsheets (CSV). Reading one
 //! makes a study with one typical map; writing one takes a map.
 
+mod cells;
 pub mod mermaid;
+mod records;
 pub mod table;
 
 pub use mermaid::ImportWarning;
