@@ -139,8 +139,14 @@ fn delimiter(text: &str) -> u8 {
 
 /// Why a score cell cannot be read, as a sentence naming the column.
 fn parse_score(text: &str, range: std::ops::RangeInclusive<f32>, what: &str) -> Result<Option<f32>, String> {
-    let scale = format!("use a number from {} to {}, or leave it empty", range.start(), range.end());
-    let value = optional_number(text).map_err(|e| format!("{what} {}; {scale}", e.describe(text)))?;
+    let value = optional_number(text).map_err(|e| {
+        format!(
+            "{what} {}; use a number from {} to {}, or leave it empty",
+            e.describe(text),
+            range.start(),
+            range.end()
+        )
+    })?;
     let Some(value) = value else { return Ok(None) };
     #[allow(clippy::cast_possible_truncation, reason = "checked against a scale of small numbers below")]
     let score = value as f32;
