@@ -3,10 +3,29 @@
 //! Reading follows Mermaid's own grammar (`journey.jison`) token by token, after the same
 //! preparation `mermaid.run` applies: line endings normalised, YAML front matter read for its
 //! `title` and removed, `%%{…}%%` directives removed, leading blank lines skipped. Positions are
-//! kept, so every error and warning names its line.
+//! kept, so every error and warning names its line. Reading is linear in the size of the text:
+//! owners are found by name in a hash map, and no line is scanned twice.
+//!
+//! Writing puts out only what Mermaid's grammar and this importer read back, so a map exported
+//! and imported again keeps its text, with these exceptions:
+//!
+//! - a name's lines are trimmed and blank lines at its start and end dropped; task and section
+//!   names keep their line breaks as `<br/>`, while the title and actor names are one line
+//!   (their line breaks become spaces);
+//! - control characters other than tab (NUL, a carriage return on its own, escape…) are
+//!   dropped, as is U+200B ZERO WIDTH SPACE, which export uses as a guard (below);
+//! - characters the grammar gives a meaning are replaced by look-alikes: `:` by `∶` (not in the
+//!   title, where a colon is plain text), `#` by `＃`, `;` by `；`, and `,` in actor names by `‚`;
+//! - `%%` (a comment), `<br` typed as text (not a line break) and a task name starting with a
+//!   keyword (`journey`, `title `, `section `, `accTitle`, `accDescr`) keep their characters
+//!   with U+200B put between or before them; import removes every U+200B again;
+//! - an empty task name is written `Untitled`, an empty section name `Untitled stage`, and an
+//!   empty title not at all.
 
+use std::collections::HashMap;
 use std::fmt::Write as _;
 
+use super::{MAX_NAME_CHARS, MAX_TEXT_CHARS, OwnerColours, limit_chars, preview};
 use crate::model::{Card, Emotion, JourneyMap, MapKind, Meta, Owner, OwnerId, OwnerKind, Stage, Study};
 
 /// A Mermaid journey as Mermaid understands it.
@@ -22,6 +41,30 @@ pub struct Journey {
     pub sections: Vec<String>,
     /// Tasks in order.
     pub tasks: Vec<Task>,
+    /// The 1-based lines the title, the accessible title and the accessible description are
+    /// on (0 when absent), for warnings.
+    pub lines: TextLines,
+    /// The 1-based line of each section, in the order of `sections`.
+    pub section_lines: Vec<usize>,
+}
+
+impl Journey {
+    /// Whether the journey names itself, by a title or an accessible title.
+    #[must_use]
+    pub fn has_title(&self) -> bool {
+        !(one_line_text(&self.title).is_empty() && one_line_text(&self.acc_title).is_empty())
+    }
+}
+
+/// Where a journey's title texts are, by 1-based line (0 when the text is absent).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct TextLines {
+    /// The title (in the diagram or its front matter).
+    pub title: usize,
+    /// The accessible title.
+    pub acc_title: usize,
+    /// The accessible description.
+    pub acc_descr: usize,
 }
 
 /// One task line.
@@ -76,8 +119,9 @@ enum Token {
 }
 
 /// Mermaid's preparation: `\r\n` to `\n`; front matter and directives blanked out (line
-/// breaks kept so positions stay true). Returns the text and the front matter's title.
-fn prepare(text: &str) -> (String, Option<String>) {
+/// breaks kept so positions stay true). Returns the text and the front matter's title with its
+/// 1-based line.
+fn prepare(text: &str) -> (String, Option<(String, usize)>) {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text).replace("\r\n", "\n").replace('\r', "\n");
     let mut lines: Vec<String> = text.split('\n').map(str::to_owned).collect();
     let mut front_title = None;
@@ -88,12 +132,12 @@ fn prepare(text: &str) -> (String, Option<String>) {
         let body = &lines[start + 1..end];
         let top_indent =
             body.iter().filter(|l| !l.trim().is_empty()).map(|l| l.len() - l.trim_start().len()).min();
-        for line in body {
+        for (index, line) in body.iter().enumerate() {
             let indent = line.len() - line.trim_start().len();
             if Some(indent) == top_indent
                 && let Some(value) = line.trim().strip_prefix("title:")
             {
-                front_title = Some(unquote(value.trim()));
+                front_title = Some((unquote(value.trim()), start + index + 2));
             }
         }
         for line in &mut lines[start..=end] {
@@ -151,9 +195,14 @@ impl<'a> Lexer<'a> {
         Self { text, pos: 0, line_starts }
     }
 
+    /// The 1-based line of a byte offset.
+    fn line(&self, at: usize) -> usize {
+        self.line_starts.partition_point(|start| *start <= at)
+    }
+
     /// The 1-based line and column of a byte offset.
     fn position(&self, at: usize) -> (usize, usize) {
-        let line = self.line_starts.partition_point(|start| *start <= at);
+        let line = self.line(at);
         let start = self.line_starts.get(line.saturating_sub(1)).copied().unwrap_or(0);
         let column = self.text.get(start..at).map_or(0, |l| l.chars().count()) + 1;
         (line, column)
@@ -322,20 +371,36 @@ pub fn parse(text: &str) -> Result<Journey, MermaidError> {
             ));
         }
     }
-    let mut journey = Journey { title: front_title.unwrap_or_default(), ..Journey::default() };
+    let mut journey = Journey::default();
+    if let Some((title, line)) = front_title {
+        journey.title = title;
+        journey.lines.title = line;
+    }
     loop {
         let (token, at) = lexer.next();
         match token {
             Token::Eof => return Ok(journey),
             Token::Newline => {}
-            Token::Title(title) => journey.title = title,
-            Token::AccTitle(value) => value.trim().clone_into(&mut journey.acc_title),
-            Token::AccDescr(value) => journey.acc_descr = dedent_block(&value),
-            Token::Section(name) => journey.sections.push(name),
+            Token::Title(title) => {
+                journey.title = title;
+                journey.lines.title = lexer.line(at);
+            }
+            Token::AccTitle(value) => {
+                value.trim().clone_into(&mut journey.acc_title);
+                journey.lines.acc_title = lexer.line(at);
+            }
+            Token::AccDescr(value) => {
+                journey.acc_descr = dedent_block(&value);
+                journey.lines.acc_descr = lexer.line(at);
+            }
+            Token::Section(name) => {
+                journey.sections.push(name);
+                journey.section_lines.push(lexer.line(at));
+            }
             Token::TaskName(name) => {
                 let (data, data_at) = lexer.next();
                 let Token::TaskData(data) = data else {
-                    let what = name.trim().chars().take(60).collect::<String>();
+                    let what = preview(&name);
                     return Err(error(
                         &lexer,
                         data_at.max(at),
@@ -348,7 +413,7 @@ pub fn parse(text: &str) -> Result<Journey, MermaidError> {
                     .get(1)
                     .map_or_else(Vec::new, |a| a.split(',').map(|s| s.trim().to_owned()).collect());
                 let section = journey.sections.len().checked_sub(1);
-                let (line, _) = lexer.position(at);
+                let line = lexer.line(at);
                 journey.tasks.push(Task { section, name, score, actors, line });
             }
             Token::Journey => {
@@ -371,25 +436,33 @@ fn dedent_block(value: &str) -> String {
 /// breaks, each line trimmed, and the guards of [`from_map`] removed.
 #[must_use]
 pub fn line_breaks(text: &str) -> String {
-    let text = text.replace(GUARD, "");
-    let mut out = String::new();
-    let mut rest = text.as_str();
-    while let Some(start) = rest.to_ascii_lowercase().find("<br") {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    // One pass: each `<` is looked at once, so a long name full of tags stays linear.
+    while let Some(start) = rest.find('<') {
         out.push_str(&rest[..start]);
-        let after = &rest[start + 3..];
-        match after.find('>') {
-            Some(end) if after[..end].chars().all(|c| c.is_whitespace() || c == '/') => {
+        let after = &rest[start + 1..];
+        if starts_with_ignore_case(after, "br") {
+            let tail = &after[2..];
+            let inside = span(tail, |c| c.is_whitespace() || c == '/');
+            if tail[inside..].starts_with('>') {
                 out.push('\n');
-                rest = &after[end + 1..];
-            }
-            _ => {
-                out.push_str("<br");
-                rest = after;
+                rest = &tail[inside + 1..];
+                continue;
             }
         }
+        out.push('<');
+        rest = after;
     }
     out.push_str(rest);
+    // Guards go only after the tags are read: a guard inside `<br` keeps it text.
+    let out = out.replace(GUARD, "");
     out.lines().map(str::trim).collect::<Vec<_>>().join("\n").trim().to_owned()
+}
+
+/// A one-line text (title, actor) as Wayline keeps it: guards removed, trimmed.
+fn one_line_text(text: &str) -> String {
+    text.replace(GUARD, "").trim().to_owned()
 }
 
 /// A task's score as the card's felt emotion (1..5 → −2..+2), warning when the score is off
@@ -405,7 +478,7 @@ fn felt_emotion(task: &Task, warnings: &mut Vec<ImportWarning>) -> Option<f32> {
                 message: format!(
                     "the score {} of `{}` is outside 1 to 5; it is read as {clamped}",
                     task.score,
-                    task.name.trim()
+                    preview(&task.name)
                 ),
             });
             Some(clamped)
@@ -415,7 +488,7 @@ fn felt_emotion(task: &Task, warnings: &mut Vec<ImportWarning>) -> Option<f32> {
             line: task.line,
             message: format!(
                 "the score of `{}` is not a number; the emotion is left unknown",
-                task.name.trim()
+                preview(&task.name)
             ),
         });
         None
@@ -424,51 +497,80 @@ fn felt_emotion(task: &Task, warnings: &mut Vec<ImportWarning>) -> Option<f32> {
     score.map(|s| (s - 3.0) as f32)
 }
 
+/// The owners a journey's actors become: one person per distinct name, found by name in a hash
+/// map so a journey with many actors imports in linear time.
+struct Actors {
+    owners: Vec<Owner>,
+    by_name: HashMap<String, OwnerId>,
+    colours: OwnerColours,
+}
+
+impl Actors {
+    /// The owner named `name` (already cut to length), created on first sight.
+    fn id(&mut self, name: String, ids: &mut crate::model::IdAllocator) -> OwnerId {
+        if let Some(id) = self.by_name.get(&name) {
+            return *id;
+        }
+        let id = ids.owner();
+        let colour = self.colours.next_colour();
+        self.by_name.insert(name.clone(), id);
+        self.owners.push(Owner { id, name, kind: OwnerKind::Person, colour, ..Owner::default() });
+        id
+    }
+}
+
 /// Turns a parsed journey into a study with one typical map; returns the warnings about
-/// anything adjusted (scores off the 1–5 scale, scores that are not numbers).
+/// anything adjusted (scores off the 1–5 scale, scores that are not numbers, text cut to
+/// [`MAX_NAME_CHARS`] or [`MAX_TEXT_CHARS`]).
 #[must_use]
 pub fn to_study(journey: &Journey) -> (Study, Vec<ImportWarning>) {
     let mut warnings = Vec::new();
-    let title = [journey.title.trim(), journey.acc_title.trim()]
-        .into_iter()
-        .find(|t| !t.is_empty())
-        .unwrap_or("Imported journey");
-    let mut study = Study { meta: Meta { title: title.to_owned(), ..Meta::default() }, ..Study::default() };
+    let (title, title_line) = [
+        (one_line_text(&journey.title), journey.lines.title),
+        (one_line_text(&journey.acc_title), journey.lines.acc_title),
+    ]
+    .into_iter()
+    .find(|(t, _)| !t.is_empty())
+    .unwrap_or_else(|| ("Imported journey".to_owned(), 0));
+    let mut title = title;
+    limit_chars(&mut title, MAX_NAME_CHARS, title_line, "the title", &mut warnings);
+    let mut study = Study { meta: Meta { title: title.clone(), ..Meta::default() }, ..Study::default() };
     let mut ids = study.id_allocator();
     let map_id = ids.map();
     let mut stages: Vec<Stage> = journey
         .sections
         .iter()
-        .map(|name| Stage { id: ids.stage(), name: line_breaks(name), ..Stage::default() })
+        .enumerate()
+        .map(|(index, name)| {
+            let mut name = line_breaks(name);
+            let line = journey.section_lines.get(index).copied().unwrap_or(0);
+            limit_chars(&mut name, MAX_NAME_CHARS, line, "the section name", &mut warnings);
+            Stage { id: ids.stage(), name, ..Stage::default() }
+        })
         .collect();
     let mut loose = Vec::new();
-    let mut owners: Vec<Owner> = Vec::new();
-    let mut colours = crate::model::DistinctColours::new([]);
+    let mut actors = Actors { owners: Vec::new(), by_name: HashMap::new(), colours: OwnerColours::new() };
     for task in &journey.tasks {
         let mut card_owners: Vec<OwnerId> = Vec::new();
-        for actor in task.actors.iter().filter(|a| !a.is_empty()) {
-            let id = if let Some(owner) = owners.iter().find(|o| o.name == *actor) {
-                owner.id
-            } else {
-                let id = ids.owner();
-                let colour = colours.next_colour();
-                owners.push(Owner {
-                    id,
-                    name: actor.clone(),
-                    kind: OwnerKind::Person,
-                    colour,
-                    ..Owner::default()
-                });
-                id
-            };
-            if !card_owners.contains(&id) {
+        // A set keeps a task with a very long list of actors linear.
+        let mut seen = std::collections::HashSet::new();
+        for actor in &task.actors {
+            let mut name = one_line_text(actor);
+            if name.is_empty() {
+                continue;
+            }
+            limit_chars(&mut name, MAX_NAME_CHARS, task.line, "the actor name", &mut warnings);
+            let id = actors.id(name, &mut ids);
+            if seen.insert(id) {
                 card_owners.push(id);
             }
         }
         let elicited = felt_emotion(task, &mut warnings);
+        let mut title = line_breaks(&task.name);
+        limit_chars(&mut title, MAX_NAME_CHARS, task.line, "the task name", &mut warnings);
         let card = Card {
             id: ids.card(),
-            title: line_breaks(&task.name),
+            title,
             accountable: card_owners.first().copied(),
             owners: card_owners,
             emotion: Emotion { elicited, desired: None },
@@ -490,15 +592,18 @@ pub fn to_study(journey: &Journey) -> (Study, Vec<ImportWarning>) {
             },
         );
     }
-    study.owners = owners;
-    let description = [journey.acc_title.trim(), journey.acc_descr.trim()]
+    study.owners = actors.owners;
+    let mut description = [journey.acc_title.trim(), journey.acc_descr.trim()]
         .into_iter()
         .filter(|t| !t.is_empty())
         .collect::<Vec<_>>()
         .join("\n");
+    let description_line =
+        if journey.acc_descr.trim().is_empty() { journey.lines.acc_title } else { journey.lines.acc_descr };
+    limit_chars(&mut description, MAX_TEXT_CHARS, description_line, "the description", &mut warnings);
     study.maps.push(JourneyMap {
         id: map_id,
-        title: title.to_owned(),
+        title,
         kind: MapKind::Typical,
         description,
         stages,
@@ -507,28 +612,91 @@ pub fn to_study(journey: &Journey) -> (Study, Vec<ImportWarning>) {
     (study, warnings)
 }
 
-/// Characters Mermaid's journey grammar cannot carry in names, and the look-alikes that
-/// replace them visibly.
-const REPLACEMENTS: [(char, char); 3] = [(':', '∶'), ('#', '＃'), (';', '；')];
-
-/// An invisible mark that keeps Mermaid from reading text as a keyword or a comment; imports
-/// remove it again.
+/// An invisible mark that keeps Mermaid from reading text as a keyword, a comment or a line
+/// break; imports remove it again.
 const GUARD: char = '\u{200B}';
 
+/// Where a text goes in a journey: each place has its own characters with a meaning.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Place {
+    /// The `title` line: `:` is plain text there.
+    Title,
+    /// A section or task name: `:` ends it.
+    Name,
+    /// An actor in a task's list: `:` and `,` end it.
+    Actor,
+}
+
+/// The lines of `text` as Mermaid can carry them: line breaks of any kind split lines; control
+/// characters other than tab, and the guard, are dropped; each line is trimmed.
+fn carried_lines(text: &str) -> Vec<String> {
+    let mut lines = vec![String::new()];
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' | '\n' => {
+                if c == '\r' && chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                lines.push(String::new());
+            }
+            GUARD => {}
+            c if c.is_control() && c != '\t' => {}
+            c => {
+                if let Some(line) = lines.last_mut() {
+                    line.push(c);
+                }
+            }
+        }
+    }
+    lines.into_iter().map(|l| l.trim().to_owned()).collect()
+}
+
+/// One trimmed line with the characters `place` gives a meaning replaced by look-alikes, and
+/// guards inside `%%` and `<br`.
+fn escape_line(line: &str, place: Place) -> String {
+    let mut out = String::with_capacity(line.len());
+    for (at, c) in line.char_indices() {
+        let next = &line[at + c.len_utf8()..];
+        match c {
+            ':' if place != Place::Title => out.push('∶'),
+            ',' if place == Place::Actor => out.push('‚'),
+            '#' => out.push('＃'),
+            ';' => out.push('；'),
+            // `%%` starts a comment anywhere in a line; `<br>` would become a line break.
+            '%' if next.starts_with('%') => {
+                out.push('%');
+                out.push(GUARD);
+            }
+            '<' if starts_with_ignore_case(next, "br") => {
+                out.push('<');
+                out.push(GUARD);
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A section or task name: lines joined by `<br/>`, blank lines at either end dropped.
 fn escape_name(text: &str) -> String {
-    let replaced: String = text
-        .chars()
-        .map(|c| REPLACEMENTS.iter().find(|(from, _)| *from == c).map_or(c, |(_, to)| *to))
-        .collect();
-    // `%%` starts a comment anywhere in a line.
-    let replaced = replaced.replace("%%", &format!("%{GUARD}%"));
-    replaced.lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join("<br/>")
+    let lines = carried_lines(text);
+    let first = lines.iter().position(|l| !l.is_empty()).unwrap_or(lines.len());
+    let last = lines.iter().rposition(|l| !l.is_empty()).map_or(first, |l| l + 1);
+    lines[first..last].iter().map(|l| escape_line(l, Place::Name)).collect::<Vec<_>>().join("<br/>")
+}
+
+/// A title or an actor: one line, its lines joined by spaces.
+fn escape_one_line(text: &str, place: Place) -> String {
+    let lines = carried_lines(text);
+    let kept: Vec<&str> = lines.iter().map(String::as_str).filter(|l| !l.is_empty()).collect();
+    escape_line(&kept.join(" "), place)
 }
 
 /// A task name Mermaid will read as a task, not as a keyword.
 fn task_name(text: &str) -> String {
     let name = escape_name(text);
-    let lower = name.to_lowercase();
+    let lower = name.to_ascii_lowercase();
     let keyword = ["journey", "acctitle", "accdescr"].iter().any(|k| lower.starts_with(k))
         || ["title", "section"]
             .iter()
@@ -537,14 +705,18 @@ fn task_name(text: &str) -> String {
 }
 
 /// A map as a Mermaid journey: stages as sections, cards as tasks with their felt emotion as a
-/// 1–5 score (3 when unknown) and their owners as actors.
+/// 1–5 score (3 when unknown) and their owners as actors. What the text keeps of each name is
+/// in the module's documentation.
 #[must_use]
 pub fn from_map(study: &Study, map: &JourneyMap) -> String {
     let mut out = String::from("journey\n");
-    let title = escape_name(&map.title).replace("<br/>", " ");
+    let title = escape_one_line(&map.title, Place::Title);
     if !title.is_empty() {
         let _ = writeln!(out, "    title {title}");
     }
+    // Owners by id once, not a search per card.
+    let owners: HashMap<OwnerId, String> =
+        study.owners.iter().map(|o| (o.id, escape_one_line(&o.name, Place::Actor))).collect();
     for stage in &map.stages {
         let name = escape_name(&stage.name);
         let _ =
@@ -558,10 +730,10 @@ pub fn from_map(study: &Study, map: &JourneyMap) -> String {
                 if (score - score.round()).abs() < 1e-6 { format!("{score:.0}") } else { format!("{score}") };
             let mut ordered: Vec<OwnerId> = card.accountable.into_iter().collect();
             ordered.extend(card.owners.iter().filter(|o| Some(**o) != card.accountable));
-            let actors: Vec<String> = ordered
+            let actors: Vec<&str> = ordered
                 .iter()
-                .filter_map(|id| study.owner(*id))
-                .map(|o| escape_name(&o.name).replace(',', "‚").replace("<br/>", " "))
+                .filter_map(|id| owners.get(id))
+                .map(String::as_str)
                 .filter(|n| !n.is_empty())
                 .collect();
             if actors.is_empty() {
@@ -625,6 +797,27 @@ mod tests {
         assert_eq!(warnings[0].line, 3);
         let cards: Vec<_> = study.maps[0].cards().map(|c| c.emotion.elicited).collect();
         assert_eq!(cards, [Some(2.0), None, Some(-2.0)]);
+    }
+
+    #[test]
+    fn export_guards_comments_tags_and_keywords_and_import_removes_the_guards() {
+        let mut study = crate::templates::find("starter").unwrap().study().unwrap();
+        study.maps[0].title = "Q3: 100%% \r\n<br> done\0".to_owned();
+        study.maps[0].stages[0].name = "a%%%b\r\rc".to_owned();
+        let card = &mut study.maps[0].stages[0].cards[0];
+        card.title = "section <BR/> is text\u{7}".to_owned();
+        let text = from_map(&study, &study.maps[0]);
+        assert!(!text.contains("%%") && !text.contains('\r') && !text.contains('\0'), "{text:?}");
+        let (back, _) = to_study(&parse(&text).unwrap());
+        assert_eq!(back.maps[0].title, "Q3: 100%% <br> done");
+        assert_eq!(back.maps[0].stages[0].name, "a%%%b\n\nc");
+        assert_eq!(back.maps[0].stages[0].cards[0].title, "section <BR/> is text");
+    }
+
+    #[test]
+    fn line_breaks_are_read_in_one_pass() {
+        assert_eq!(line_breaks("a<br>b<BR />c< br>d<br x>e<b"), "a\nb\nc< br>d<br x>e<b");
+        assert_eq!(line_breaks("<\u{200B}br>"), "<br>");
     }
 
     #[test]

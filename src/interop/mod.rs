@@ -1,14 +1,112 @@
 //! Other formats, in and out: Mermaid `journey` diagrams and spreadsheets (CSV). Reading one
 //! makes a study with one typical map; writing one takes a map.
 
+mod cells;
 pub mod mermaid;
+mod records;
 pub mod table;
 
 pub use mermaid::ImportWarning;
 
 use crate::io::LoadError;
-use crate::model::Study;
+use crate::model::{Colour, DistinctColours, Study};
 use std::path::Path;
+
+/// The most characters an import keeps in a title or a name: study, map, stage and card
+/// titles, channels, owner names, metric names and units. Longer text is cut (at a character
+/// boundary) with a warning naming its line or row. Ten thousand characters is several pages;
+/// anything longer is a pasted log or a broken file, and would make every layout and export of
+/// the map slow. Public so that the study's validation can hold names to the same limit.
+pub const MAX_NAME_CHARS: usize = 10_000;
+
+/// The most characters an import keeps in free text: descriptions, notes, goals and
+/// recommendations. Longer text is cut (at a character boundary) with a warning naming its
+/// line or row. A hundred thousand characters is a long report; the limit keeps one pasted
+/// log file from making every export of the map take minutes. Public so that the study's
+/// validation can hold text to the same limit.
+pub const MAX_TEXT_CHARS: usize = 100_000;
+
+/// How many owners one import gives colours of their own. Past a thousand owners no colour
+/// tells them apart any more, and each further distinct colour costs more to find than the
+/// last, so later owners reuse the first thousand colours in turn.
+const DISTINCT_OWNER_COLOURS: usize = 1_000;
+
+/// Colours for the owners an import creates: distinct ones (from [`DistinctColours`]) for the
+/// first [`DISTINCT_OWNER_COLOURS`], then those again in turn.
+pub(crate) struct OwnerColours {
+    distinct: DistinctColours,
+    handed_out: Vec<Colour>,
+}
+
+impl OwnerColours {
+    pub(crate) fn new() -> Self {
+        Self { distinct: DistinctColours::new([]), handed_out: Vec::new() }
+    }
+
+    /// The colour for the next new owner.
+    pub(crate) fn next_colour(&mut self) -> Colour {
+        let count = self.handed_out.len();
+        if count < DISTINCT_OWNER_COLOURS {
+            let colour = self.distinct.next_colour();
+            self.handed_out.push(colour);
+            colour
+        } else {
+            let colour = self.handed_out[count % DISTINCT_OWNER_COLOURS];
+            self.handed_out.push(colour);
+            colour
+        }
+    }
+}
+
+/// `n` with thousands separated by commas: 100000 → "100,000".
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
+
+/// The start of `text` for a message: its first line, at most 40 characters, `…` when cut.
+pub(crate) fn preview(text: &str) -> String {
+    let line = text.trim().lines().next().unwrap_or("");
+    let mut shown: String = line.chars().take(40).collect();
+    if shown.len() < text.trim().len() {
+        shown.push('…');
+    }
+    shown
+}
+
+/// Cuts `text` to at most `limit` characters (at a character boundary). When it was longer,
+/// adds a warning at `line` saying which text (`what`, e.g. "the card title") was cut.
+pub(crate) fn limit_chars(
+    text: &mut String,
+    limit: usize,
+    line: usize,
+    what: &str,
+    warnings: &mut Vec<ImportWarning>,
+) {
+    // A text of at most `limit` bytes has at most `limit` characters: no need to count.
+    if text.len() <= limit {
+        return;
+    }
+    let Some((cut, _)) = text.char_indices().nth(limit) else { return };
+    let count = limit + text[cut..].chars().count();
+    text.truncate(cut);
+    warnings.push(ImportWarning {
+        line,
+        message: format!(
+            "{what} `{}` is {} characters long; only its first {} are kept",
+            preview(text),
+            thousands(count),
+            thousands(limit)
+        ),
+    });
+}
 
 /// The kinds of file Wayline reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -75,7 +173,7 @@ pub fn read(bytes: &[u8], format: SourceFormat, path: &Path) -> Result<Imported,
             })?;
             let (mut study, import_warnings) = mermaid::to_study(&journey);
             warnings.extend(import_warnings);
-            if journey.title.trim().is_empty() && journey.acc_title.trim().is_empty() {
+            if !journey.has_title() {
                 let title = title_from(path);
                 study.meta.title.clone_from(&title);
                 study.maps[0].title = title;

@@ -1,8 +1,8 @@
 //! Maps as spreadsheets (CSV), in and out: one row per card.
 //!
 //! The columns, in the order Wayline writes them (reading accepts any order, matches names
-//! ignoring case, spaces, underscores and brackets, warns about unknown columns, and needs only
-//! `stage` and `card`):
+//! ignoring case, spaces, underscores and brackets, warns about unknown columns, refuses a
+//! column named twice, and needs only `stage` and `card`):
 //!
 //! | column | what it holds |
 //! |---|---|
@@ -19,11 +19,29 @@
 //! | metrics | one per line: `Name: value unit (target value unit, higher is better)` |
 //! | recommendations | one per line: `High: what to do (Owner, agreed)` |
 //! | notes | free text |
+//!
+//! Nothing is lost between export and import: texts are quoted and come back exactly (spaces
+//! and line breaks included), numbers are written plainly, a text a spreadsheet would run as a
+//! formula gets a `'` in front that import removes (the rule is at [`from_map`]),
+//! and in owner lists a `\`, a `;` or a space at either end of a name is written with a `\` in
+//! front. Cells typed by hand are read leniently: unquoted cells are trimmed, numbers may use
+//! a decimal comma, the Unicode minus `−` and typographic quotes, and a cell between
+//! typographic quotes may hold the separator. Reading is strict where a guess would lose data:
+//! an unclosed quote, a column named twice and an infinite or not-a-number value are errors
+//! naming their row. Texts longer than [`MAX_NAME_CHARS`] or [`MAX_TEXT_CHARS`] are cut, with
+//! a warning naming the row.
 
+use std::collections::{HashMap, HashSet};
+
+use super::cells::{
+    NumberError, guard, leading_number, optional_number, owner_list, parse_owner_list, unguard,
+};
 use super::mermaid::ImportWarning;
+use super::records::{Record, Records};
+use super::{MAX_NAME_CHARS, MAX_TEXT_CHARS, OwnerColours, limit_chars, preview};
 use crate::model::{
-    Card, Duration, Emotion, Flags, JourneyMap, Meta, Metric, Owner, OwnerId, OwnerKind, Priority,
-    Recommendation, Stage, Status, Study, TimeUnit, ViewScores,
+    Card, Duration, Emotion, Flags, IdAllocator, JourneyMap, Meta, Metric, Owner, OwnerId, OwnerKind,
+    Priority, Recommendation, Stage, Status, Study, TimeUnit, ViewScores,
 };
 
 /// The columns Wayline writes, in order.
@@ -111,7 +129,7 @@ fn windows_1252(byte: u8) -> char {
 
 /// The separator the header line uses: comma, semicolon (Excel in many locales) or tab.
 fn delimiter(text: &str) -> u8 {
-    let header = text.lines().next().unwrap_or("");
+    let header = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
     let count = |c: char| header.chars().filter(|x| *x == c).count();
     [(b'\t', count('\t')), (b';', count(';')), (b',', count(','))]
         .into_iter()
@@ -119,16 +137,23 @@ fn delimiter(text: &str) -> u8 {
         .map_or(b',', |(d, _)| d)
 }
 
+/// Why a score cell cannot be read, as a sentence naming the column.
 fn parse_score(text: &str, range: std::ops::RangeInclusive<f32>, what: &str) -> Result<Option<f32>, String> {
-    let t = text.trim();
-    if t.is_empty() || t == "–" || t == "-" {
-        return Ok(None);
+    let value = optional_number(text).map_err(|e| {
+        format!(
+            "{what} {}; use a number from {} to {}, or leave it empty",
+            e.describe(text),
+            range.start(),
+            range.end()
+        )
+    })?;
+    let Some(value) = value else { return Ok(None) };
+    #[allow(clippy::cast_possible_truncation, reason = "checked against a scale of small numbers below")]
+    let score = value as f32;
+    if !range.contains(&score) {
+        return Err(format!("{what} {} is outside {} to {}", text.trim(), range.start(), range.end()));
     }
-    let value: f32 = t.replace(',', ".").parse().map_err(|_| format!("{what} {t:?} is not a number"))?;
-    if !value.is_finite() || !range.contains(&value) {
-        return Err(format!("{what} {t} is outside {} to {}", range.start(), range.end()));
-    }
-    Ok(Some(value))
+    Ok(Some(score))
 }
 
 fn parse_duration(text: &str) -> Result<Option<Duration>, String> {
@@ -136,12 +161,19 @@ fn parse_duration(text: &str) -> Result<Option<Duration>, String> {
     if t.is_empty() {
         return Ok(None);
     }
-    let split = t.find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ',')).unwrap_or(t.len());
-    let amount: f32 = t[..split]
-        .replace(',', ".")
-        .parse()
-        .map_err(|_| format!("duration {t:?} does not start with a number"))?;
-    let unit = match t[split..].trim().to_lowercase().as_str() {
+    let (amount, unit) = leading_number(t).map_err(|e| match e {
+        NumberError::Missing => format!("duration `{t}` does not start with a number"),
+        NumberError::NotFinite => format!("duration `{t}` is not a finite number"),
+    })?;
+    if amount < 0.0 {
+        return Err(format!("duration `{t}` is negative"));
+    }
+    #[allow(clippy::cast_possible_truncation, reason = "durations are stored as f32; huge ones are refused")]
+    let amount = amount as f32;
+    if !amount.is_finite() {
+        return Err(format!("duration `{t}` is too large"));
+    }
+    let unit = match unit.to_lowercase().as_str() {
         "min" | "mins" | "minute" | "minutes" => TimeUnit::Minutes,
         "h" | "hr" | "hrs" | "hour" | "hours" => TimeUnit::Hours,
         "d" | "day" | "days" | "" => TimeUnit::Days,
@@ -198,15 +230,14 @@ fn metric_text(metric: &Metric) -> String {
 /// "6.5 h" → (6.5, "h"); "–" → (None, "").
 fn value_and_unit(text: &str) -> Result<(Option<f64>, String), String> {
     let t = text.trim();
-    if t.is_empty() || t == "–" || t == "-" {
+    if t.is_empty() || t == "–" || t == "-" || t == "−" {
         return Ok((None, String::new()));
     }
-    let split = t
-        .find(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | ',' | '-' | '+' | 'e' | 'E')))
-        .unwrap_or(t.len());
-    let value: f64 =
-        t[..split].replace(',', ".").parse().map_err(|_| format!("{t:?} does not start with a number"))?;
-    Ok((Some(value), t[split..].trim().to_owned()))
+    let (value, unit) = leading_number(t).map_err(|e| match e {
+        NumberError::Missing => format!("`{t}` does not start with a number"),
+        NumberError::NotFinite => format!("`{t}` is not a finite number"),
+    })?;
+    Ok((Some(value), unit))
 }
 
 fn parse_metric(line: &str) -> Result<Metric, String> {
@@ -238,8 +269,8 @@ fn parse_metric(line: &str) -> Result<Metric, String> {
     Ok(metric)
 }
 
-fn recommendation_text(study: &Study, r: &Recommendation) -> String {
-    let owner = r.owner.and_then(|o| study.owner(o)).map(|o| one_line(&o.name));
+fn recommendation_text(owners: &HashMap<OwnerId, &str>, r: &Recommendation) -> String {
+    let owner = r.owner.and_then(|o| owners.get(&o)).map(|name| one_line(name));
     let status = r.status.label().to_lowercase();
     let text = one_line(&r.text);
     match owner {
@@ -248,11 +279,11 @@ fn recommendation_text(study: &Study, r: &Recommendation) -> String {
     }
 }
 
-fn parse_recommendation(line: &str, owners: &mut OwnerBook) -> Recommendation {
+fn parse_recommendation(line: &str, row: usize, owners: &mut OwnerBook) -> Recommendation {
     let mut text = line.trim();
     let mut recommendation = Recommendation::default();
     for priority in Priority::ALL {
-        if let Some(rest) = text.strip_prefix(&format!("{}:", priority.label())) {
+        if let Some(rest) = text.strip_prefix(priority.label()).and_then(|rest| rest.strip_prefix(':')) {
             recommendation.priority = priority;
             text = rest.trim();
         }
@@ -267,59 +298,84 @@ fn parse_recommendation(line: &str, owners: &mut OwnerBook) -> Recommendation {
         if let Some(status) = status {
             recommendation.status = status;
             if parts.len() > 1 {
-                recommendation.owner = Some(owners.id(&parts[..parts.len() - 1].join(", ")));
+                recommendation.owner = Some(owners.id(parts[..parts.len() - 1].join(", "), row));
             }
             text = text[..open].trim();
         }
     }
     text.clone_into(&mut recommendation.text);
+    owners.limit(&mut recommendation.text, MAX_TEXT_CHARS, row, "the recommendation");
     recommendation
 }
 
-/// Owners met while reading, by name.
-struct OwnerBook<'a> {
-    study: &'a mut Study,
-    colours: &'a mut crate::model::DistinctColours,
+/// Owners met while reading, found by name (ignoring ASCII case, as people type names in a
+/// spreadsheet) in a hash map, so a file with many owners reads in linear time.
+struct OwnerBook {
+    owners: Vec<Owner>,
+    /// Index in `owners` by the name in lower case.
+    by_name: HashMap<String, usize>,
+    /// Spellings already reported as taken for another owner's name.
+    reported: HashSet<String>,
+    colours: OwnerColours,
+    ids: IdAllocator,
+    warnings: Vec<ImportWarning>,
 }
 
-impl OwnerBook<'_> {
-    fn id(&mut self, name: &str) -> OwnerId {
-        let name = name.trim();
-        if let Some(owner) = self.study.owners.iter().find(|o| o.name.eq_ignore_ascii_case(name)) {
+impl OwnerBook {
+    /// Cuts `text` to `limit` characters, with a warning at `row`.
+    fn limit(&mut self, text: &mut String, limit: usize, row: usize, what: &str) {
+        limit_chars(text, limit, row, what, &mut self.warnings);
+    }
+
+    /// The owner named `name`, created on first sight (a department, in a new colour); a name
+    /// differing only in capitals is the same owner, with a warning the first time.
+    fn id(&mut self, mut name: String, row: usize) -> OwnerId {
+        self.limit(&mut name, MAX_NAME_CHARS, row, "the owner name");
+        let key = name.to_ascii_lowercase();
+        if let Some(&index) = self.by_name.get(&key) {
+            let owner = &self.owners[index];
+            if owner.name != name && self.reported.insert(name.clone()) {
+                self.warnings.push(ImportWarning {
+                    line: row,
+                    message: format!(
+                        "the owner `{}` is taken to be `{}`, written so on an earlier row",
+                        preview(&name),
+                        preview(&owner.name)
+                    ),
+                });
+            }
             return owner.id;
         }
-        let id = self.study.id_allocator().owner();
+        let id = self.ids.owner();
         let colour = self.colours.next_colour();
-        self.study.owners.push(Owner {
-            id,
-            name: name.to_owned(),
-            kind: OwnerKind::Department,
-            colour,
-            ..Owner::default()
-        });
+        self.by_name.insert(key, self.owners.len());
+        self.owners.push(Owner { id, name, kind: OwnerKind::Department, colour, ..Owner::default() });
         id
     }
 }
 
 /// A map as CSV text: UTF-8 with a byte-order mark (so Excel reads it as UTF-8), CRLF line ends,
-/// fields quoted where needed.
+/// text quoted and numbers not. A text a spreadsheet would run as a formula (one starting,
+/// after any `'` and spaces, with `=`, `+`, `-`, `@`, tab or carriage return, unless it is a
+/// plain number such as `-1.5`) gets one `'` in front, which [`to_study`] removes again.
 ///
 /// # Errors
 /// Only if writing to memory fails.
 pub fn from_map(study: &Study, map: &JourneyMap) -> Result<String, csv::Error> {
-    let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
+    // Quoting every text lets import keep spaces at the ends of a text exactly, while it still
+    // trims the unquoted cells people type by hand.
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .quote_style(csv::QuoteStyle::NonNumeric)
+        .from_writer(Vec::new());
     writer.write_record(COLUMNS)?;
+    // Owners by id once, not a search per card.
+    let owners: HashMap<OwnerId, &str> = study.owners.iter().map(|o| (o.id, o.name.as_str())).collect();
     // f32's own shortest form: 8.1, not 8.100000381469727.
     let score = |v: Option<f32>| v.map_or_else(String::new, |v| v.to_string());
     for stage in &map.stages {
         for card in &stage.cards {
-            let names = |ids: &[OwnerId]| {
-                ids.iter()
-                    .filter_map(|id| study.owner(*id))
-                    .map(|o| o.name.clone())
-                    .collect::<Vec<_>>()
-                    .join("; ")
-            };
+            let names = |ids: &[OwnerId]| owner_list(ids.iter().filter_map(|id| owners.get(id).copied()));
             let f = card.flags;
             let flags = [
                 (f.pain_point, "pain point"),
@@ -332,7 +388,7 @@ pub fn from_map(study: &Study, map: &JourneyMap) -> Result<String, csv::Error> {
             .collect::<Vec<_>>()
             .join("; ");
             let duration = card.duration.map_or_else(String::new, |d| d.to_string());
-            writer.write_record([
+            let record = [
                 stage.name.clone(),
                 card.title.clone(),
                 card.description.clone(),
@@ -350,172 +406,292 @@ pub fn from_map(study: &Study, map: &JourneyMap) -> Result<String, csv::Error> {
                 card.metrics.iter().map(metric_text).collect::<Vec<_>>().join("\n"),
                 card.recommendations
                     .iter()
-                    .map(|r| recommendation_text(study, r))
+                    .map(|r| recommendation_text(&owners, r))
                     .collect::<Vec<_>>()
                     .join("\n"),
                 card.notes.clone(),
-            ])?;
+            ];
+            writer.write_record(record.map(guard))?;
         }
     }
     let bytes = writer.into_inner().map_err(|e| csv::Error::from(e.into_error()))?;
     Ok(format!("\u{feff}{}", String::from_utf8_lossy(&bytes)))
 }
 
+/// Where each Wayline column is in the file, by its place in [`COLUMNS`]; warnings about
+/// unknown columns; an error when a column appears twice or `stage` or `card` is missing.
+fn header_columns(
+    header: &Record,
+    warnings: &mut Vec<ImportWarning>,
+) -> Result<[Option<usize>; COLUMNS.len()], CsvError> {
+    let mut columns = [None; COLUMNS.len()];
+    let mut problems = Vec::new();
+    for (index, cell) in header.cells.iter().enumerate() {
+        let name = normalise(&cell.text);
+        if name.is_empty() {
+            continue;
+        }
+        match COLUMNS.iter().position(|c| *c == name) {
+            Some(known) => match columns[known] {
+                Some(first) => problems.push((
+                    header.row,
+                    format!(
+                        "columns {} and {} are both `{name}`; keep one of them so no value is lost",
+                        first + 1,
+                        index + 1
+                    ),
+                )),
+                None => columns[known] = Some(index),
+            },
+            None => warnings.push(ImportWarning {
+                line: header.row,
+                message: format!("column {} ({name:?}) is not a Wayline column and was ignored", index + 1),
+            }),
+        }
+    }
+    if columns[STAGE].is_none() || columns[CARD].is_none() {
+        problems.push((header.row, "the header row needs a `stage` and a `card` column".to_owned()));
+    }
+    if problems.is_empty() { Ok(columns) } else { Err(CsvError { problems }) }
+}
+
+/// Places in [`COLUMNS`].
+const STAGE: usize = 0;
+const CARD: usize = 1;
+const DESCRIPTION: usize = 2;
+const CHANNEL: usize = 3;
+const OWNERS: usize = 4;
+const ACCOUNTABLE: usize = 5;
+const FLAGS: usize = 6;
+const DURATION: usize = 13;
+const METRICS: usize = 14;
+const RECOMMENDATIONS: usize = 15;
+const NOTES: usize = 16;
+
+/// One data row: the cells of the Wayline columns, as import reads them.
+struct Row<'a> {
+    record: &'a Record,
+    columns: &'a [Option<usize>; COLUMNS.len()],
+}
+
+impl Row<'_> {
+    /// The text of the column at `place` in [`COLUMNS`]: quoted cells as they are, unquoted
+    /// ones trimmed, and the formula guard removed; empty when the column is missing.
+    fn text(&self, place: usize) -> &str {
+        let Some(cell) = self.columns[place].and_then(|c| self.record.cells.get(c)) else { return "" };
+        unguard(if cell.quoted { &cell.text } else { cell.text.trim() })
+    }
+
+    fn is_blank(&self) -> bool {
+        self.record.cells.iter().all(|c| c.text.trim().is_empty())
+    }
+}
+
 /// Reads a CSV into a study with one typical map titled `title`; returns warnings (unknown
-/// columns, encoding) alongside.
+/// columns, encoding, text cut to [`MAX_NAME_CHARS`] or [`MAX_TEXT_CHARS`], owner names in
+/// other capitals) alongside.
+///
+/// Row numbers are the rows a spreadsheet shows: the header is row 1 when it is the first
+/// line, and blank lines count.
 ///
 /// # Errors
 /// Every bad row, with its number; nothing is imported when any row is bad.
-#[allow(clippy::too_many_lines, reason = "one step per column")]
 pub fn to_study(bytes: &[u8], title: &str) -> Result<(Study, Vec<ImportWarning>), CsvError> {
     let mut warnings = Vec::new();
     let text = decode(bytes, &mut warnings);
-    if text.trim().is_empty() {
-        return Err(CsvError {
-            problems: vec![(
-                1,
-                "the file is empty: it needs a header row with `stage` and `card`".to_owned(),
-            )],
-        });
-    }
-    let mut reader =
-        csv::ReaderBuilder::new().delimiter(delimiter(&text)).flexible(true).from_reader(text.as_bytes());
-    let headers: Vec<String> = match reader.headers() {
-        Ok(h) => h.iter().map(normalise).collect(),
-        Err(e) => return Err(CsvError { problems: vec![(1, format!("cannot read the header row: {e}"))] }),
+    let empty = || CsvError {
+        problems: vec![(1, "the file is empty: it needs a header row with `stage` and `card`".to_owned())],
     };
-    let column = |name: &str| headers.iter().position(|h| h == name);
-    for (index, header) in headers.iter().enumerate() {
-        if !header.is_empty() && !COLUMNS.contains(&header.as_str()) {
-            warnings.push(ImportWarning {
-                line: 1,
-                message: format!("column {} ({header:?}) is not a Wayline column and was ignored", index + 1),
+    if text.trim().is_empty() {
+        return Err(empty());
+    }
+    let mut records = Records::new(&text, delimiter(&text));
+    let header = match records.next() {
+        Some(Ok(header)) => header,
+        Some(Err(e)) => {
+            return Err(CsvError {
+                problems: vec![(e.row, format!("cannot read the header row: {}", e.message))],
             });
         }
-    }
-    let (Some(stage_col), Some(card_col)) = (column("stage"), column("card")) else {
-        return Err(CsvError {
-            problems: vec![(1, "the header row needs a `stage` and a `card` column".to_owned())],
-        });
+        None => return Err(empty()),
     };
+    let columns = header_columns(&header, &mut warnings)?;
     let mut study = Study { meta: Meta { title: title.to_owned(), ..Meta::default() }, ..Study::default() };
     let mut ids = study.id_allocator();
     let map_id = ids.map();
+    let mut book = OwnerBook {
+        owners: Vec::new(),
+        by_name: HashMap::new(),
+        reported: HashSet::new(),
+        colours: OwnerColours::new(),
+        ids: study.id_allocator(),
+        warnings,
+    };
     let mut stages: Vec<Stage> = Vec::new();
+    // Stages by name: rows of one stage may be anywhere, and a search per row would make a
+    // file of many stages quadratic.
+    let mut stage_index: HashMap<String, usize> = HashMap::new();
     let mut problems = Vec::new();
-    let mut colours = crate::model::DistinctColours::new([]);
-    for (index, record) in reader.records().enumerate() {
-        let row = index + 2;
+    for record in records {
         let record = match record {
-            Ok(r) => r,
+            Ok(record) => record,
             Err(e) => {
-                problems.push((row, format!("cannot be read: {e}")));
+                problems.push((e.row, e.message));
                 continue;
             }
         };
-        let get = |name: &str| column(name).and_then(|c| record.get(c)).unwrap_or("").to_owned();
-        let stage_name = record.get(stage_col).unwrap_or("").trim().to_owned();
-        let title = record.get(card_col).unwrap_or("").trim().to_owned();
-        if record.iter().all(|f| f.trim().is_empty()) {
+        let row = Row { record: &record, columns: &columns };
+        if row.is_blank() {
             continue;
         }
-        if title.is_empty() {
-            problems.push((row, "the card has no title".to_owned()));
-            continue;
-        }
-        let mut row_problems = Vec::new();
-        let mut score = |name: &str, range: std::ops::RangeInclusive<f32>| {
-            parse_score(&get(name), range, name).unwrap_or_else(|e| {
-                row_problems.push(e);
-                None
-            })
-        };
-        let importance = ViewScores {
-            internal: score("importance internal", 1.0..=10.0),
-            customer: score("importance customer", 1.0..=10.0),
-        };
-        let performance = ViewScores {
-            internal: score("performance internal", 1.0..=10.0),
-            customer: score("performance customer", 1.0..=10.0),
-        };
-        let emotion = Emotion {
-            elicited: score("emotion elicited", -2.0..=2.0),
-            desired: score("emotion desired", -2.0..=2.0),
-        };
-        let flags = parse_flags(&get("flags")).unwrap_or_else(|e| {
-            row_problems.push(e);
-            Flags::default()
-        });
-        let duration = parse_duration(&get("duration")).unwrap_or_else(|e| {
-            row_problems.push(e);
-            None
-        });
-        let mut metrics = Vec::new();
-        for line in get("metrics").lines().filter(|l| !l.trim().is_empty()) {
-            match parse_metric(line) {
-                Ok(metric) => metrics.push(metric),
-                Err(e) => row_problems.push(e),
+        match read_card(&row, &mut book, &mut ids) {
+            Ok((stage_name, card)) => {
+                if let Some(&index) = stage_index.get(&stage_name) {
+                    stages[index].cards.push(card);
+                } else {
+                    stage_index.insert(stage_name.clone(), stages.len());
+                    stages.push(Stage {
+                        id: ids.stage(),
+                        name: stage_name,
+                        cards: vec![card],
+                        ..Stage::default()
+                    });
+                }
             }
-        }
-        if !row_problems.is_empty() {
-            problems.extend(row_problems.into_iter().map(|p| (row, p)));
-            continue;
-        }
-        let mut book = OwnerBook { study: &mut study, colours: &mut colours };
-        let mut owners: Vec<OwnerId> = Vec::new();
-        for name in get("owners").split(';').map(str::trim).filter(|n| !n.is_empty()) {
-            let id = book.id(name);
-            if !owners.contains(&id) {
-                owners.push(id);
-            }
-        }
-        let accountable_name = get("accountable");
-        let accountable = if accountable_name.trim().is_empty() {
-            owners.first().copied()
-        } else {
-            let id = book.id(&accountable_name);
-            if !owners.contains(&id) {
-                owners.insert(0, id);
-            }
-            Some(id)
-        };
-        let recommendations = get("recommendations")
-            .lines()
-            .filter(|l| !l.trim().is_empty())
-            .map(|l| parse_recommendation(l, &mut book))
-            .collect();
-        let card = Card {
-            id: ids.card(),
-            title,
-            description: get("description").trim().to_owned(),
-            channel: get("channel").trim().to_owned(),
-            owners,
-            accountable,
-            flags,
-            importance,
-            performance,
-            emotion,
-            metrics,
-            duration,
-            recommendations,
-            notes: get("notes").trim().to_owned(),
-            detail: None,
-        };
-        match stages.iter_mut().find(|s| s.name == stage_name) {
-            Some(stage) => stage.cards.push(card),
-            None => stages.push(Stage {
-                id: ids.stage(),
-                name: stage_name,
-                cards: vec![card],
-                ..Stage::default()
-            }),
+            Err(row_problems) => problems.extend(row_problems.into_iter().map(|p| (record.row, p))),
         }
     }
     if !problems.is_empty() {
         return Err(CsvError { problems });
     }
+    study.owners = book.owners;
     study.maps.push(JourneyMap { id: map_id, title: title.to_owned(), stages, ..JourneyMap::default() });
-    Ok((study, warnings))
+    Ok((study, book.warnings))
+}
+
+/// Owners in the order first named, each once; a set keeps a long list linear.
+#[derive(Default)]
+struct UniqueOwners {
+    list: Vec<OwnerId>,
+    seen: HashSet<OwnerId>,
+}
+
+impl UniqueOwners {
+    fn push(&mut self, id: OwnerId) {
+        if self.seen.insert(id) {
+            self.list.push(id);
+        }
+    }
+}
+
+/// A row's owners and its accountable owner. The accountable one is among the owners; when no
+/// one is named accountable, the first owner is.
+fn card_owners(row: &Row<'_>, book: &mut OwnerBook) -> (Vec<OwnerId>, Option<OwnerId>) {
+    let line = row.record.row;
+    let mut owners = UniqueOwners::default();
+    for name in parse_owner_list(row.text(OWNERS)) {
+        owners.push(book.id(name, line));
+    }
+    let mut named = parse_owner_list(row.text(ACCOUNTABLE)).into_iter();
+    let Some(first) = named.next() else {
+        let first_owner = owners.list.first().copied();
+        return (owners.list, first_owner);
+    };
+    let accountable = book.id(first, line);
+    let others: Vec<String> = named.collect();
+    if !others.is_empty() {
+        book.warnings.push(ImportWarning {
+            line,
+            message: format!(
+                "the accountable column names more than one owner; the first is accountable and the \
+                 others ({}) are owners",
+                others.iter().map(|o| format!("`{}`", preview(o))).collect::<Vec<_>>().join(", ")
+            ),
+        });
+        for name in others {
+            owners.push(book.id(name, line));
+        }
+    }
+    let mut list = owners.list;
+    if !owners.seen.contains(&accountable) {
+        list.insert(0, accountable);
+    }
+    (list, Some(accountable))
+}
+
+/// One row as a card and the name of its stage; every problem of the row otherwise.
+fn read_card(
+    row: &Row<'_>,
+    book: &mut OwnerBook,
+    ids: &mut IdAllocator,
+) -> Result<(String, Card), Vec<String>> {
+    let line = row.record.row;
+    let title = row.text(CARD);
+    if title.trim().is_empty() {
+        return Err(vec!["the card has no title".to_owned()]);
+    }
+    let mut problems = Vec::new();
+    let mut score = |place: usize, range: std::ops::RangeInclusive<f32>| {
+        parse_score(row.text(place), range, COLUMNS[place]).unwrap_or_else(|e| {
+            problems.push(e);
+            None
+        })
+    };
+    let importance = ViewScores { internal: score(7, 1.0..=10.0), customer: score(8, 1.0..=10.0) };
+    let performance = ViewScores { internal: score(9, 1.0..=10.0), customer: score(10, 1.0..=10.0) };
+    let emotion = Emotion { elicited: score(11, -2.0..=2.0), desired: score(12, -2.0..=2.0) };
+    let flags = parse_flags(row.text(FLAGS)).unwrap_or_else(|e| {
+        problems.push(e);
+        Flags::default()
+    });
+    let duration = parse_duration(row.text(DURATION)).unwrap_or_else(|e| {
+        problems.push(e);
+        None
+    });
+    let mut metrics = Vec::new();
+    for text in row.text(METRICS).lines().filter(|l| !l.trim().is_empty()) {
+        match parse_metric(text) {
+            Ok(mut metric) => {
+                book.limit(&mut metric.name, MAX_NAME_CHARS, line, "the metric name");
+                book.limit(&mut metric.unit, MAX_NAME_CHARS, line, "the metric unit");
+                metrics.push(metric);
+            }
+            Err(e) => problems.push(e),
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let (owners, accountable) = card_owners(row, book);
+    let recommendations = row
+        .text(RECOMMENDATIONS)
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| parse_recommendation(l, line, book))
+        .collect();
+    let mut text = |place: usize, limit: usize, what: &str| {
+        let mut text = row.text(place).to_owned();
+        book.limit(&mut text, limit, line, what);
+        text
+    };
+    let card = Card {
+        id: ids.card(),
+        title: text(CARD, MAX_NAME_CHARS, "the card title"),
+        description: text(DESCRIPTION, MAX_TEXT_CHARS, "the description"),
+        channel: text(CHANNEL, MAX_NAME_CHARS, "the channel"),
+        notes: text(NOTES, MAX_TEXT_CHARS, "the notes"),
+        owners,
+        accountable,
+        flags,
+        importance,
+        performance,
+        emotion,
+        metrics,
+        duration,
+        recommendations,
+        detail: None,
+    };
+    Ok((text(STAGE, MAX_NAME_CHARS, "the stage name"), card))
 }
 
 #[cfg(test)]
