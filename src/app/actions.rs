@@ -346,8 +346,15 @@ impl WaylineApp {
     pub fn import_path(&mut self, path: &Path) {
         match crate::interop::load_any(path) {
             Ok(imported) => {
+                // A spreadsheet's warnings count rows, a Mermaid file's lines.
+                let unit = if crate::interop::SourceFormat::of_path(path) == crate::interop::SourceFormat::Csv
+                {
+                    "row"
+                } else {
+                    "line"
+                };
                 let warnings =
-                    imported.warnings.iter().map(|w| format!("line {}: {}", w.line, w.message)).collect();
+                    imported.warnings.iter().map(|w| format!("{unit} {}: {}", w.line, w.message)).collect();
                 self.dialog = Some(Dialog::Imported {
                     source: path.to_path_buf(),
                     study: Box::new(imported.study),

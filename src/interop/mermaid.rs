@@ -549,7 +549,7 @@ pub fn to_study(journey: &Journey) -> (Study, Vec<ImportWarning>) {
         })
         .collect();
     let mut loose = Vec::new();
-    let mut actors = Actors { owners: Vec::new(), by_name: HashMap::new(), colours: OwnerColours::new() };
+    let mut actors = Actors { owners: Vec::new(), by_name: HashMap::new(), colours: OwnerColours::new([]) };
     for task in &journey.tasks {
         let mut card_owners: Vec<OwnerId> = Vec::new();
         // A set keeps a task with a very long list of actors linear.

@@ -9,7 +9,7 @@ pub mod table;
 pub use mermaid::ImportWarning;
 
 use crate::io::LoadError;
-use crate::model::{Colour, DistinctColours, Study};
+use crate::model::{DistinctColours, Study};
 use std::path::Path;
 
 /// The most characters an import keeps in a title or a name: study, map, stage and card
@@ -26,37 +26,8 @@ pub const MAX_NAME_CHARS: usize = 10_000;
 /// validation can hold text to the same limit.
 pub const MAX_TEXT_CHARS: usize = 100_000;
 
-/// How many owners one import gives colours of their own. Past a thousand owners no colour
-/// tells them apart any more, and each further distinct colour costs more to find than the
-/// last, so later owners reuse the first thousand colours in turn.
-const DISTINCT_OWNER_COLOURS: usize = 1_000;
-
-/// Colours for the owners an import creates: distinct ones (from [`DistinctColours`]) for the
-/// first [`DISTINCT_OWNER_COLOURS`], then those again in turn.
-pub(crate) struct OwnerColours {
-    distinct: DistinctColours,
-    handed_out: Vec<Colour>,
-}
-
-impl OwnerColours {
-    pub(crate) fn new() -> Self {
-        Self { distinct: DistinctColours::new([]), handed_out: Vec::new() }
-    }
-
-    /// The colour for the next new owner.
-    pub(crate) fn next_colour(&mut self) -> Colour {
-        let count = self.handed_out.len();
-        if count < DISTINCT_OWNER_COLOURS {
-            let colour = self.distinct.next_colour();
-            self.handed_out.push(colour);
-            colour
-        } else {
-            let colour = self.handed_out[count % DISTINCT_OWNER_COLOURS];
-            self.handed_out.push(colour);
-            colour
-        }
-    }
-}
+/// Colours for the owners an import creates, each distinct from the others.
+pub(crate) type OwnerColours = DistinctColours;
 
 /// `n` with thousands separated by commas: 100000 → "100,000".
 fn thousands(n: usize) -> String {

@@ -523,7 +523,7 @@ pub fn to_study(bytes: &[u8], title: &str) -> Result<(Study, Vec<ImportWarning>)
         owners: Vec::new(),
         by_name: HashMap::new(),
         reported: HashSet::new(),
-        colours: OwnerColours::new(),
+        colours: OwnerColours::new([]),
         ids: study.id_allocator(),
         warnings,
     };

@@ -69,7 +69,11 @@ pub struct DistinctColours {
     candidates: Vec<(Colour, Lab, f32)>,
     used: HashSet<Colour>,
     palette: usize,
-    handed_out: usize,
+    /// Where the walk over all colours (past the candidates) has got to.
+    walk: u32,
+    /// Candidates not handed out or in use yet, so that a study with thousands of owners does
+    /// not scan the taken ones again for every new colour.
+    free: usize,
 }
 
 impl DistinctColours {
@@ -86,8 +90,9 @@ impl DistinctColours {
                 candidates.push((colour, Lab::of(colour), f32::INFINITY));
             }
         }
+        let free = candidates.len();
         let mut source =
-            Self { candidates, used: HashSet::new(), palette: Colour::OWNER_PALETTE.len(), handed_out: 0 };
+            Self { candidates, used: HashSet::new(), palette: Colour::OWNER_PALETTE.len(), walk: 0, free };
         for colour in used {
             source.mark_used(colour);
         }
@@ -98,24 +103,33 @@ impl DistinctColours {
         if !self.used.insert(colour) {
             return;
         }
+        if self.free == 0 {
+            // Past the candidates, distances no longer decide anything.
+            return;
+        }
         let lab = Lab::of(colour);
+        let mut free = 0;
         for candidate in &mut self.candidates {
             candidate.2 = candidate.2.min(candidate.1.distance(lab));
+            free += usize::from(candidate.2 > 0.0);
         }
+        self.free = free;
     }
 
     /// The next colour: the first palette colour far enough from every colour in use, else
     /// the candidate farthest from all of them. Never a colour already in use.
     pub fn next_colour(&mut self) -> Colour {
         let palette = self.candidates[..self.palette].iter().find(|c| c.2 >= CLOSE).map(|c| c.0);
-        let farthest = self
-            .candidates
-            .iter()
-            .filter(|c| !self.used.contains(&c.0))
-            .max_by(|a, b| a.2.total_cmp(&b.2))
-            .map(|c| c.0);
+        let farthest = (self.free > 0)
+            .then(|| {
+                self.candidates
+                    .iter()
+                    .filter(|c| c.2 > 0.0 && !self.used.contains(&c.0))
+                    .max_by(|a, b| a.2.total_cmp(&b.2))
+                    .map(|c| c.0)
+            })
+            .flatten();
         let colour = palette.or(farthest).unwrap_or_else(|| self.unused_fallback());
-        self.handed_out += 1;
         self.mark_used(colour);
         colour
     }
@@ -133,20 +147,19 @@ impl DistinctColours {
         }
     }
 
-    /// With every candidate taken (hundreds of owners), a colour walked along the hue circle
-    /// by the golden angle until it is not in use.
-    fn unused_fallback(&self) -> Colour {
-        let mut n = self.handed_out + self.used.len();
+    /// With every candidate taken (hundreds of owners), the next colour not in use from a
+    /// walk over every sRGB colour in a scrambled order: multiplying by an odd number is a
+    /// permutation of the 2^24 colours, so the walk finds an unused one within as many steps
+    /// as there are colours in use, and hands out each colour at most once.
+    fn unused_fallback(&mut self) -> Colour {
         loop {
-            #[allow(clippy::cast_precision_loss, reason = "a counter used as an angle")]
-            let hue = (n as f32 * 137.508).to_radians();
-            #[allow(clippy::cast_precision_loss, reason = "a small cycle")]
-            let l = 0.5 + 0.05 * (n % 7) as f32;
-            let colour = Lab { l, a: 0.12 * hue.cos(), b: 0.12 * hue.sin() }.to_colour();
+            self.walk = self.walk.wrapping_add(1);
+            let rgb = (self.walk.wrapping_mul(0x009E_3779) ^ 0x0055_AA55) & 0x00FF_FFFF;
+            let [_, r, g, b] = rgb.to_be_bytes();
+            let colour = Colour::rgb(r, g, b);
             if !self.used.contains(&colour) {
                 return colour;
             }
-            n += 1;
         }
     }
 }
@@ -183,10 +196,10 @@ mod tests {
     }
 
     #[test]
-    fn hundreds_of_owners_still_get_unused_colours() {
-        let mut source = DistinctColours::new([]);
-        let mut seen = HashSet::new();
-        for _ in 0..600 {
+    fn tens_of_thousands_of_owners_still_get_unused_colours() {
+        let mut source = DistinctColours::new([Colour::rgb(0, 0, 0), Colour::rgb(255, 255, 255)]);
+        let mut seen = HashSet::from([Colour::rgb(0, 0, 0), Colour::rgb(255, 255, 255)]);
+        for _ in 0..30_000 {
             assert!(seen.insert(source.next_colour()));
         }
     }
