@@ -12,19 +12,10 @@ use crate::io::LoadError;
 use crate::model::{DistinctColours, Study};
 use std::path::Path;
 
-/// The most characters an import keeps in a title or a name: study, map, stage and card
-/// titles, channels, owner names, metric names and units. Longer text is cut (at a character
-/// boundary) with a warning naming its line or row. Ten thousand characters is several pages;
-/// anything longer is a pasted log or a broken file, and would make every layout and export of
-/// the map slow. Public so that the study's validation can hold names to the same limit.
-pub const MAX_NAME_CHARS: usize = 10_000;
-
-/// The most characters an import keeps in free text: descriptions, notes, goals and
-/// recommendations. Longer text is cut (at a character boundary) with a warning naming its
-/// line or row. A hundred thousand characters is a long report; the limit keeps one pasted
-/// log file from making every export of the map take minutes. Public so that the study's
-/// validation can hold text to the same limit.
-pub const MAX_TEXT_CHARS: usize = 100_000;
+// An import keeps at most as many characters in a name or a text as validation allows
+// (`model::validate`): longer text is cut at a character boundary, with a warning naming its
+// line or row, so one pasted log file cannot make every export of the map take minutes.
+pub use crate::model::validate::{MAX_NAME_CHARS, MAX_TEXT_CHARS};
 
 /// Colours for the owners an import creates, each distinct from the others.
 pub(crate) type OwnerColours = DistinctColours;
