@@ -80,7 +80,15 @@ impl WaylineApp {
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             return;
         }
-        self.recovery.tick(ctx, &self.editor.doc);
+        if self.recovery.tick(ctx, &self.editor.doc) {
+            // Every lease refresh, look again: an editor that opened the file after this one
+            // is seen here too, not only by itself.
+            let before = self.other_editors.len();
+            self.look_for_other_editors();
+            if self.other_editors.len() > before {
+                self.others_dismissed = false;
+            }
+        }
         if self.disk.poked() {
             self.on_disk_change();
         }

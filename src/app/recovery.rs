@@ -29,7 +29,8 @@ pub(crate) struct Recovery {
     seen: Option<(u64, f64)>,
     /// Since when there are changes the journal does not hold.
     pending_since: Option<f64>,
-    last_lease: f64,
+    /// When the lease was last refreshed; `None` until the first frame.
+    last_lease: Option<f64>,
     untitled: u64,
     /// Set when the process is asked to end (logout, shutdown): flush and leave.
     pub(crate) terminate: Arc<AtomicBool>,
@@ -57,35 +58,43 @@ impl Recovery {
         self.journaled = (!doc.is_dirty()).then_some(doc.generation());
         self.written = false;
         self.seen = None;
+        self.last_lease = None;
     }
 
     /// Once a frame: writes the journal when the study has unsaved changes and the user paused
     /// (or has been editing for long), removes it when there is nothing unsaved, and keeps the
-    /// lease fresh. Asks for a repaint when a write is due later.
-    pub(crate) fn tick(&mut self, ctx: &egui::Context, doc: &Document) {
-        let Some(journal) = &self.journal else { return };
+    /// lease fresh. Asks for a repaint when a write is due later. Returns whether the lease
+    /// was refreshed (a moment to look for other editors again).
+    pub(crate) fn tick(&mut self, ctx: &egui::Context, doc: &Document) -> bool {
+        let Some(journal) = &self.journal else { return false };
+        let mut refreshed = false;
         let now = ctx.input(|i| i.time);
         let generation = doc.generation();
         match self.seen {
             Some((seen, _)) if seen == generation => {}
             _ => self.seen = Some((generation, now)),
         }
-        if now - self.last_lease >= journal::LEASE_TOUCH_EVERY.as_secs_f64() {
+        let every = journal::LEASE_TOUCH_EVERY.as_secs_f64();
+        if self.last_lease.is_none_or(|at| now - at >= every) {
             let _ = journal.take_lease();
-            self.last_lease = now;
-            ctx.request_repaint_after(journal::LEASE_TOUCH_EVERY);
+            self.last_lease = Some(now);
+            refreshed = true;
         }
+        // Wake for the next refresh even when nothing else happens (a timer may fire a little
+        // early: ask again each frame for what is left).
+        let left = self.last_lease.map_or(every, |at| at + every - now);
+        ctx.request_repaint_after(std::time::Duration::from_secs_f64(left.max(0.05)));
         if !doc.is_dirty() {
             if self.written {
                 journal.discard();
                 self.written = false;
             }
             self.journaled = Some(generation);
-            return;
+            return refreshed;
         }
         if self.journaled == Some(generation) {
             self.pending_since = None;
-            return;
+            return refreshed;
         }
         let pending_since = *self.pending_since.get_or_insert(now);
         let changed_at = self.seen.map_or(now, |(_, at)| at);
@@ -97,6 +106,7 @@ impl Recovery {
             let wait = (QUIET_SECONDS - (now - changed_at)).max(0.05);
             ctx.request_repaint_after(std::time::Duration::from_secs_f64(wait));
         }
+        refreshed
     }
 
     fn write(&mut self, doc: &Document) {
