@@ -420,9 +420,13 @@ impl WaylineApp {
             Ok(_) => {
                 let renamed = self.editor.doc.path() != Some(path);
                 self.editor.doc.mark_saved(path.to_path_buf());
-                self.disk = super::disk::Disk::follow(Some(path), self.ctx.as_ref());
                 if renamed {
+                    // A new file: watch its folder instead, and journal under its name.
+                    self.disk = super::disk::Disk::follow(Some(path), self.ctx.as_ref());
                     self.recovery.attach(&self.editor.doc);
+                } else {
+                    // The same file, as just written: what is on disk is ours now.
+                    self.disk.accept_disk_version();
                 }
                 self.remember_recent(path.to_path_buf());
                 self.status = format!("Saved {}", path.display());

@@ -15,14 +15,9 @@ struct Stamp {
     hash: u64,
 }
 
-/// FNV-1a of the file's bytes: a change of content is told from a touch.
+/// The hash that tells a change of content from a touch.
 fn hash(bytes: &[u8]) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for byte in bytes {
-        hash ^= u64::from(*byte);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
-    }
-    hash
+    crate::io::stable_hash(bytes)
 }
 
 /// The stamp of the file now, reading it only when its size or time differs from `known`.

@@ -20,19 +20,6 @@ pub use crate::model::validate::{MAX_NAME_CHARS, MAX_TEXT_CHARS};
 /// Colours for the owners an import creates, each distinct from the others.
 pub(crate) type OwnerColours = DistinctColours;
 
-/// `n` with thousands separated by commas: 100000 → "100,000".
-fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(digit);
-    }
-    out
-}
-
 /// The start of `text` for a message: its first line, at most 40 characters, `…` when cut.
 pub(crate) fn preview(text: &str) -> String {
     let line = text.trim().lines().next().unwrap_or("");
@@ -64,8 +51,8 @@ pub(crate) fn limit_chars(
         message: format!(
             "{what} `{}` is {} characters long; only its first {} are kept",
             preview(text),
-            thousands(count),
-            thousands(limit)
+            crate::words::thousands(count),
+            crate::words::thousands(limit)
         ),
     });
 }

@@ -43,18 +43,13 @@ pub fn default_folder() -> Option<PathBuf> {
 /// A stable, short name for a study's journal: a hash of its file's canonical path, or of a
 /// number unique to this process for a study without a file.
 fn key_for(file: Option<&Path>, untitled: u64) -> String {
-    // FNV-1a: stable across builds and platforms, unlike the standard library's hasher.
     let text = match file {
         Some(path) => {
             fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()).to_string_lossy().into_owned()
         }
         None => format!("untitled-{untitled}"),
     };
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for byte in text.bytes() {
-        hash ^= u64::from(byte);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
-    }
+    let hash = super::stable_hash(text.as_bytes());
     let name = file
         .and_then(Path::file_stem)
         .map_or_else(|| "untitled".to_owned(), |s| s.to_string_lossy().into_owned());

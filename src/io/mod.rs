@@ -18,6 +18,19 @@ use std::path::{Path, PathBuf};
 pub use atomic::{backup_path, write_atomically};
 pub use format::{LoadError, parse_study, parse_study_bytes, to_ron_string};
 
+/// A hash of file content or a path that stays the same across builds and platforms (FNV-1a;
+/// the standard library's hasher may change between Rust versions): tells a changed file from
+/// a touched one, and names journals.
+#[must_use]
+pub fn stable_hash(bytes: &[u8]) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in bytes {
+        hash ^= u64::from(*byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    hash
+}
+
 /// Reads and parses the study file at `path`.
 ///
 /// # Errors

@@ -146,19 +146,6 @@ fn short(name: &str) -> Cow<'_, str> {
     }
 }
 
-/// `n` with a comma between thousands: `100,000`.
-fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut text = String::with_capacity(digits.len() + digits.len() / 3);
-    for (index, digit) in digits.chars().enumerate() {
-        if index > 0 && (digits.len() - index).is_multiple_of(3) {
-            text.push(',');
-        }
-        text.push(digit);
-    }
-    text
-}
-
 /// The element being checked, as references to it and what contains it. The readable path is
 /// written from these only when there is a problem, so it names the element actually at fault
 /// (even when its id is shared) without searching the study for it.
@@ -273,7 +260,7 @@ impl Cycles {
         let mut names: Vec<String> = around.take(CHAIN_OWNERS - 1).map(&name).collect();
         names.push("…".to_owned());
         names.push(name(id));
-        Some(format!("{} ({} owners)", names.join(" > "), thousands(cycle.len())))
+        Some(format!("{} ({} owners)", names.join(" > "), crate::words::thousands(cycle.len())))
     }
 }
 
@@ -356,8 +343,8 @@ impl<'a> Validator<'a> {
                 at,
                 format!(
                     "{} characters in {what}, more than the {} allowed",
-                    thousands(chars),
-                    thousands(limit)
+                    crate::words::thousands(chars),
+                    crate::words::thousands(limit)
                 ),
             );
         }
