@@ -4,6 +4,7 @@
 //! editor share one implementation. Data flows one way: [`io`] reads a file into a
 //! [`model::Study`], and everything else reads the model.
 
+pub mod analysis;
 pub mod app;
 pub mod bench;
 pub mod cli;

@@ -37,6 +37,8 @@ pub const STATUS_AMBER: Colour = Colour::rgb(0x9A, 0x5B, 0x00);
 pub const STATUS_GREEN: Colour = Colour::rgb(0x2E, 0x7D, 0x32);
 /// Handoff marks.
 pub const HANDOFF: Colour = Colour::rgb(0x9A, 0x5B, 0x00);
+/// The bar between the internal and the customer score on a gauge: the perception gap.
+pub const GAP_BAR: Colour = Colour::rgb(0x9A, 0x5B, 0x00);
 /// Connectors between cards.
 pub const CONNECTOR: Colour = Colour::rgb(0x52, 0x60, 0x6D);
 

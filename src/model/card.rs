@@ -183,6 +183,9 @@ pub struct Recommendation {
     pub priority: Priority,
     /// How far it has got.
     pub status: Status,
+    /// When it should be done by, if a date was agreed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub due: Option<super::Date>,
 }
 
 /// The priority of a recommendation.

@@ -65,12 +65,14 @@ pub fn recommendation() -> impl Strategy<Value = Recommendation> {
         prop::option::of(id()),
         prop::sample::select(Priority::ALL.to_vec()),
         prop::sample::select(Status::ALL.to_vec()),
+        prop::option::of(date()),
     )
-        .prop_map(|(text, owner, priority, status)| Recommendation {
+        .prop_map(|(text, owner, priority, status, due)| Recommendation {
             text,
             owner: owner.map(OwnerId),
             priority,
             status,
+            due,
         })
 }
 
