@@ -56,8 +56,9 @@ pub mod size {
     pub const CARD_TITLE: f32 = 12.0;
     /// Body text: channels, owners, goals, recommendations, legend.
     pub const BODY: f32 = 10.0;
-    /// Small print: axis labels, footer.
-    pub const SMALL: f32 = 9.0;
+    /// Small print: axis labels, bylines, footer. As large as body text, because the 9 pt floor
+    /// on paper holds for every piece of text on the sheet; colour and weight set it apart.
+    pub const SMALL: f32 = 10.0;
 }
 
 /// The grid unit: every gap and margin is a multiple of it.
