@@ -520,3 +520,20 @@ fn an_owner_dragged_onto_a_card_is_assigned_to_it() {
     assert!(study(&harness).maps[0].card(card).unwrap().owners.contains(&marketing));
     assert_eq!(harness.state().editor.highlight, None, "a drag is not a click");
 }
+
+#[test]
+fn a_recommendation_gets_a_due_date_in_the_inspector() {
+    let mut harness = harness(template("starter"));
+    let card = study(&harness).maps[0].stages[0].cards[0].clone();
+    assert!(card.recommendations.is_empty());
+    let centre = card_centre(&mut harness, card.id);
+    click_at(&mut harness, centre, Modifiers::NONE);
+    click(&mut harness, "Recommendations (0)");
+    click(&mut harness, "Add recommendation");
+    assert_eq!(study(&harness).maps[0].card(card.id).unwrap().recommendations.len(), 1);
+    harness.get_by_label("Due").click();
+    harness.run_ok();
+    type_and_enter(&mut harness, "2026-03-31");
+    let due = study(&harness).maps[0].card(card.id).unwrap().recommendations[0].due;
+    assert_eq!(due.map(|d| d.to_string()).as_deref(), Some("2026-03-31"));
+}

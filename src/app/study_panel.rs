@@ -5,35 +5,6 @@ use super::editor::Editor;
 use crate::edit::{Edit, MergeKey};
 use crate::model::{Date, Meta, Persona, PersonaId, SegmentKind};
 
-/// A date field: empty for none; a typed date is applied once it reads as `YYYY-MM-DD`.
-fn date_field(ui: &mut egui::Ui, label: &str, value: &mut Option<Date>) {
-    ui.horizontal(|ui| {
-        let label = ui.label(label);
-        let id = egui::Id::unique(("date-field", label.id));
-        let mut text: String = ui
-            .data(|d| d.get_temp::<String>(id))
-            .unwrap_or_else(|| value.map_or_else(String::new, |d| d.to_string()));
-        let response = ui
-            .add(egui::TextEdit::singleline(&mut text).desired_width(100.0).hint_text("YYYY-MM-DD"))
-            .labelled_by(label.id);
-        if response.changed() {
-            if text.trim().is_empty() {
-                *value = None;
-            } else if let Ok(date) = text.parse() {
-                *value = Some(date);
-            }
-        }
-        if response.has_focus() {
-            ui.data_mut(|d| d.insert_temp(id, text));
-        } else {
-            ui.data_mut(|d| d.remove::<String>(id));
-        }
-        if ui.small_button("Today").on_hover_text("Set to today's date").clicked() {
-            *value = Some(Date::today());
-        }
-    });
-}
-
 fn meta_ui(ui: &mut egui::Ui, editor: &mut Editor) {
     let mut meta: Meta = editor.study().meta.clone();
     egui::Grid::new("study-meta").num_columns(2).spacing([8.0, 6.0]).show(ui, |ui| {
@@ -47,8 +18,8 @@ fn meta_ui(ui: &mut egui::Ui, editor: &mut Editor) {
             ui.end_row();
         }
     });
-    date_field(ui, "Created", &mut meta.created);
-    date_field(ui, "Last reviewed", &mut meta.last_reviewed);
+    super::inspector::date_field(ui, "Created", &mut meta.created);
+    super::inspector::date_field(ui, "Last reviewed", &mut meta.last_reviewed);
     ui.horizontal(|ui| {
         let label = ui.label("Review every");
         ui.add(

@@ -705,7 +705,7 @@ fn task_name(text: &str) -> String {
 }
 
 /// A map as a Mermaid journey: stages as sections, cards as tasks with their felt emotion as a
-/// 1–5 score (3 when unknown) and their owners as actors. What the text keeps of each name is
+/// 1–5 score (3 when unknown) and their owners as actors, recommendations as `%%` notes. What the text keeps of each name is
 /// in the module's documentation.
 #[must_use]
 pub fn from_map(study: &Study, map: &JourneyMap) -> String {
@@ -741,14 +741,52 @@ pub fn from_map(study: &Study, map: &JourneyMap) -> String {
             } else {
                 let _ = writeln!(out, "      {name}: {score}: {}", actors.join(", "));
             }
+            write_recommendation_notes(&mut out, study, &card.recommendations);
         }
+        write_recommendation_notes(&mut out, study, &stage.recommendations);
     }
     out
+}
+
+/// Recommendations as `%%` notes under their task or section: Mermaid shows nothing of them,
+/// but a reader of the text (and a diff) sees the action plan with owner and due date.
+fn write_recommendation_notes(out: &mut String, study: &Study, list: &[crate::model::Recommendation]) {
+    let flat = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for recommendation in list {
+        let mut facts =
+            vec![recommendation.priority.label().to_owned(), recommendation.status.label().to_lowercase()];
+        if let Some(owner) = recommendation.owner.and_then(|id| study.owner(id)) {
+            facts.push(flat(&owner.name));
+        }
+        if let Some(due) = recommendation.due {
+            facts.push(format!("due {due}"));
+        }
+        let _ =
+            writeln!(out, "      %% Recommendation ({}): {}", facts.join(", "), flat(&recommendation.text));
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn recommendations_become_notes_that_import_skips() {
+        let mut study = crate::templates::find("starter").unwrap().study().unwrap();
+        let stage = &mut study.maps[0].stages[0];
+        stage.recommendations = vec![crate::model::Recommendation {
+            text: "Call within\na day %% now".to_owned(),
+            due: "2026-03-31".parse().ok(),
+            ..Default::default()
+        }];
+        let text = from_map(&study, &study.maps[0]);
+        assert!(
+            text.contains("%% Recommendation (Medium, proposed, due 2026-03-31): Call within a day %% now"),
+            "{text}"
+        );
+        let back = parse(&text).unwrap();
+        assert_eq!(back.tasks.len(), study.maps[0].card_count());
+    }
 
     #[test]
     fn reads_the_documented_example() {

@@ -17,7 +17,7 @@
 //! | emotion elicited, emotion desired | −2..+2, empty when unknown |
 //! | duration | e.g. `3 d`, `4 h`, `45 min`, `2 wk`, `1 mo` |
 //! | metrics | one per line: `Name: value unit (target value unit, higher is better)` |
-//! | recommendations | one per line: `High: what to do (Owner, agreed)` |
+//! | recommendations | one per line: `High: what to do (Owner, agreed, due 2026-03-31)`; owner and due date optional |
 //! | notes | free text |
 //!
 //! Nothing is lost between export and import: texts are quoted and come back exactly (spaces
@@ -273,9 +273,10 @@ fn recommendation_text(owners: &HashMap<OwnerId, &str>, r: &Recommendation) -> S
     let owner = r.owner.and_then(|o| owners.get(&o)).map(|name| one_line(name));
     let status = r.status.label().to_lowercase();
     let text = one_line(&r.text);
+    let due = r.due.map(|date| format!(", due {date}")).unwrap_or_default();
     match owner {
-        Some(owner) => format!("{}: {text} ({owner}, {status})", r.priority.label()),
-        None => format!("{}: {text} ({status})", r.priority.label()),
+        Some(owner) => format!("{}: {text} ({owner}, {status}{due})", r.priority.label()),
+        None => format!("{}: {text} ({status}{due})", r.priority.label()),
     }
 }
 
@@ -292,11 +293,16 @@ fn parse_recommendation(line: &str, row: usize, owners: &mut OwnerBook) -> Recom
         && let Some(open) = text.rfind('(')
     {
         let inside = &text[open + 1..text.len() - 1];
-        let parts: Vec<&str> = inside.split(',').map(str::trim).collect();
+        let mut parts: Vec<&str> = inside.split(',').map(str::trim).collect();
+        let due = parts.last().and_then(|last| last.strip_prefix("due ")).and_then(|d| d.parse().ok());
+        if due.is_some() {
+            parts.pop();
+        }
         let status =
             parts.last().and_then(|s| Status::ALL.into_iter().find(|x| x.label().eq_ignore_ascii_case(s)));
         if let Some(status) = status {
             recommendation.status = status;
+            recommendation.due = due;
             if parts.len() > 1 {
                 recommendation.owner = Some(owners.id(parts[..parts.len() - 1].join(", "), row));
             }
@@ -722,6 +728,36 @@ mod tests {
                 };
                 assert_eq!(names(&study, &a.owners), names(&back, &b.owners));
             }
+        }
+    }
+
+    #[test]
+    fn a_recommendation_keeps_its_owner_status_and_due_date() {
+        let mut study = crate::templates::find("starter").unwrap().study().unwrap();
+        let owner = study.owners[0].id;
+        let map = &mut study.maps[0];
+        map.stages[0].cards[0].recommendations = vec![
+            Recommendation {
+                text: "Name a contact (today)".to_owned(),
+                owner: Some(owner),
+                priority: Priority::High,
+                status: Status::Agreed,
+                due: "2026-03-31".parse().ok(),
+            },
+            Recommendation { text: "Shorter form".to_owned(), ..Recommendation::default() },
+        ];
+        let text = from_map(&study, &study.maps[0]).unwrap();
+        assert!(text.contains("High: Name a contact (today) ("), "{text}");
+        let (back, _) = to_study(text.as_bytes(), "t").unwrap();
+        let names = |s: &Study, r: &Recommendation| r.owner.map(|id| s.owner(id).unwrap().name.clone());
+        let (a, b) = (
+            &study.maps[0].stages[0].cards[0].recommendations,
+            &back.maps[0].stages[0].cards[0].recommendations,
+        );
+        assert_eq!(a.len(), b.len());
+        for (a, b) in a.iter().zip(b) {
+            assert_eq!((&a.text, a.priority, a.status, a.due), (&b.text, b.priority, b.status, b.due));
+            assert_eq!(names(&study, a), names(&back, b));
         }
     }
 

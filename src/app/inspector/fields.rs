@@ -263,6 +263,42 @@ pub(crate) fn optional_amount(ui: &mut Ui, accessible: &str, value: &mut Option<
     }
 }
 
+/// A date field: empty for none; a typed date is applied once it reads as `YYYY-MM-DD`, and
+/// "Today" sets today's date. Returns whether the user changed the value.
+pub(crate) fn date_field(ui: &mut Ui, label: &str, value: &mut Option<crate::model::Date>) -> bool {
+    let mut changed = false;
+    ui.horizontal(|ui| {
+        let label = ui.label(label);
+        let id = egui::Id::unique(("date-field", label.id));
+        let mut text: String = ui
+            .data(|d| d.get_temp::<String>(id))
+            .unwrap_or_else(|| value.map_or_else(String::new, |d| d.to_string()));
+        let response = ui
+            .add(egui::TextEdit::singleline(&mut text).desired_width(100.0).hint_text("YYYY-MM-DD"))
+            .labelled_by(label.id);
+        if response.changed() {
+            let typed = if text.trim().is_empty() { Some(None) } else { text.parse().ok().map(Some) };
+            if let Some(typed) = typed
+                && typed != *value
+            {
+                *value = typed;
+                changed = true;
+            }
+        }
+        if response.has_focus() {
+            ui.data_mut(|d| d.insert_temp(id, text));
+        } else {
+            ui.data_mut(|d| d.remove::<String>(id));
+        }
+        if ui.small_button("Today").on_hover_text("Set to today's date").clicked() {
+            let today = Some(crate::model::Date::today());
+            changed |= *value != today;
+            *value = today;
+        }
+    });
+    changed
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -10,7 +10,7 @@ mod map;
 mod scores;
 mod stage;
 
-pub(crate) use fields::{caption, multiline, name, optional_score, rename_box};
+pub(crate) use fields::{caption, date_field, multiline, name, optional_score, rename_box};
 
 use super::editor::Editor;
 

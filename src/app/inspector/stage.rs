@@ -159,6 +159,7 @@ pub(super) fn recommendations_ui<T: Clone + PartialEq>(
                             remove = Some(index);
                         }
                     });
+                    clicked |= super::fields::date_field(ui, "Due", &mut recommendation.due);
                     ui.separator();
                 });
             }
