@@ -5,26 +5,7 @@
 use super::dialogs::Dialog;
 use super::editor::Editor;
 use crate::edit::{Edit, MergeKey, ops};
-use crate::model::{CardId, Colour, JourneyMap, MapKind, Owner, OwnerId, OwnerKind};
-
-/// Handoffs on a map: pairs of consecutive or linked cards whose accountable owners differ.
-fn handoffs(map: &JourneyMap) -> Vec<(OwnerId, OwnerId)> {
-    let owner = |id: CardId| map.card(id).and_then(|c| c.accountable);
-    let mut pairs: Vec<(CardId, CardId)> = map.links.iter().map(|l| (l.from, l.to)).collect();
-    if map.kind != MapKind::Typical {
-        let steps: Vec<CardId> = map.cards().map(|c| c.id).collect();
-        pairs.extend(steps.windows(2).map(|w| (w[0], w[1])));
-    }
-    pairs.sort_unstable();
-    pairs.dedup();
-    pairs
-        .into_iter()
-        .filter_map(|(a, b)| match (owner(a), owner(b)) {
-            (Some(x), Some(y)) if x != y => Some((x, y)),
-            _ => None,
-        })
-        .collect()
-}
+use crate::model::{CardId, Colour, Owner, OwnerId, OwnerKind};
 
 /// Shows the panel; returns a dialog to open (deleting an owner asks first).
 pub(crate) fn show(ui: &mut egui::Ui, editor: &mut Editor) -> Option<Dialog> {
@@ -40,7 +21,8 @@ pub(crate) fn show(ui: &mut egui::Ui, editor: &mut Editor) -> Option<Dialog> {
     });
     let map = editor.current_map()?;
     let map_id = map.id;
-    let flows = handoffs(map);
+    let flows: Vec<(OwnerId, OwnerId)> =
+        crate::analysis::handoffs(map).iter().map(|h| (h.from_owner, h.to_owner)).collect();
     let selected = editor.selection.cards.clone();
     let owners: Vec<Owner> = editor.study().owners.clone();
     if !selected.is_empty() {
