@@ -1,12 +1,22 @@
 //! The method's numbers, computed from the model only: gaps between the internal and the
-//! customer view, emotion gaps, handoffs between owners and metric status. The canvas, the
-//! posters and the command line read them here, so every surface shows the same numbers.
-//! Definitions follow the method's analysis notes (gaps, handoffs, metrics).
+//! customer view, the importance × performance matrix, computed heat, priorities, handoffs
+//! between owners, owner coverage and metric status. The canvas, the posters and the command
+//! line read them here, so every surface shows the same numbers.
 
+pub mod coverage;
 pub mod gaps;
 pub mod handoffs;
+pub mod heat;
+pub mod ipa;
+pub mod map;
 pub mod metrics;
+pub mod settings;
 
+pub use coverage::{Counts, Coverage, OwnerCoverage, coverage};
 pub use gaps::{CardGaps, LARGE_GAP, card_gaps};
 pub use handoffs::{Handoff, handoffs, per_stage as handoffs_per_stage};
+pub use heat::{Heat, heat};
+pub use ipa::{Matrix, Quadrant, matrix, matrix_in, priority};
+pub use map::{CardAnalysis, MapAnalysis, MetricResult, Place, RankedRecommendation, analyse};
 pub use metrics::{MetricStatus, metric_status};
+pub use settings::{Crosshairs, Settings, View};
