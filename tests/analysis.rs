@@ -2,6 +2,11 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, reason = "tests fail by panicking")]
 
+mod common;
+
+use common::cli::{example, wayline};
+use proptest::prelude::*;
+
 use wayline::analysis::{MetricStatus, Place, Quadrant, Settings, analyse};
 use wayline::model::{
     Card, CardId, Flags, JourneyMap, Link, LinkId, LinkKind, MapKind, Metric, Owner, OwnerId, Priority,
@@ -136,4 +141,53 @@ fn metrics_and_the_action_plan() {
     assert_eq!(result.missed().next().unwrap().place, Place::Card(CardId(3), StageId(2)));
     let order: Vec<&str> = result.recommendations.iter().map(|r| r.recommendation.text.as_str()).collect();
     assert_eq!(order, ["s-high", "c-high-done", "c-low"]);
+}
+
+#[test]
+fn report_json_has_the_documented_fields() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.journey.ron");
+    wayline::io::save_study(&study(), &path).unwrap();
+    let ran = wayline(&["report", path.to_str().unwrap()]);
+    assert_eq!(ran.status, wayline::cli::ExitStatus::Success, "{}", ran.stderr);
+    let report: serde_json::Value = serde_json::from_str(&ran.stdout).unwrap();
+    let map = &report["maps"][0];
+    assert_eq!(map["kind"], "tactical");
+    assert_eq!(map["ipa"]["view"], "customer");
+    assert!((map["ipa"]["importance_mean"].as_f64().unwrap() - 5.67).abs() < 1e-9);
+    let first = &map["cards"][0];
+    assert_eq!(first["id"], 1);
+    assert_eq!(first["performance_gap"], 4.0);
+    assert_eq!(first["quadrant"], "concentrate_here");
+    assert_eq!(first["flags_disagree"], true);
+    assert_eq!(map["cards"][3]["performance_gap"], serde_json::Value::Null);
+    assert_eq!(map["cards"][3]["quadrant"], serde_json::Value::Null);
+    assert_eq!(map["handoffs"][0]["from_owner"], 1);
+    assert_eq!(map["coverage"][1]["handoffs_in"], 1);
+    assert_eq!(map["unowned"], serde_json::json!([4]));
+    assert_eq!(map["metrics_missed"][0]["name"], "Wait");
+}
+
+#[test]
+fn report_markdown_and_map_selection() {
+    let ran = wayline(&["report", &example("logistics"), "--map", "2", "--format", "md"]);
+    assert_eq!(ran.status, wayline::cli::ExitStatus::Success, "{}", ran.stderr);
+    assert!(ran.stdout.contains("### Handoffs"), "{}", ran.stdout);
+    assert_eq!(ran.stdout.matches("\n## ").count(), 1);
+    let bad = wayline(&["report", &example("logistics"), "--map", "99"]);
+    assert_eq!(bad.status, wayline::cli::ExitStatus::Usage);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_study_analyses_without_panicking(study in common::study()) {
+        for map in &study.maps {
+            let result = analyse(&study, map, &Settings::default());
+            prop_assert_eq!(result.cards.len(), map.card_count());
+            prop_assert_eq!(result.ranked_gaps.len(), map.card_count());
+            let _ = wayline::analysis::report::markdown_report(&study, &[map], &Settings::default());
+        }
+    }
 }

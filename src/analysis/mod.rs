@@ -10,6 +10,7 @@ pub mod heat;
 pub mod ipa;
 pub mod map;
 pub mod metrics;
+pub mod report;
 pub mod settings;
 
 pub use coverage::{Counts, Coverage, OwnerCoverage, coverage};

@@ -8,6 +8,7 @@ mod export;
 mod guard;
 mod import;
 mod new;
+mod report;
 mod terminal;
 
 pub use terminal::{json_terminal_safe, terminal_safe};
@@ -123,6 +124,21 @@ enum Command {
         #[arg(long, conflicts_with = "list")]
         force: bool,
     },
+    /// Analyse the maps: gaps, the importance × performance matrix, handoffs, owner coverage
+    /// and metrics off target
+    Report {
+        /// The study (NAME.journey.ron), or a Mermaid journey (.mmd) or spreadsheet (.csv)
+        file: PathBuf,
+        /// Only this map: its number (1 is the first) or its title
+        #[arg(long, value_name = "INDEX|TITLE")]
+        map: Option<String>,
+        /// JSON for tools, Markdown for people
+        #[arg(long, value_enum, default_value = "json")]
+        format: report::ReportFormat,
+        /// Write the report to this file instead of the standard output
+        #[arg(long, short, value_name = "OUT")]
+        out: Option<PathBuf>,
+    },
 }
 
 /// The poster formats on the command line.
@@ -217,6 +233,9 @@ fn run_command(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> Ex
         Command::New { out: None, .. } => {
             report_error(err, "--out FILE is required");
             ExitStatus::Usage
+        }
+        Command::Report { file, map, format, out: path } => {
+            report::run(&file, map.as_deref(), format, path.as_deref(), out, err)
         }
     }
 }
