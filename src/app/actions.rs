@@ -163,6 +163,7 @@ impl WaylineApp {
                     self.canvas.zoom_by(map, 0.8);
                 }
             }
+            Command::ToggleAnalysis => self.prefs.show_analysis = !self.prefs.show_analysis,
             Command::ToggleTheme => {
                 self.prefs.dark = !self.prefs.dark;
                 ctx.set_theme(if self.prefs.dark { egui::Theme::Dark } else { egui::Theme::Light });
@@ -592,6 +593,12 @@ impl WaylineApp {
                 ui.checkbox(&mut self.prefs.show_owners, "Owners and outline");
                 ui.checkbox(&mut self.prefs.show_inspector, "Inspector");
                 ui.checkbox(&mut self.prefs.show_table, "Scores table");
+                let analysis = ui
+                    .checkbox(&mut self.prefs.show_analysis, Command::ToggleAnalysis.label())
+                    .on_hover_text(Command::ToggleAnalysis.tooltip());
+                if let Some(shortcut) = Command::ToggleAnalysis.shortcut() {
+                    analysis.on_hover_text(ui.ctx().format_shortcut(&shortcut));
+                }
                 ui.separator();
                 let mut dark = self.prefs.dark;
                 if ui.checkbox(&mut dark, Command::ToggleTheme.label()).changed() {
@@ -626,10 +633,27 @@ impl WaylineApp {
                 self.run(&ui.ctx().clone(), Command::Zoom100);
             }
             ui.separator();
+            self.heat_choice(ui);
+            ui.separator();
             if ui.button(Command::Export.label()).on_hover_text(Command::Export.tooltip()).clicked() {
                 self.run(&ui.ctx().clone(), Command::Export);
             }
         });
+    }
+
+    /// The heat-map overlay's choice, named for assistive technology.
+    fn heat_choice(&mut self, ui: &mut egui::Ui) {
+        use super::canvas::heat::HeatOverlay;
+        let combo = egui::ComboBox::new("heat-overlay", "").selected_text(self.canvas.heat.label()).show_ui(
+            ui,
+            |ui| {
+                for overlay in HeatOverlay::ALL {
+                    ui.selectable_value(&mut self.canvas.heat, overlay, overlay.label());
+                }
+            },
+        );
+        ui.ctx().accesskit_node_builder(combo.response.id, |node| node.set_label("Heat map"));
+        combo.response.on_hover_text("Tint the cards by flags, computed heat, customer performance or gap");
     }
 
     pub(crate) fn status_bar(&mut self, ui: &mut egui::Ui) {

@@ -62,6 +62,8 @@ pub enum Command {
     ZoomIn,
     /// Zoom out.
     ZoomOut,
+    /// Show or hide the Analysis view.
+    ToggleAnalysis,
     /// Switch between light and dark.
     ToggleTheme,
     /// Quit.
@@ -75,7 +77,7 @@ const fn shortcut(modifiers: Modifiers, key: Key) -> Option<KeyboardShortcut> {
 
 impl Command {
     /// Every command, in menu order.
-    pub const ALL: [Command; 30] = [
+    pub const ALL: [Command; 31] = [
         Self::NewStudy,
         Self::Open,
         Self::Save,
@@ -105,6 +107,7 @@ impl Command {
         Self::Zoom100,
         Self::ZoomIn,
         Self::ZoomOut,
+        Self::ToggleAnalysis,
         Self::ToggleTheme,
     ];
 
@@ -140,6 +143,7 @@ impl Command {
             Self::Zoom100 => "Actual size (100 %)",
             Self::ZoomIn => "Zoom in",
             Self::ZoomOut => "Zoom out",
+            Self::ToggleAnalysis => "Analysis",
             Self::ToggleTheme => "Dark mode",
             Self::Quit => "Quit",
         }
@@ -177,6 +181,9 @@ impl Command {
             Self::Zoom100 => "Show the map at its printed size",
             Self::ZoomIn => "Zoom in",
             Self::ZoomOut => "Zoom out",
+            Self::ToggleAnalysis => {
+                "Show the analysis beside the map: matrix, gaps, handoffs, coverage, metrics and heat"
+            }
             Self::ToggleTheme => "Switch the interface between light and dark",
             Self::Quit => "Close Wayline",
         }
@@ -212,6 +219,7 @@ impl Command {
             Self::ZoomOut => shortcut(command, Key::Minus),
             Self::Quit => shortcut(command, Key::Q),
             Self::ClearSelection => shortcut(Modifiers::NONE, Key::Escape),
+            Self::ToggleAnalysis => shortcut(shift, Key::A),
             Self::AddStage
             | Self::AddMap
             | Self::RenameMap

@@ -63,6 +63,7 @@ pub struct Editor {
     pub last_error: Option<String>,
     cache: Option<(u64, MapId, Arc<Scene>)>,
     problems: Option<(u64, Arc<Vec<Problem>>)>,
+    analysis: Option<(u64, MapId, crate::analysis::Settings, Arc<crate::analysis::MapAnalysis>)>,
 }
 
 impl Editor {
@@ -78,6 +79,7 @@ impl Editor {
             last_error: None,
             cache: None,
             problems: None,
+            analysis: None,
         }
     }
 
@@ -106,6 +108,26 @@ impl Editor {
         let scene = Arc::new(layout(self.study(), map, FontMeasure::shared(), &LayoutOptions::default()));
         self.cache = Some((generation, id, scene.clone()));
         Some(scene)
+    }
+
+    /// The analysis of the shown map, made again only when the study, the map or the settings
+    /// changed.
+    pub fn analysis(
+        &mut self,
+        settings: &crate::analysis::Settings,
+    ) -> Option<Arc<crate::analysis::MapAnalysis>> {
+        let map = self.current_map()?;
+        let (generation, id) = (self.doc.generation(), map.id);
+        if let Some((g, m, s, analysis)) = &self.analysis
+            && *g == generation
+            && *m == id
+            && s == settings
+        {
+            return Some(analysis.clone());
+        }
+        let analysis = Arc::new(crate::analysis::analyse(self.study(), map, settings));
+        self.analysis = Some((generation, id, *settings, analysis.clone()));
+        Some(analysis)
     }
 
     /// Every problem of the study, validated again only when the study changed.

@@ -4,6 +4,7 @@
 //! to the study is an edit applied through the editor, so it can be undone.
 
 mod actions;
+pub mod analysis;
 pub mod canvas;
 pub mod clipboard;
 pub mod commands;
@@ -48,11 +49,23 @@ pub struct Prefs {
     pub show_inspector: bool,
     /// Show the scores table.
     pub show_table: bool,
+    /// Show the Analysis view beside the canvas.
+    pub show_analysis: bool,
+    /// What the Analysis view shows.
+    pub analysis: analysis::AnalysisPrefs,
 }
 
 impl Default for Prefs {
     fn default() -> Self {
-        Self { recent: Vec::new(), dark: false, show_owners: true, show_inspector: true, show_table: false }
+        Self {
+            recent: Vec::new(),
+            dark: false,
+            show_owners: true,
+            show_inspector: true,
+            show_table: false,
+            show_analysis: false,
+            analysis: analysis::AnalysisPrefs::default(),
+        }
     }
 }
 
@@ -305,6 +318,12 @@ impl WaylineApp {
         if self.prefs.show_inspector {
             egui::Panel::right("inspector").resizable(true).default_size(320.0).show(ui, |ui| {
                 inspector::show(ui, &mut self.editor);
+            });
+        }
+        self.canvas.analysis_settings = self.prefs.analysis.settings();
+        if self.prefs.show_analysis {
+            egui::Panel::right("analysis").resizable(true).default_size(420.0).show(ui, |ui| {
+                analysis::show(ui, &mut self.editor, &mut self.prefs.analysis);
             });
         }
         egui::Panel::top("map-tabs").show(ui, |ui| tabs::show(ui, &mut self.editor, &mut self.canvas));

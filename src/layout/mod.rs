@@ -13,6 +13,7 @@ pub mod geometry;
 mod grid;
 mod lanes;
 mod markers;
+pub mod matrix;
 mod routing;
 mod rows;
 pub mod scene;

@@ -3,6 +3,7 @@
 //! edits on the document (see [`interact`]). Overlays are drawn here and never exported.
 
 pub mod camera;
+pub mod heat;
 pub mod hit;
 mod interact;
 mod overlay;
@@ -73,6 +74,11 @@ pub struct CanvasState {
     pub(crate) pending: Vec<crate::app::commands::Command>,
     /// Where the context menu was opened, in map units ("add card here").
     pub(crate) menu_at: Option<Point>,
+    /// The heat-map overlay shown over the cards.
+    pub heat: heat::HeatOverlay,
+    /// The settings the overlay's analysis is made with (the Analysis view's), so both read
+    /// one cached analysis.
+    pub analysis_settings: crate::analysis::Settings,
 }
 
 impl CanvasState {
@@ -241,6 +247,12 @@ pub fn show(ui: &mut egui::Ui, editor: &mut Editor, state: &mut CanvasState) {
     painter.rect_filled(page_on_screen, 0.0, Color32::WHITE);
     let painter = painter.with_clip_rect(viewport);
     paint::paint_scene(&painter, &scene, transform, viewport);
+    if state.heat != heat::HeatOverlay::None
+        && let Some(analysis) = editor.analysis(&state.analysis_settings)
+        && let Some(map) = editor.current_map()
+    {
+        heat::draw(&painter, state.heat, map, &analysis, &scene, transform, viewport);
+    }
 
     interact::pointer(ui, &response, editor, state, &scene, transform);
     interact::owner_drop(&response, editor, &scene, transform);

@@ -1,0 +1,50 @@
+//! The Analysis view and the heat-map overlay, driven through the real app: they read the
+//! study and select cards, and never change the study.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "tests fail by panicking")]
+
+mod common;
+
+use common::app::{click, harness, study, template};
+use egui::{Key, Modifiers};
+use egui_kittest::kittest::Queryable;
+use wayline::app::canvas::heat::HeatOverlay;
+
+#[test]
+fn the_shortcut_opens_the_view_and_a_gap_row_selects_its_card() {
+    let before = template("logistics");
+    let mut harness = harness(before.clone());
+    harness.state_mut().prefs.show_owners = false;
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::A);
+    harness.run_ok();
+    assert!(harness.state().prefs.show_analysis);
+    click(&mut harness, "Gaps");
+    let top = wayline::analysis::analyse(&before, &before.maps[0], &wayline::analysis::Settings::default())
+        .ranked_gaps[0];
+    let title = before.maps[0].card(top).unwrap().title.clone();
+    click(&mut harness, &title);
+    assert_eq!(harness.state().editor.selection.cards, vec![top]);
+    for tab in ["Handoffs", "Coverage", "Metrics", "Heat", "Matrix"] {
+        click(&mut harness, tab);
+    }
+    click(&mut harness, "Matrix views");
+    click(&mut harness, "Both views");
+    assert_eq!(harness.state().prefs.analysis.views, wayline::layout::matrix::MatrixViews::Both);
+    assert_eq!(study(&harness), before, "looking at the analysis changes nothing");
+    assert_eq!(harness.state().editor.doc.history().undo_depth(), 0);
+}
+
+#[test]
+fn the_heat_map_overlay_is_chosen_in_the_toolbar_and_changes_nothing() {
+    let before = template("saas");
+    let mut harness = harness(before.clone());
+    click(&mut harness, "Heat map");
+    click(&mut harness, "Computed heat");
+    assert_eq!(harness.state().canvas.heat, HeatOverlay::Computed);
+    for overlay in ["Customer performance", "Performance gap", "Team's flags"] {
+        click(&mut harness, "Heat map");
+        click(&mut harness, overlay);
+    }
+    assert_eq!(harness.state().canvas.heat, HeatOverlay::Flags);
+    assert_eq!(study(&harness), before);
+}
