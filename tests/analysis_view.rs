@@ -7,7 +7,6 @@ mod common;
 
 use common::app::{click, harness, study, template};
 use egui::{Key, Modifiers};
-use egui_kittest::kittest::Queryable;
 use wayline::app::canvas::heat::HeatOverlay;
 
 #[test]
