@@ -42,6 +42,20 @@ pub const GAP_BAR: Colour = Colour::rgb(0x9A, 0x5B, 0x00);
 /// Connectors between cards.
 pub const CONNECTOR: Colour = Colour::rgb(0x52, 0x60, 0x6D);
 
+/// Customer performance tints on cards, a diverging scale light enough for ink text on it:
+/// low (1) a pale red, the scale's middle a pale grey, high (10) a pale green.
+pub const PERFORMANCE_LOW: Colour = Colour::rgb(0xF6, 0xC9, 0xC4);
+/// The middle of the performance tint scale.
+pub const PERFORMANCE_MID: Colour = Colour::rgb(0xEE, 0xF0, 0xF3);
+/// The top of the performance tint scale.
+pub const PERFORMANCE_HIGH: Colour = Colour::rgb(0xC5, 0xE4, 0xC7);
+/// A stage's mean emotion: a pale band of the elicited blue behind the curve.
+pub const EMOTION_MEAN: Colour = Colour::rgb(0xC9, 0xDD, 0xF2);
+/// Recommendation numbers: white on the spine's navy, keyed between cards and the plan.
+pub const KEY: Colour = Colour::rgb(0x24, 0x3B, 0x53);
+/// The thin outline around owner colours (chips, bars), so pale colours show on white.
+pub const OWNER_OUTLINE: Colour = Colour::rgb(0x7B, 0x87, 0x94);
+
 /// Type scale in map units (= points at 100 %).
 pub mod size {
     /// The map title.
@@ -111,6 +125,11 @@ mod tests {
             (PAPER, STATUS_AMBER),
             (PAPER, STATUS_GREEN),
             (PAPER, SECONDARY),
+            (INK, PERFORMANCE_LOW),
+            (INK, PERFORMANCE_MID),
+            (INK, PERFORMANCE_HIGH),
+            (SECONDARY, PERFORMANCE_LOW),
+            (PAPER, KEY),
         ];
         for (text, fill) in pairs {
             assert!(text.contrast_ratio(fill) >= 4.5, "{text} on {fill}: {:.2}", text.contrast_ratio(fill));
