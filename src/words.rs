@@ -24,7 +24,8 @@ pub fn thousands(n: usize) -> String {
 /// A measured value for print: `None` when it is not a finite number, so NaN and infinity
 /// never reach the page. Large values are compact ("1.2 bn", "3.4 m"), values from ten
 /// thousand up get thousands separators ("12,500"), smaller ones keep up to two decimals
-/// ("4.35", "18"); negatives take a true minus sign.
+/// ("4.35", "18"), and absurdly large ones go scientific ("6.9e33"); negatives take a true
+/// minus sign.
 #[must_use]
 pub fn figure(value: f64) -> Option<String> {
     if !value.is_finite() {
@@ -32,7 +33,10 @@ pub fn figure(value: f64) -> Option<String> {
     }
     let sign = if value < 0.0 && value.abs() >= 0.005 { "−" } else { "" };
     let size = value.abs();
-    let body = if size >= 1e12 {
+    let body = if size >= 1e15 {
+        // Beyond what any business measures: keep it short rather than a row of digits.
+        format!("{size:.1e}")
+    } else if size >= 1e12 {
         format!("{} tn", scaled(size / 1e12))
     } else if size >= 1e9 {
         format!("{} bn", scaled(size / 1e9))
@@ -146,7 +150,9 @@ mod tests {
         assert_eq!(figure(-6.5).as_deref(), Some("−6.5"));
         assert_eq!(figure(-0.0001).as_deref(), Some("0"));
         assert_eq!(figure(250e12).as_deref(), Some("250 tn"));
-        assert_eq!(figure(4.2e15).as_deref(), Some("4,200 tn"));
+        assert_eq!(figure(999e12).as_deref(), Some("999 tn"));
+        assert_eq!(figure(6.87e33).as_deref(), Some("6.9e33"));
+        assert_eq!(figure(-f64::MAX).as_deref(), Some("−1.8e308"));
         assert_eq!(figure(f64::NAN), None);
         assert_eq!(figure(f64::INFINITY), None);
         assert_eq!(figure_with_unit(6.5, " h ").as_deref(), Some("6.5 h"));

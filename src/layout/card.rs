@@ -14,6 +14,9 @@ use crate::model::scales::SCORE_RANGE;
 use crate::model::{Card, Colour, MapKind, Study};
 use crate::words;
 
+/// The side of the R/A/G status disc: large enough for its letter at the text floor.
+const RAG: f32 = 4.5 * UNIT;
+
 /// The gauge's height: a 1–10 axis with the internal and customer dots.
 const GAUGE: f32 = 4.0 * UNIT;
 
@@ -57,8 +60,15 @@ impl CardFace {
         let (internal, customer) = (finite(card.performance.internal), finite(card.performance.customer));
         let rag = if performance { customer.or(internal).map(Rag::of_score) } else { None };
         used.rag.extend(rag);
-        let slots = markers.len() + usize::from(rag.is_some());
-        let marker_space = if slots == 0 { 0.0 } else { slots as f32 * (MARKER + UNIT) };
+        let marker_space =
+            markers.len() as f32 * (MARKER + UNIT) + if rag.is_some() { RAG + UNIT } else { 0.0 };
+        let marker_height = if rag.is_some() {
+            RAG
+        } else if markers.is_empty() {
+            0.0
+        } else {
+            MARKER
+        };
         let title_text = if card.title.trim().is_empty() { "Untitled" } else { card.title.as_str() };
         let title =
             builder.paragraph(title_text, size::CARD_TITLE, Weight::Bold, inner_width() - marker_space);
@@ -105,7 +115,7 @@ impl CardFace {
         used.off_scale |= figures.any_off_scale();
 
         let gap = 1.5 * UNIT;
-        let mut height = CARD_PADDING + title.height().max(if slots > 0 { MARKER } else { 0.0 });
+        let mut height = CARD_PADDING + title.height().max(marker_height);
         for block in [&channel, &owner, &details] {
             if !block.is_empty() {
                 height += gap + block.height();
@@ -155,11 +165,11 @@ impl CardFace {
             markers::status(
                 builder,
                 rag,
-                Point::new(marker_x + MARKER / 2.0, at.y + CARD_PADDING + MARKER / 2.0),
-                MARKER,
+                Point::new(right - RAG / 2.0, at.y + CARD_PADDING + RAG / 2.0),
+                RAG,
                 role,
             );
-            marker_x -= MARKER + UNIT;
+            marker_x -= RAG + UNIT;
         }
         for marker in self.markers.iter().rev() {
             markers::draw(builder, *marker, Point::new(marker_x, at.y + CARD_PADDING), MARKER, role);
@@ -168,7 +178,13 @@ impl CardFace {
 
         let gap = 1.5 * UNIT;
         let mut y = at.y + CARD_PADDING;
-        let marker_height = if self.markers.is_empty() && self.rag.is_none() { 0.0 } else { MARKER };
+        let marker_height = if self.rag.is_some() {
+            RAG
+        } else if self.markers.is_empty() {
+            0.0
+        } else {
+            MARKER
+        };
         y += builder.place(&self.title, left, y, style::INK, Anchor::Start, role).max(marker_height);
         if !self.channel.is_empty() {
             y += gap;

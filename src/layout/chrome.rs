@@ -145,6 +145,56 @@ pub(crate) fn legend(
     top: f32,
     width: f32,
 ) -> f32 {
+    let entries = legend_entries(study, used);
+    if entries.is_empty() {
+        return 0.0;
+    }
+
+    let heading = builder.paragraph("Legend", size::HEADING, Weight::Bold, width);
+    builder.region(
+        Rect::from_xywh(left, top, heading.width(), heading.height()),
+        Role::Chrome,
+        Layer::Labels,
+    );
+    let y = top + builder.place(&heading, left, top, style::INK, Anchor::Start, Role::Chrome) + 2.0 * UNIT;
+
+    let sample_width = |builder: &Builder<'_>, sample: &Sample| match sample {
+        Sample::Gauge => 24.0 * UNIT,
+        Sample::Line { .. } | Sample::EmotionMean => 10.0 * UNIT,
+        Sample::Figure(figure) => figure.width(builder),
+        _ => 4.5 * UNIT,
+    };
+    // Every entry sits on a row as tall as a figure; a wrapped label makes its row taller, and
+    // the next row starts below the tallest entry of the one before.
+    let row_height = figures::ROW;
+    let label_offset = row_height / 2.0 - size::BODY * 0.55;
+    let label_limit = (width * 0.45).max(40.0 * UNIT);
+    let mut x = left;
+    let mut row_top = y;
+    let mut row_bottom = y + row_height;
+    for (sample, label) in &entries {
+        let label = builder.paragraph(label, size::BODY, Weight::Regular, label_limit);
+        let sample_width = sample_width(builder, sample);
+        let entry_width = sample_width + 1.5 * UNIT + label.width();
+        let entry_height = (label_offset + label.height()).max(row_height);
+        if x > left && x + entry_width > left + width {
+            x = left;
+            row_top = row_bottom + 2.0 * UNIT;
+            row_bottom = row_top + row_height;
+        }
+        draw_sample(builder, sample, Point::new(x, row_top + row_height / 2.0), sample_width);
+        let text_x = x + sample_width + 1.5 * UNIT;
+        builder.region(Rect::from_xywh(x, row_top, entry_width, entry_height), Role::Chrome, Layer::Labels);
+        builder.place(&label, text_x, row_top + label_offset, style::INK, Anchor::Start, Role::Chrome);
+        row_bottom = row_bottom.max(row_top + entry_height);
+        x += entry_width + 6.0 * UNIT;
+    }
+    row_bottom - top
+}
+
+/// Every legend entry the map's body used, in reading order: marks, numbers, lines, plan,
+/// owners and link notes.
+fn legend_entries(study: &Study, used: &Used) -> Vec<(Sample, String)> {
     let mut entries: Vec<(Sample, String)> = Vec::new();
     for marker in &used.markers {
         entries.push((Sample::Marker(*marker), marker.label().to_owned()));
@@ -214,50 +264,7 @@ pub(crate) fn legend(
     for (number, label) in &used.link_notes {
         entries.push((Sample::Note(*number), label.clone()));
     }
-    if entries.is_empty() {
-        return 0.0;
-    }
-
-    let heading = builder.paragraph("Legend", size::HEADING, Weight::Bold, width);
-    builder.region(
-        Rect::from_xywh(left, top, heading.width(), heading.height()),
-        Role::Chrome,
-        Layer::Labels,
-    );
-    let y = top + builder.place(&heading, left, top, style::INK, Anchor::Start, Role::Chrome) + 2.0 * UNIT;
-
-    let sample_width = |builder: &Builder<'_>, sample: &Sample| match sample {
-        Sample::Gauge => 24.0 * UNIT,
-        Sample::Line { .. } | Sample::EmotionMean => 10.0 * UNIT,
-        Sample::Figure(figure) => figure.width(builder),
-        _ => 4.5 * UNIT,
-    };
-    // Every entry sits on a row as tall as a figure; a wrapped label makes its row taller, and
-    // the next row starts below the tallest entry of the one before.
-    let row_height = figures::ROW;
-    let label_offset = row_height / 2.0 - size::BODY * 0.55;
-    let label_limit = (width * 0.45).max(40.0 * UNIT);
-    let mut x = left;
-    let mut row_top = y;
-    let mut row_bottom = y + row_height;
-    for (sample, label) in &entries {
-        let label = builder.paragraph(label, size::BODY, Weight::Regular, label_limit);
-        let sample_width = sample_width(builder, sample);
-        let entry_width = sample_width + 1.5 * UNIT + label.width();
-        let entry_height = (label_offset + label.height()).max(row_height);
-        if x > left && x + entry_width > left + width {
-            x = left;
-            row_top = row_bottom + 2.0 * UNIT;
-            row_bottom = row_top + row_height;
-        }
-        draw_sample(builder, sample, Point::new(x, row_top + row_height / 2.0), sample_width);
-        let text_x = x + sample_width + 1.5 * UNIT;
-        builder.region(Rect::from_xywh(x, row_top, entry_width, entry_height), Role::Chrome, Layer::Labels);
-        builder.place(&label, text_x, row_top + label_offset, style::INK, Anchor::Start, Role::Chrome);
-        row_bottom = row_bottom.max(row_top + entry_height);
-        x += entry_width + 6.0 * UNIT;
-    }
-    row_bottom - top
+    entries
 }
 
 /// The legend entries for the numbers on cards, in the order a card shows them.
@@ -298,7 +305,7 @@ fn draw_sample(builder: &mut Builder<'_>, sample: &Sample, at: Point, width: f32
     match sample {
         Sample::Marker(m) => markers::draw(builder, *m, square, marker, role),
         Sample::Rag(rag) => {
-            markers::status(builder, *rag, Point::new(at.x + marker / 2.0, at.y), marker, role);
+            markers::status(builder, *rag, Point::new(at.x + 2.25 * UNIT, at.y), 4.5 * UNIT, role);
         }
         Sample::Gauge => {
             card::legend_gauge(builder, Rect::from_xywh(at.x, at.y - 2.0 * UNIT, width, 4.0 * UNIT));
@@ -331,7 +338,7 @@ fn draw_sample(builder: &mut Builder<'_>, sample: &Sample, at: Point, width: f32
             figure.draw(builder, at.x, at.y - figures::ROW / 2.0, role);
         }
         Sample::OffScale => {
-            markers::off_scale(builder, Point::new(at.x + marker, at.y), (1.0, 0.0), marker, role)
+            markers::off_scale(builder, Point::new(at.x + marker, at.y), (1.0, 0.0), marker, role);
         }
         Sample::EmotionMean => builder.rect(
             Rect::from_xywh(at.x, at.y - UNIT, width, 2.0 * UNIT),

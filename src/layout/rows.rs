@@ -159,12 +159,14 @@ fn byline(study: &Study, map: &JourneyMap, action: &Action<'_>) -> String {
     if let Some(due) = recommendation.due {
         parts.push(format!("due {due}"));
     }
-    let mut text = parts.join(" · ");
-    if let Some(card) = action.card.and_then(|id| map.card(id)) {
-        let title = if card.title.trim().is_empty() { "Untitled" } else { card.title.as_str() };
-        text.push_str(&format!("\n→ {title}"));
+    let text = parts.join(" · ");
+    match action.card.and_then(|id| map.card(id)) {
+        Some(card) => {
+            let title = if card.title.trim().is_empty() { "Untitled" } else { card.title.as_str() };
+            format!("{text}\n→ {title}")
+        }
+        None => text,
     }
-    text
 }
 
 /// Measures a stage's part of the action plan (see [`crate::analysis::action_plan`]) for a
