@@ -237,7 +237,7 @@ fn legend_entries(study: &Study, used: &Used) -> Vec<(Sample, String)> {
         ));
     }
     if used.emotion_mean {
-        entries.push((Sample::EmotionMean, "Stage mean of the emotion felt".to_owned()));
+        entries.push((Sample::EmotionMean, "Emotion felt per stage: its own, else its touchpoints' mean".to_owned()));
     }
     for status in &used.metric_status {
         let label = match status {
