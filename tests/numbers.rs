@@ -124,6 +124,8 @@ fn nan_and_infinity_never_reach_the_page() {
     broken.performance = scores(Some(f32::NAN), Some(f32::INFINITY));
     broken.importance = scores(Some(f32::NEG_INFINITY), Some(f32::NAN));
     broken.emotion = Emotion { elicited: Some(f32::NAN), desired: Some(f32::INFINITY) };
+    broken.duration =
+        Some(wayline::model::Duration { amount: f32::NAN, unit: wayline::model::TimeUnit::Hours });
     broken.metrics = vec![Metric {
         name: "CSAT".to_owned(),
         value: Some(f64::NAN),

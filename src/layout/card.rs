@@ -94,7 +94,7 @@ impl CardFace {
         };
         let mut detail_lines = Vec::new();
         if kind != MapKind::Typical
-            && let Some(duration) = card.duration
+            && let Some(duration) = card.duration.filter(|d| d.amount.is_finite())
         {
             detail_lines.push(format!("Takes {duration}"));
         }

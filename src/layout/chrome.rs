@@ -12,6 +12,9 @@ use super::used::Used;
 use crate::analysis::MetricStatus;
 use crate::model::{JourneyMap, MapState, Priority, Study};
 
+/// The longest line of the sources line (the map's description).
+const SOURCES_WIDTH: f32 = 240.0 * UNIT;
+
 /// Draws the title block across `width` with its top at `top`; returns its height.
 pub(crate) fn title_block(
     builder: &mut Builder<'_>,
@@ -52,7 +55,9 @@ pub(crate) fn title_block(
         facts.push(format!("Review due {due}"));
     }
     let facts = builder.paragraph(&facts.join("  ·  "), size::BODY, Weight::Regular, width);
-    let sources = builder.paragraph(map.description.trim(), size::BODY, Weight::Regular, width);
+    // A measure a reader's eye can follow, however wide the poster.
+    let sources =
+        builder.paragraph(map.description.trim(), size::BODY, Weight::Regular, width.min(SOURCES_WIDTH));
 
     let mut y = top;
     let height = title.height();
@@ -237,7 +242,10 @@ fn legend_entries(study: &Study, used: &Used) -> Vec<(Sample, String)> {
         ));
     }
     if used.emotion_mean {
-        entries.push((Sample::EmotionMean, "Emotion felt per stage: its own, else its touchpoints' mean".to_owned()));
+        entries.push((
+            Sample::EmotionMean,
+            "Emotion felt per stage: its own, else its touchpoints' mean".to_owned(),
+        ));
     }
     for status in &used.metric_status {
         let label = match status {

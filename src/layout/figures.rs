@@ -161,10 +161,11 @@ impl Figure {
             Look::Key => builder.rect(rect, UNIT * 0.75, Some(style::KEY), None, role),
         }
         let baseline = top + ROW / 2.0 + size::BODY * 0.36;
-        let (label_colour, value_colour) = if self.look == Look::Key {
-            (style::ON_SPINE, style::ON_SPINE)
-        } else {
-            (style::SECONDARY, style::INK)
+        let (label_colour, value_colour) = match self.look {
+            Look::Key => (style::ON_SPINE, style::ON_SPINE),
+            // The tints are too dark for the secondary grey to keep 4.5:1.
+            Look::Tint(_) => (style::INK, style::INK),
+            Look::Plain | Look::Badge => (style::SECONDARY, style::INK),
         };
         let mut cursor = x + self.padding();
         if !self.label.is_empty() {
