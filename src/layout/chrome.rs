@@ -302,7 +302,7 @@ fn figure_entries(used: &Used, entries: &mut Vec<(Sample, String)>) {
         ));
     }
     if used.off_scale {
-        entries.push((Sample::OffScale, "Off scale: a value outside its scale, printed as it is".to_owned()));
+        entries.push((Sample::OffScale, "Off scale: a value outside its scale, printed as it is and marked “off scale” (on a gauge or the emotion band, at the end with this arrow)".to_owned()));
     }
 }
 

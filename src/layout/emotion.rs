@@ -168,7 +168,7 @@ fn mark_off_scale(builder: &mut Builder<'_>, at: Point, value: f32, role: Role) 
     if let Some(text) = words::signed(value) {
         builder.text(
             Point::new(at.x + POINT + UNIT, at.y + size::SMALL * 0.35),
-            &text,
+            &format!("{text} off scale"),
             size::SMALL,
             Weight::Bold,
             style::INK,
