@@ -172,6 +172,14 @@ fn off_scale_values_are_marked_not_clamped() {
     assert!(has_text(&scene, Role::Card(CardId(1)), "+17"), "the gap is computed from the real values");
     assert!(scene.texts().any(|(run, role)| role == Role::Chrome && run.text.starts_with("Off scale")));
 
+    let felt = Card { emotion: Emotion { elicited: Some(3.0), desired: Some(-2.5) }, ..card(2, "Beyond") };
+    let study =
+        study_of(vec![Stage { id: StageId(1), cards: vec![felt], ..Stage::default() }], MapKind::Typical);
+    let scene = scene_of(&study);
+    assert!(has_text(&scene, Role::Stage(StageId(1)), "+3 off scale"), "emotion above the band is marked");
+    assert!(has_text(&scene, Role::Stage(StageId(1)), "−2.5 off scale"), "emotion below the band is marked");
+    assert_clean(&scene);
+
     let study = study_of(vec![Stage { cards: vec![high], ..Stage::default() }], MapKind::Performance);
     let scene = scene_of(&study);
     assert!(has_text(&scene, Role::Card(CardId(1)), "14"));

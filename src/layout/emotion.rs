@@ -94,7 +94,7 @@ pub(crate) fn draw(
         );
         builder.rect(band, UNIT, Some(style::EMOTION_MEAN), None, Role::Stage(stage.id));
         if !EMOTION_RANGE.contains(&mean) {
-            mark_off_scale(builder, Point::new(band.max.x - UNIT, y), mean, Role::Stage(stage.id));
+            mark_off_scale(builder, Point::new(band.max.x - UNIT, y), mean, width, Role::Stage(stage.id));
         }
     }
     for level in -2..=2 {
@@ -138,7 +138,7 @@ pub(crate) fn draw(
                 point.role,
             );
             if !EMOTION_RANGE.contains(&point.value) {
-                mark_off_scale(builder, at, point.value, point.role);
+                mark_off_scale(builder, at, point.value, width, point.role);
             }
         }
     }
@@ -152,27 +152,35 @@ pub(crate) fn draw(
             let at = Point::new(point.x, y_of(point.value));
             builder.circle(at, POINT, Some(style::ELICITED), None, point.role);
             if !EMOTION_RANGE.contains(&point.value) {
-                mark_off_scale(builder, at, point.value, point.role);
+                mark_off_scale(builder, at, point.value, width, point.role);
             }
         }
     }
 }
 
 /// Marks a value drawn at the band's edge although it lies beyond: an arrow pointing off the
-/// scale and the value itself.
-fn mark_off_scale(builder: &mut Builder<'_>, at: Point, value: f32, role: Role) {
+/// scale and the value itself, on the point's right, or its left near the body's right edge.
+fn mark_off_scale(builder: &mut Builder<'_>, at: Point, value: f32, right_edge: f32, role: Role) {
     let above = value > 0.0;
     let direction = if above { (0.0, -1.0) } else { (0.0, 1.0) };
     let tip = Point::new(at.x, at.y + direction.1 * (POINT + 2.0 * UNIT));
     markers::off_scale(builder, tip, direction, 1.5 * UNIT, role);
     if let Some(text) = words::signed(value) {
+        let text = format!("{text} off scale");
+        let width = builder.measure.width(&text, size::SMALL, Weight::Bold);
+        let fits_right = at.x + POINT + UNIT + width <= right_edge;
+        let (x, anchor) = if fits_right {
+            (at.x + POINT + UNIT, Anchor::Start)
+        } else {
+            (at.x - POINT - UNIT, Anchor::End)
+        };
         builder.text(
-            Point::new(at.x + POINT + UNIT, at.y + size::SMALL * 0.35),
-            &format!("{text} off scale"),
+            Point::new(x, at.y + size::SMALL * 0.35),
+            &text,
             size::SMALL,
             Weight::Bold,
             style::INK,
-            Anchor::Start,
+            anchor,
             role,
         );
     }
