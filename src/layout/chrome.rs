@@ -91,7 +91,7 @@ pub(crate) fn title_block(
 /// The pills saying what the map is: its state, filled ("CURRENT STATE", "FUTURE STATE"),
 /// and its kind, outlined. Returns their height.
 fn badges(builder: &mut Builder<'_>, map: &JourneyMap, left: f32, top: f32, width: f32) -> f32 {
-    let height = 6.0 * UNIT;
+    let height = 7.0 * UNIT;
     let pad = 2.5 * UNIT;
     let state = map.state.label().to_uppercase();
     let fill = match map.state {
@@ -99,9 +99,9 @@ fn badges(builder: &mut Builder<'_>, map: &JourneyMap, left: f32, top: f32, widt
         MapState::Future => style::ELICITED,
     };
     let mut x = left;
-    let baseline = top + height / 2.0 + size::BODY * 0.36;
+    let baseline = top + height / 2.0 + size::HEADING * 0.36;
     for (text, filled) in [(state, true), (map.kind.label().to_owned(), false)] {
-        let text_width = builder.measure.width(&text, size::BODY, Weight::Bold);
+        let text_width = builder.measure.width(&text, size::HEADING, Weight::Bold);
         let pill = Rect::from_xywh(x, top, (text_width + 2.0 * pad).min(width), height);
         let (pill_fill, stroke, ink) = if filled {
             (fill, None, style::ON_SPINE)
@@ -113,7 +113,7 @@ fn badges(builder: &mut Builder<'_>, map: &JourneyMap, left: f32, top: f32, widt
         builder.text(
             Point::new(x + pad, baseline),
             &text,
-            size::BODY,
+            size::HEADING,
             Weight::Bold,
             ink,
             Anchor::Start,
