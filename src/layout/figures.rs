@@ -20,7 +20,7 @@ const SPACING: f32 = 1.5 * UNIT;
 /// The space between a figure's parts.
 const PART_GAP: f32 = 0.75 * UNIT;
 /// The width of the importance meter.
-const METER: f32 = 4.0 * UNIT;
+const METER: f32 = 3.5 * UNIT;
 /// What an off-scale value carries after it.
 const OFF_SCALE: &str = "off scale";
 
@@ -100,10 +100,11 @@ impl Figure {
         Some(Self { meter, ..figure })
     }
 
-    /// The perception gap (internal minus customer) as a signed badge.
+    /// The perception gap (internal minus customer) as a signed badge: the sign and the
+    /// badge's outline say what it is, so it needs no label and leaves room for the keys.
     pub fn gap(value: f32) -> Option<Self> {
         Some(Self {
-            label: "Gap".to_owned(),
+            label: String::new(),
             value: words::signed(value)?,
             look: Look::Badge,
             off_scale: false,
@@ -123,7 +124,7 @@ impl Figure {
     }
 
     fn padding(&self) -> f32 {
-        if self.look == Look::Plain { 0.0 } else { UNIT }
+        if self.look == Look::Plain { 0.0 } else { 0.75 * UNIT }
     }
 
     /// The figure's width as set.
