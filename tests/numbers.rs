@@ -453,3 +453,21 @@ fn example_maps_keep_every_text_at_the_floor_and_apart() {
         }
     }
 }
+
+mod common;
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 32, ..proptest::prelude::ProptestConfig::default() })]
+
+    #[test]
+    fn generated_studies_print_no_non_numbers_and_keep_the_floor(study in common::study()) {
+        for map in &study.maps {
+            let scene = layout(&study, map, FontMeasure::shared(), &LayoutOptions::default());
+            for (run, _) in scene.texts() {
+                proptest::prop_assert!(run.size >= size::SMALL - 0.01, "{:?} at {} pt", run.text, run.size);
+                let numeric_nan = run.text.split_whitespace().any(|word| word == "NaN" || word == "inf" || word == "-inf");
+                proptest::prop_assert!(!numeric_nan, "{:?}", run.text);
+            }
+        }
+    }
+}
