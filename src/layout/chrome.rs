@@ -244,7 +244,7 @@ fn legend_entries(study: &Study, used: &Used) -> Vec<(Sample, String)> {
     if used.emotion_mean {
         entries.push((
             Sample::EmotionMean,
-            "Emotion felt per stage: its own, else its touchpoints' mean".to_owned(),
+            "Emotion felt per stage: its own, else its touchpoints’ mean".to_owned(),
         ));
     }
     for status in &used.metric_status {

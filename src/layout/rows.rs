@@ -134,6 +134,17 @@ struct PlannedItem {
     byline: Paragraph,
 }
 
+/// How far an item's first line sits below the top of its badge (a recommendation's number,
+/// a metric's mark; both [`figures::ROW`] tall), so the line's middle meets the badge's.
+const TEXT_OFFSET: f32 = figures::ROW / 2.0 - size::BODY * 0.55;
+
+impl PlannedItem {
+    /// The item's height: its badges, or its text and byline, whichever is taller.
+    fn height(&self) -> f32 {
+        (TEXT_OFFSET + self.text.height() + UNIT + self.byline.height()).max(figures::ROW)
+    }
+}
+
 /// A measured list of recommendations for one stage.
 pub(crate) struct RecommendationList {
     items: Vec<PlannedItem>,
@@ -143,7 +154,7 @@ pub(crate) struct RecommendationList {
 }
 
 /// The side of a priority badge or metric mark: large enough for a letter at the text floor.
-const BADGE: f32 = 4.5 * UNIT;
+const BADGE: f32 = figures::ROW;
 const ITEM_GAP: f32 = 2.5 * UNIT;
 
 /// The byline of a recommendation: owner, status and due date, then on a line of its own the
@@ -217,8 +228,8 @@ pub(crate) fn place_recommendations(
 ) {
     let mut y = top;
     for item in &list.items {
-        let middle = y + size::BODY * 0.5;
-        Figure::key(item.number).draw(builder, x, middle - figures::ROW / 2.0, role);
+        let middle = y + figures::ROW / 2.0;
+        Figure::key(item.number).draw(builder, x, y, role);
         let badge_x = x + list.key_width + UNIT;
         if item.done {
             markers::priority_done(builder, item.priority, Point::new(badge_x, middle), BADGE, role);
@@ -226,29 +237,14 @@ pub(crate) fn place_recommendations(
             markers::priority(builder, item.priority, Point::new(badge_x, middle), BADGE, role);
         }
         let text_x = badge_x + BADGE + 2.0 * UNIT;
-        let block = (item.text.height() + UNIT + item.byline.height()).max(figures::ROW);
-        let block_top = middle - figures::ROW / 2.0;
-        let bottom = (y + block).max(block_top + figures::ROW);
-        builder.region(
-            Rect::from_xywh(
-                x,
-                block_top.min(y),
-                text_x - x + item.text.width().max(item.byline.width()),
-                bottom - block_top.min(y),
-            ),
-            role,
-            Layer::Labels,
-        );
+        let block = item.height();
+        let width = text_x - x + item.text.width().max(item.byline.width());
+        builder.region(Rect::from_xywh(x, y, width, block), role, Layer::Labels);
         let colour = if item.done { style::SECONDARY } else { style::INK };
-        builder.place(&item.text, text_x, y, colour, Anchor::Start, role);
-        builder.place(
-            &item.byline,
-            text_x,
-            y + item.text.height() + UNIT,
-            style::SECONDARY,
-            Anchor::Start,
-            role,
-        );
+        let text_top = y + TEXT_OFFSET;
+        builder.place(&item.text, text_x, text_top, colour, Anchor::Start, role);
+        let byline_top = text_top + item.text.height() + UNIT;
+        builder.place(&item.byline, text_x, byline_top, style::SECONDARY, Anchor::Start, role);
         y += block + ITEM_GAP;
     }
 }
@@ -297,7 +293,7 @@ pub(crate) fn stage_metrics(
         if !items.is_empty() {
             height += ITEM_GAP;
         }
-        height += (name.height() + UNIT + figures.height()).max(BADGE);
+        height += (TEXT_OFFSET + name.height() + UNIT + figures.height()).max(BADGE);
         items.push(MetricItem { status, name, figures });
     }
     MetricList { items, height }
@@ -310,19 +306,27 @@ pub(crate) fn place_metrics(builder: &mut Builder<'_>, list: &MetricList, x: f32
         markers::metric_status(
             builder,
             item.status,
-            Point::new(x + BADGE / 2.0, y + size::BODY * 0.5),
+            Point::new(x + BADGE / 2.0, y + BADGE / 2.0),
             BADGE,
             role,
         );
         let text_x = x + BADGE + 1.5 * UNIT;
-        let block = (item.name.height() + UNIT + item.figures.height()).max(BADGE);
+        let block = (TEXT_OFFSET + item.name.height() + UNIT + item.figures.height()).max(BADGE);
         builder.region(
             Rect::from_xywh(x, y, BADGE + 1.5 * UNIT + item.name.width().max(item.figures.width()), block),
             role,
             Layer::Labels,
         );
-        builder.place(&item.name, text_x, y, style::INK, Anchor::Start, role);
-        builder.place(&item.figures, text_x, y + item.name.height() + UNIT, style::INK, Anchor::Start, role);
+        let name_top = y + TEXT_OFFSET;
+        builder.place(&item.name, text_x, name_top, style::INK, Anchor::Start, role);
+        builder.place(
+            &item.figures,
+            text_x,
+            name_top + item.name.height() + UNIT,
+            style::INK,
+            Anchor::Start,
+            role,
+        );
         y += block + ITEM_GAP;
     }
 }
