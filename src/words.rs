@@ -1,4 +1,5 @@
-//! Counting words for the interface and the command line: "1 stage", "2 stages", never "1 stages".
+//! Counting words for the interface and the command line ("1 stage", "2 stages", never
+//! "1 stages"), and numbers for print: thousands separated, large values compact, never NaN.
 
 /// `count` and the noun, plural only when needed ("1 warning", "3 warnings", "0 errors").
 #[must_use]
@@ -18,6 +19,98 @@ pub fn thousands(n: usize) -> String {
         text.push(digit);
     }
     text
+}
+
+/// A measured value for print: `None` when it is not a finite number, so NaN and infinity
+/// never reach the page. Large values are compact ("1.2 bn", "3.4 m"), values from ten
+/// thousand up get thousands separators ("12,500"), smaller ones keep up to two decimals
+/// ("4.35", "18"), and absurdly large ones go scientific ("6.9e33"); negatives take a true
+/// minus sign.
+#[must_use]
+pub fn figure(value: f64) -> Option<String> {
+    if !value.is_finite() {
+        return None;
+    }
+    let sign = if value < 0.0 && value.abs() >= 0.005 { "−" } else { "" };
+    let size = value.abs();
+    let body = if size >= 1e15 {
+        // Beyond what any business measures: keep it short rather than a row of digits.
+        format!("{size:.1e}")
+    } else if size >= 1e12 {
+        format!("{} tn", scaled(size / 1e12))
+    } else if size >= 1e9 {
+        format!("{} bn", scaled(size / 1e9))
+    } else if size >= 1e6 {
+        format!("{} m", scaled(size / 1e6))
+    } else if size >= 1e4 {
+        whole_with_thousands(size)
+    } else {
+        trimmed(size, 2)
+    };
+    Some(format!("{sign}{body}"))
+}
+
+/// A value with a unit for print ("1.2 bn EUR", "6.5 h"), or `None` when not finite.
+#[must_use]
+pub fn figure_with_unit(value: f64, unit: &str) -> Option<String> {
+    let number = figure(value)?;
+    let unit = unit.trim();
+    Some(if unit.is_empty() { number } else { format!("{number} {unit}") })
+}
+
+/// A score for print with at most one decimal ("4.5", "8"), or `None` when not finite.
+#[must_use]
+pub fn score(value: f32) -> Option<String> {
+    let value = f64::from(value);
+    if !value.is_finite() {
+        return None;
+    }
+    if value.abs() >= 1e4 {
+        return figure(value);
+    }
+    let sign = if value < 0.0 && value.abs() >= 0.05 { "−" } else { "" };
+    Some(format!("{sign}{}", trimmed(value.abs(), 1)))
+}
+
+/// A signed difference for print with at most one decimal ("+2.5", "−1", "0"), or `None`
+/// when not finite.
+#[must_use]
+pub fn signed(value: f32) -> Option<String> {
+    let text = score(value)?;
+    Some(if text.starts_with('−') || text == "0" { text } else { format!("+{text}") })
+}
+
+/// A mantissa of a compact figure: one decimal, or none from a hundred up ("1.2", "340").
+fn scaled(value: f64) -> String {
+    if value >= 100.0 { whole_with_thousands(value) } else { trimmed(value, 1) }
+}
+
+/// `value` rounded to a whole number, thousands separated.
+fn whole_with_thousands(value: f64) -> String {
+    let rounded = format!("{:.0}", value.round());
+    let mut text = String::with_capacity(rounded.len() + rounded.len() / 3);
+    for (index, digit) in rounded.chars().enumerate() {
+        if index > 0 && (rounded.len() - index).is_multiple_of(3) {
+            text.push(',');
+        }
+        text.push(digit);
+    }
+    text
+}
+
+/// `value` (not negative) with at most `decimals` decimals, trailing zeros dropped, and
+/// thousands separated.
+fn trimmed(value: f64, decimals: usize) -> String {
+    let fixed = format!("{value:.decimals$}");
+    let fixed = if fixed.contains('.') { fixed.trim_end_matches('0').trim_end_matches('.') } else { &fixed };
+    match fixed.split_once('.') {
+        Some((whole, fraction)) => format!("{}.{fraction}", whole_digits(whole)),
+        None => whole_digits(fixed),
+    }
+}
+
+fn whole_digits(digits: &str) -> String {
+    digits.parse::<f64>().map_or_else(|_| digits.to_owned(), whole_with_thousands)
 }
 
 /// The plural of one of the interface's nouns.
@@ -42,6 +135,35 @@ mod tests {
         assert_eq!(super::thousands(999), "999");
         assert_eq!(super::thousands(100_000), "100,000");
         assert_eq!(super::thousands(1_234_567), "1,234,567");
+    }
+
+    #[test]
+    fn figures_are_compact_and_separated() {
+        use super::{figure, figure_with_unit, score, signed};
+        assert_eq!(figure(1.2e9).as_deref(), Some("1.2 bn"));
+        assert_eq!(figure_with_unit(1_234_000_000.0, "EUR").as_deref(), Some("1.2 bn EUR"));
+        assert_eq!(figure(3_400_000.0).as_deref(), Some("3.4 m"));
+        assert_eq!(figure(12_500.0).as_deref(), Some("12,500"));
+        assert_eq!(figure(1_250.0).as_deref(), Some("1,250"));
+        assert_eq!(figure(4.35).as_deref(), Some("4.35"));
+        assert_eq!(figure(18.0).as_deref(), Some("18"));
+        assert_eq!(figure(-6.5).as_deref(), Some("−6.5"));
+        assert_eq!(figure(-0.0001).as_deref(), Some("0"));
+        assert_eq!(figure(250e12).as_deref(), Some("250 tn"));
+        assert_eq!(figure(999e12).as_deref(), Some("999 tn"));
+        assert_eq!(figure(6.87e33).as_deref(), Some("6.9e33"));
+        assert_eq!(figure(-f64::MAX).as_deref(), Some("−1.8e308"));
+        assert_eq!(figure(f64::NAN), None);
+        assert_eq!(figure(f64::INFINITY), None);
+        assert_eq!(figure_with_unit(6.5, " h ").as_deref(), Some("6.5 h"));
+        assert_eq!(score(4.5).as_deref(), Some("4.5"));
+        assert_eq!(score(8.0).as_deref(), Some("8"));
+        assert_eq!(score(f32::NAN), None);
+        assert_eq!(signed(2.5).as_deref(), Some("+2.5"));
+        assert_eq!(signed(-1.0).as_deref(), Some("−1"));
+        assert_eq!(signed(0.0).as_deref(), Some("0"));
+        assert_eq!(signed(0.04).as_deref(), Some("0"));
+        assert_eq!(signed(-0.04).as_deref(), Some("0"));
     }
 
     #[test]

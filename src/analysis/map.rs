@@ -9,7 +9,7 @@ use super::heat::{Heat, heat};
 use super::ipa::{Matrix, Quadrant, in_view, matrix, priority};
 use super::metrics::{MetricStatus, metric_status};
 use super::settings::{Settings, View};
-use crate::model::{CardId, JourneyMap, Priority, Recommendation, StageId, Status, Study};
+use crate::model::{CardId, JourneyMap, Recommendation, StageId, Study};
 
 /// What the analysis says about one card.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -79,7 +79,7 @@ pub struct MapAnalysis {
     pub coverage: Coverage,
     /// Every metric of the map's stages and cards, in file order.
     pub metrics: Vec<MetricResult>,
-    /// Every recommendation: by priority, then status (open first, done last), then due date.
+    /// Every recommendation across the map, most urgent first ([`super::plan::urgency`]).
     pub recommendations: Vec<RankedRecommendation>,
 }
 
@@ -93,14 +93,6 @@ impl MapAnalysis {
     /// The metrics that miss their target.
     pub fn missed(&self) -> impl Iterator<Item = &MetricResult> {
         self.metrics.iter().filter(|m| m.status == MetricStatus::Missed)
-    }
-}
-
-fn status_rank(status: Status) -> u8 {
-    match status {
-        Status::Proposed => 0,
-        Status::Agreed => 1,
-        Status::Done => 2,
     }
 }
 
@@ -148,11 +140,7 @@ pub fn analyse(study: &Study, map: &JourneyMap, settings: &Settings) -> MapAnaly
             }
         }
     }
-    recommendations.sort_by_key(|r| {
-        let rec = &r.recommendation;
-        let priority = Priority::ALL.iter().position(|p| *p == rec.priority).unwrap_or(usize::MAX);
-        (priority, status_rank(rec.status), rec.due.is_none(), rec.due)
-    });
+    recommendations.sort_by_key(|r| super::plan::urgency(&r.recommendation));
     let ranked_gaps = rank_gaps(map, &cards);
     let handoffs = handoffs(map);
     let coverage = coverage(study, map, &handoffs, settings);

@@ -7,7 +7,7 @@ use super::card::CardFace;
 use super::geometry::{Point, Rect};
 use super::grid::{self, Grid, Tracks};
 use super::routing::{self, Connector};
-use super::rows::{self, RecommendationList, Span};
+use super::rows::{self, Span};
 use super::scene::{Anchor, Layer, Role, Stroke, Weight};
 use super::style::{self, CARD_PADDING, CARD_WIDTH, ROW_HEADER, TRACK, UNIT, size};
 use super::used::Used;
@@ -47,8 +47,14 @@ pub(crate) fn body(
         used.owners.insert(*owner);
     }
     let (steps, stage_columns) = place_steps(study, map, &lanes);
-    let faces: Vec<CardFace> =
-        steps.iter().map(|s| CardFace::prepare(builder, study, map.kind, s.card, used)).collect();
+    let plan = crate::analysis::action_plan(map);
+    let faces: Vec<CardFace> = steps
+        .iter()
+        .map(|s| {
+            let keys = crate::analysis::card_keys(&plan, s.card.id);
+            CardFace::prepare(builder, study, map.kind, s.card, &keys, used)
+        })
+        .collect();
     let columns = steps.len().max(stage_columns.last().map_or(0, |c| c.1 + 1)).max(1);
     let (extras, flow_labels, tracks) = plan_links(map, &steps, columns);
     let grid = Grid::new(tracks.per_gutter);
@@ -86,30 +92,9 @@ pub(crate) fn body(
     draw_flow(builder, &steps, &rects, &grid, &flow_labels, used);
     draw_extras(builder, &extras, &steps, &rects, &grid, channel_top, used);
 
-    let has_recs = stages.iter().any(|s| !s.recommendations.is_empty());
-    if !has_recs {
-        return (grid.width, channel_bottom + PAD);
-    }
-    let rec_top = channel_bottom + 2.0 * PAD;
-    let lists: Vec<RecommendationList> = stages
-        .iter()
-        .zip(&spans)
-        .map(|(s, span)| {
-            rows::recommendations(
-                builder,
-                study,
-                &s.recommendations,
-                span.right - span.left - 4.0 * UNIT,
-                used,
-            )
-        })
-        .collect();
-    rows::rule(builder, rec_top - PAD, grid.width);
-    rows::header(builder, "Key recommendations", rec_top);
-    for ((stage, span), list) in stages.iter().zip(&spans).zip(&lists) {
-        rows::place_recommendations(builder, list, span.left + 2.0 * UNIT, rec_top, Role::Stage(stage.id));
-    }
-    (grid.width, rec_top + lists.iter().map(|l| l.height).fold(0.0, f32::max) + PAD)
+    let stage_rows = rows::StageRows::measure(builder, study, map, &plan, &spans, used);
+    stage_rows.draw(builder, stages, &spans, channel_bottom, grid.width);
+    (grid.width, channel_bottom + stage_rows.height.max(PAD))
 }
 
 /// The accountable owner a step's lane is for, if it names a known owner.

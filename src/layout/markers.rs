@@ -5,6 +5,7 @@ use super::builder::Builder;
 use super::geometry::{Point, Rect};
 use super::scene::{Anchor, Role, Stroke, Weight};
 use super::style;
+use crate::analysis::MetricStatus;
 use crate::model::{Colour, Flags, Priority};
 
 /// The kinds of marker a map can show; the legend lists those used.
@@ -210,4 +211,83 @@ impl Rag {
             Self::Green => "Green: performance 7 or more",
         }
     }
+}
+
+/// The mark of a value off its scale: an ink arrowhead with its tip at `tip`, pointing off
+/// the end of the axis along `direction` (a unit vector: (1, 0) for a value above a
+/// left-to-right scale).
+pub fn off_scale(builder: &mut Builder<'_>, tip: Point, direction: (f32, f32), size: f32, role: Role) {
+    let (dx, dy) = direction;
+    let back = Point::new(tip.x - dx * size * 0.8, tip.y - dy * size * 0.8);
+    let (nx, ny) = (-dy * size / 2.0, dx * size / 2.0);
+    let points = vec![tip, Point::new(back.x + nx, back.y + ny), Point::new(back.x - nx, back.y - ny)];
+    builder.polygon(points, Some(style::INK), None, role);
+}
+
+/// A metric's status against its target, centred on `at`: met is a green circle with a tick,
+/// missed a red square with a cross, unknown a hollow grey circle with a question mark.
+pub fn metric_status(builder: &mut Builder<'_>, status: MetricStatus, at: Point, size: f32, role: Role) {
+    let r = size / 2.0;
+    let white = style::PAPER;
+    match status {
+        MetricStatus::Met => {
+            builder.circle(at, r, Some(style::STATUS_GREEN), None, role);
+            let tick = vec![
+                Point::new(at.x - r * 0.5, at.y + r * 0.02),
+                Point::new(at.x - r * 0.12, at.y + r * 0.4),
+                Point::new(at.x + r * 0.52, at.y - r * 0.38),
+            ];
+            builder.line(tick, Stroke::solid(size * 0.14, white), role);
+        }
+        MetricStatus::Missed => {
+            let square = Rect::from_xywh(at.x - r, at.y - r, size, size);
+            builder.rect(square, size * 0.15, Some(style::STATUS_RED), None, role);
+            let arm = r * 0.45;
+            for (dx, dy) in [(arm, arm), (arm, -arm)] {
+                let points = vec![Point::new(at.x - dx, at.y - dy), Point::new(at.x + dx, at.y + dy)];
+                builder.line(points, Stroke::solid(size * 0.14, white), role);
+            }
+        }
+        MetricStatus::Unknown => {
+            builder.circle(
+                at,
+                r * 0.92,
+                Some(white),
+                Some(Stroke::solid(size * 0.1, style::SECONDARY)),
+                role,
+            );
+            builder.text(
+                Point::new(at.x, at.y + size * 0.62 * 0.36),
+                "?",
+                size * 0.62,
+                Weight::Bold,
+                style::SECONDARY,
+                Anchor::Middle,
+                role,
+            );
+        }
+    }
+}
+
+/// The badge of a finished recommendation's priority: the letter in grey on an outlined
+/// square, quieter than [`priority`] because the work is done.
+pub fn priority_done(builder: &mut Builder<'_>, priority: Priority, at: Point, size: f32, role: Role) {
+    let rect = Rect::from_xywh(at.x, at.y - size / 2.0, size, size);
+    builder.rect(
+        rect,
+        size * 0.2,
+        Some(style::PAPER),
+        Some(Stroke::solid(size * 0.08, style::SECONDARY)),
+        role,
+    );
+    let letter = &priority.label()[..1];
+    builder.text(
+        Point::new(at.x + size / 2.0, at.y + size * 0.62 * 0.36),
+        letter,
+        (size * 0.62).max(style::size::SMALL),
+        Weight::Bold,
+        style::SECONDARY,
+        Anchor::Middle,
+        role,
+    );
 }

@@ -9,6 +9,7 @@ mod builder;
 mod card;
 mod chrome;
 mod emotion;
+mod figures;
 pub mod geometry;
 mod grid;
 mod lanes;

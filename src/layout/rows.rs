@@ -1,13 +1,17 @@
 //! Pieces shared by every map kind's body: row headers, the spine of stage chevrons, the
-//! customer-goal row, and the stage recommendations row.
+//! customer-goal row, the stage metrics row and the recommendations row (the numbered action
+//! plan).
 
 use super::builder::{Builder, Paragraph};
+use super::figures::{self, Figure};
 use super::geometry::{Point, Rect};
 use super::markers;
 use super::scene::{Anchor, Layer, Role, Stroke, Weight};
 use super::style::{self, ROW_HEADER, UNIT, size};
 use super::used::Used;
-use crate::model::{Recommendation, Stage, Study};
+use crate::analysis::{Action, MetricStatus, metric_status};
+use crate::model::{JourneyMap, Metric, Priority, Stage, Status, Study};
+use crate::words;
 
 /// Horizontal extent of one stage on the spine.
 #[derive(Clone, Copy, Debug)]
@@ -121,45 +125,100 @@ pub(crate) fn place_goals(
     }
 }
 
+/// One recommendation of the plan, measured.
+struct PlannedItem {
+    number: usize,
+    priority: Priority,
+    done: bool,
+    text: Paragraph,
+    byline: Paragraph,
+}
+
+/// How far an item's first line sits below the top of its badge (a recommendation's number,
+/// a metric's mark; both [`figures::ROW`] tall), so the line's middle meets the badge's.
+const TEXT_OFFSET: f32 = figures::ROW / 2.0 - size::BODY * 0.55;
+
+impl PlannedItem {
+    /// The item's height: its badges, or its text and byline, whichever is taller.
+    fn height(&self) -> f32 {
+        (TEXT_OFFSET + self.text.height() + UNIT + self.byline.height()).max(figures::ROW)
+    }
+}
+
 /// A measured list of recommendations for one stage.
 pub(crate) struct RecommendationList {
-    items: Vec<(Recommendation, Paragraph, Paragraph)>,
+    items: Vec<PlannedItem>,
+    /// The width of the number slot, so the texts of a list align.
+    key_width: f32,
     pub height: f32,
 }
 
-const BADGE: f32 = 3.5 * UNIT;
+/// The side of a priority badge or metric mark: large enough for a letter at the text floor.
+const BADGE: f32 = figures::ROW;
 const ITEM_GAP: f32 = 2.5 * UNIT;
 
-/// Measures a stage's recommendations for a column `width` wide.
+/// The byline of a recommendation: owner, status and due date, then on a line of its own the
+/// card it fixes, as in "Customer success · Agreed · due 2026-03-01" and "→ Receives first
+/// invoice".
+fn byline(study: &Study, map: &JourneyMap, action: &Action<'_>) -> String {
+    let recommendation = action.recommendation;
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(owner) = recommendation.owner.and_then(|id| study.owner(id)) {
+        parts.push(owner.name.clone());
+    }
+    parts.push(recommendation.status.label().to_owned());
+    if let Some(due) = recommendation.due {
+        parts.push(format!("due {due}"));
+    }
+    let text = parts.join(" · ");
+    match action.card.and_then(|id| map.card(id)) {
+        Some(card) => {
+            let title = if card.title.trim().is_empty() { "Untitled" } else { card.title.as_str() };
+            format!("{text}\n→ {title}")
+        }
+        None => text,
+    }
+}
+
+/// Measures a stage's part of the action plan (see [`crate::analysis::action_plan`]) for a
+/// column `width` wide.
 pub(crate) fn recommendations(
     builder: &Builder<'_>,
     study: &Study,
-    list: &[Recommendation],
+    map: &JourneyMap,
+    actions: &[Action<'_>],
     width: f32,
     used: &mut Used,
 ) -> RecommendationList {
-    let text_width = width - BADGE - 1.5 * UNIT;
+    let key_width = actions.iter().map(|a| Figure::key(a.number).width(builder)).fold(0.0, f32::max);
+    let text_width = width - BADGE - key_width - 3.0 * UNIT;
     let mut items = Vec::new();
     let mut height: f32 = 0.0;
-    for recommendation in list {
+    for action in actions {
         used.priorities = true;
+        used.keys = true;
+        let recommendation = action.recommendation;
+        let done = recommendation.status == Status::Done;
+        used.done |= done;
         let text = builder.paragraph(&recommendation.text, size::BODY, Weight::Regular, text_width);
-        let owner = recommendation.owner.and_then(|id| study.owner(id)).map(|o| o.name.as_str());
-        let byline = match owner {
-            Some(owner) => format!("{owner} · {}", recommendation.status.label()),
-            None => recommendation.status.label().to_owned(),
-        };
-        let byline = builder.paragraph(&byline, size::SMALL, Weight::Regular, text_width);
+        let byline = builder.paragraph(&byline(study, map, action), size::SMALL, Weight::Regular, text_width);
         if !items.is_empty() {
             height += ITEM_GAP;
         }
-        height += (text.height() + UNIT + byline.height()).max(BADGE);
-        items.push((recommendation.clone(), text, byline));
+        height += (text.height() + UNIT + byline.height()).max(figures::ROW);
+        items.push(PlannedItem {
+            number: action.number,
+            priority: recommendation.priority,
+            done,
+            text,
+            byline,
+        });
     }
-    RecommendationList { items, height }
+    RecommendationList { items, key_width, height }
 }
 
-/// Draws a measured list with its top-left at (`x`, `top`).
+/// Draws a measured list with its top-left at (`x`, `top`): each item's number, its priority
+/// badge (outlined when done), its text (muted when done) and its byline.
 pub(crate) fn place_recommendations(
     builder: &mut Builder<'_>,
     list: &RecommendationList,
@@ -168,18 +227,187 @@ pub(crate) fn place_recommendations(
     role: Role,
 ) {
     let mut y = top;
-    for (recommendation, text, byline) in &list.items {
-        markers::priority(builder, recommendation.priority, Point::new(x, y + size::BODY * 0.5), BADGE, role);
+    for item in &list.items {
+        let middle = y + figures::ROW / 2.0;
+        Figure::key(item.number).draw(builder, x, y, role);
+        let badge_x = x + list.key_width + UNIT;
+        if item.done {
+            markers::priority_done(builder, item.priority, Point::new(badge_x, middle), BADGE, role);
+        } else {
+            markers::priority(builder, item.priority, Point::new(badge_x, middle), BADGE, role);
+        }
+        let text_x = badge_x + BADGE + 2.0 * UNIT;
+        let block = item.height();
+        let width = text_x - x + item.text.width().max(item.byline.width());
+        builder.region(Rect::from_xywh(x, y, width, block), role, Layer::Labels);
+        let colour = if item.done { style::SECONDARY } else { style::INK };
+        let text_top = y + TEXT_OFFSET;
+        builder.place(&item.text, text_x, text_top, colour, Anchor::Start, role);
+        let byline_top = text_top + item.text.height() + UNIT;
+        builder.place(&item.byline, text_x, byline_top, style::SECONDARY, Anchor::Start, role);
+        y += block + ITEM_GAP;
+    }
+}
+
+/// One stage metric, measured: its status, its name and its figures.
+struct MetricItem {
+    status: MetricStatus,
+    name: Paragraph,
+    figures: Paragraph,
+}
+
+/// A stage's metrics measured for its column.
+pub(crate) struct MetricList {
+    items: Vec<MetricItem>,
+    pub height: f32,
+}
+
+/// A metric's figures: "18 % (target 25 %)"; unknown or non-finite values are left out.
+fn metric_figures(metric: &Metric) -> String {
+    let shown = |v: Option<f64>| v.and_then(|v| words::figure_with_unit(v, &metric.unit));
+    let direction = if metric.higher_is_better { "at least" } else { "at most" };
+    match (shown(metric.value), shown(metric.target)) {
+        (Some(value), Some(target)) => format!("{value} (target {direction} {target})"),
+        (Some(value), None) => format!("{value} (no target)"),
+        (None, Some(target)) => format!("No value yet (target {direction} {target})"),
+        (None, None) => "No value or target yet".to_owned(),
+    }
+}
+
+/// Measures a stage's metrics, value against target, for a column `width` wide.
+pub(crate) fn stage_metrics(
+    builder: &Builder<'_>,
+    metrics: &[Metric],
+    width: f32,
+    used: &mut Used,
+) -> MetricList {
+    let text_width = width - BADGE - 1.5 * UNIT;
+    let mut items = Vec::new();
+    let mut height: f32 = 0.0;
+    for metric in metrics {
+        let status = metric_status(metric);
+        used.add_metric_status(status);
+        let name = if metric.name.trim().is_empty() { "Unnamed metric" } else { metric.name.as_str() };
+        let name = builder.paragraph(name, size::BODY, Weight::Regular, text_width);
+        let figures = builder.paragraph(&metric_figures(metric), size::BODY, Weight::Bold, text_width);
+        if !items.is_empty() {
+            height += ITEM_GAP;
+        }
+        height += (TEXT_OFFSET + name.height() + UNIT + figures.height()).max(BADGE);
+        items.push(MetricItem { status, name, figures });
+    }
+    MetricList { items, height }
+}
+
+/// Draws measured metrics with their top-left at (`x`, `top`).
+pub(crate) fn place_metrics(builder: &mut Builder<'_>, list: &MetricList, x: f32, top: f32, role: Role) {
+    let mut y = top;
+    for item in &list.items {
+        markers::metric_status(
+            builder,
+            item.status,
+            Point::new(x + BADGE / 2.0, y + BADGE / 2.0),
+            BADGE,
+            role,
+        );
         let text_x = x + BADGE + 1.5 * UNIT;
-        let block = text.height() + UNIT + byline.height();
+        let block = (TEXT_OFFSET + item.name.height() + UNIT + item.figures.height()).max(BADGE);
         builder.region(
-            Rect::from_xywh(x, y, BADGE + 1.5 * UNIT + text.width().max(byline.width()), block.max(BADGE)),
+            Rect::from_xywh(x, y, BADGE + 1.5 * UNIT + item.name.width().max(item.figures.width()), block),
             role,
             Layer::Labels,
         );
-        builder.place(text, text_x, y, style::INK, Anchor::Start, role);
-        builder.place(byline, text_x, y + text.height() + UNIT, style::SECONDARY, Anchor::Start, role);
-        y += block.max(BADGE) + ITEM_GAP;
+        let name_top = y + TEXT_OFFSET;
+        builder.place(&item.name, text_x, name_top, style::INK, Anchor::Start, role);
+        builder.place(
+            &item.figures,
+            text_x,
+            name_top + item.name.height() + UNIT,
+            style::INK,
+            Anchor::Start,
+            role,
+        );
+        y += block + ITEM_GAP;
+    }
+}
+
+/// Padding between the stage rows.
+const PAD: f32 = 3.0 * UNIT;
+
+/// The rows under a map's body, each only when some stage has something for it: the stage
+/// metrics (value against target) and the recommendations as a numbered action plan.
+pub(crate) struct StageRows {
+    metrics: Option<Vec<MetricList>>,
+    plan: Option<Vec<RecommendationList>>,
+    /// The rows' height, from the top they are drawn at to the bottom padding.
+    pub height: f32,
+}
+
+fn tallest<T>(lists: Option<&Vec<T>>, height: impl Fn(&T) -> f32) -> Option<f32> {
+    lists.map(|lists| lists.iter().map(height).fold(0.0, f32::max))
+}
+
+impl StageRows {
+    /// Measures the rows for `map`'s stages over `spans`, with `plan` from
+    /// [`crate::analysis::action_plan`].
+    pub fn measure(
+        builder: &Builder<'_>,
+        study: &Study,
+        map: &JourneyMap,
+        plan: &[Vec<Action<'_>>],
+        spans: &[Span],
+        used: &mut Used,
+    ) -> Self {
+        let width = |span: &Span| span.right - span.left - 4.0 * UNIT;
+        let metrics = map.stages.iter().any(|s| !s.metrics.is_empty()).then(|| {
+            map.stages
+                .iter()
+                .zip(spans)
+                .map(|(s, span)| stage_metrics(builder, &s.metrics, width(span), used))
+                .collect()
+        });
+        let plan = plan.iter().any(|actions| !actions.is_empty()).then(|| {
+            plan.iter()
+                .zip(spans)
+                .map(|(actions, span)| recommendations(builder, study, map, actions, width(span), used))
+                .collect()
+        });
+        let mut height = 0.0;
+        for row in [
+            tallest(metrics.as_ref(), |l: &MetricList| l.height),
+            tallest(plan.as_ref(), |l: &RecommendationList| l.height),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            height += 2.0 * PAD + row;
+        }
+        if height > 0.0 {
+            height += PAD;
+        }
+        Self { metrics, plan, height }
+    }
+
+    /// Draws the rows from `top` across a body `width` wide.
+    pub fn draw(&self, builder: &mut Builder<'_>, stages: &[Stage], spans: &[Span], top: f32, width: f32) {
+        let mut y = top;
+        if let Some(lists) = &self.metrics {
+            y += 2.0 * PAD;
+            rule(builder, y - PAD, width);
+            header(builder, "Stage metrics", y);
+            for ((stage, span), list) in stages.iter().zip(spans).zip(lists) {
+                place_metrics(builder, list, span.left + 2.0 * UNIT, y, Role::Stage(stage.id));
+            }
+            y += lists.iter().map(|l| l.height).fold(0.0, f32::max);
+        }
+        if let Some(lists) = &self.plan {
+            y += 2.0 * PAD;
+            rule(builder, y - PAD, width);
+            header(builder, "Recommendations", y);
+            for ((stage, span), list) in stages.iter().zip(spans).zip(lists) {
+                place_recommendations(builder, list, span.left + 2.0 * UNIT, y, Role::Stage(stage.id));
+            }
+        }
     }
 }
 

@@ -42,6 +42,21 @@ pub const GAP_BAR: Colour = Colour::rgb(0x9A, 0x5B, 0x00);
 /// Connectors between cards.
 pub const CONNECTOR: Colour = Colour::rgb(0x52, 0x60, 0x6D);
 
+/// Customer performance tints on cards, a diverging scale light enough for ink text on it:
+/// low (1) a pale red, the scale's middle a pale grey, high (10) a pale green. Labels on
+/// them are set in ink, not the secondary grey.
+pub const PERFORMANCE_LOW: Colour = Colour::rgb(0xF4, 0xBD, 0xB5);
+/// The middle of the performance tint scale.
+pub const PERFORMANCE_MID: Colour = Colour::rgb(0xEE, 0xF0, 0xF3);
+/// The top of the performance tint scale.
+pub const PERFORMANCE_HIGH: Colour = Colour::rgb(0xBC, 0xE0, 0xBF);
+/// A stage's mean emotion: a pale band of the elicited blue behind the curve.
+pub const EMOTION_MEAN: Colour = Colour::rgb(0xC9, 0xDD, 0xF2);
+/// Recommendation numbers: white on the spine's navy, keyed between cards and the plan.
+pub const KEY: Colour = Colour::rgb(0x24, 0x3B, 0x53);
+/// The thin outline around owner colours (chips, bars), so pale colours show on white.
+pub const OWNER_OUTLINE: Colour = Colour::rgb(0x7B, 0x87, 0x94);
+
 /// Type scale in map units (= points at 100 %).
 pub mod size {
     /// The map title.
@@ -111,6 +126,10 @@ mod tests {
             (PAPER, STATUS_AMBER),
             (PAPER, STATUS_GREEN),
             (PAPER, SECONDARY),
+            (INK, PERFORMANCE_LOW),
+            (INK, PERFORMANCE_MID),
+            (INK, PERFORMANCE_HIGH),
+            (PAPER, KEY),
         ];
         for (text, fill) in pairs {
             assert!(text.contrast_ratio(fill) >= 4.5, "{text} on {fill}: {:.2}", text.contrast_ratio(fill));

@@ -1,5 +1,6 @@
 //! The typical map: the stages as a spine, each stage's touchpoints in a column beneath, rows
-//! for the customer goal, the emotion curve and the recommendations, and routed connectors.
+//! for the customer goal, the emotion curve, the stage metrics and the recommendations, and
+//! routed connectors.
 
 use super::builder::{Builder, Paragraph};
 use super::card::CardFace;
@@ -7,10 +8,11 @@ use super::emotion;
 use super::geometry::{Point, Rect};
 use super::grid::{self, Grid, Tracks};
 use super::routing::{self, Connector};
-use super::rows::{self, RecommendationList, Span};
+use super::rows::{self, Span, StageRows};
 use super::scene::{Anchor, Role, Weight};
 use super::style::{self, CARD_GAP, CARD_PADDING, CARD_WIDTH, TRACK, UNIT, size};
 use super::used::Used;
+use crate::analysis;
 use crate::model::{CardId, JourneyMap, LinkKind, Stage, Study};
 use std::collections::HashMap;
 
@@ -43,16 +45,25 @@ pub(crate) fn body(
     used: &mut Used,
 ) -> (f32, f32) {
     let stages = &map.stages;
+    let plan = analysis::action_plan(map);
     let faces: Vec<Vec<CardFace>> = stages
         .iter()
         .map(|stage| {
-            stage.cards.iter().map(|card| CardFace::prepare(builder, study, map.kind, card, used)).collect()
+            stage
+                .cards
+                .iter()
+                .map(|card| {
+                    let keys = analysis::card_keys(&plan, card.id);
+                    CardFace::prepare(builder, study, map.kind, card, &keys, used)
+                })
+                .collect()
         })
         .collect();
     let (planned, tracks, channel_tracks) = plan_connectors(map, used);
     let grid = Grid::new(tracks.per_gutter);
     let spans: Vec<Span> = (0..stages.len()).map(|c| grid.span(c, c)).collect();
-    let rows = Rows::measure(builder, study, stages, &spans, &faces, channel_tracks, used);
+    let stage_rows = StageRows::measure(builder, study, map, &plan, &spans, used);
+    let rows = Rows::measure(builder, stages, &spans, &faces, channel_tracks, &stage_rows);
     let width = grid.width;
 
     for span in spans.iter().skip(1).step_by(2) {
@@ -74,24 +85,12 @@ pub(crate) fn body(
     rows::header(builder, "Touchpoints", rows.cards_top);
     let card_rects = draw_cards(builder, stages, &faces, &grid, rows.cards_top);
     draw_connectors(builder, &planned, &card_rects, &grid, rows.channel_top);
-    if let Some(points) = &rows.emotion {
+    if rows.emotion {
         rows::rule(builder, rows.emotion_top - PAD, width);
-        let centres: Vec<f32> = spans.iter().map(|s| f32::midpoint(s.left, s.right)).collect();
-        emotion::draw(builder, &centres, points, rows.emotion_top, width, used);
+        let card_x = card_centres(stages, &grid);
+        emotion::draw(builder, stages, &spans, &card_x, rows.emotion_top, width, used);
     }
-    if let Some(lists) = &rows.recommendations {
-        rows::rule(builder, rows.rec_top - PAD, width);
-        rows::header(builder, "Recommendations", rows.rec_top);
-        for ((stage, span), list) in stages.iter().zip(&spans).zip(lists) {
-            rows::place_recommendations(
-                builder,
-                list,
-                span.left + 2.0 * UNIT,
-                rows.rec_top,
-                Role::Stage(stage.id),
-            );
-        }
-    }
+    stage_rows.draw(builder, stages, &spans, rows.stage_rows_top, width);
     (width, rows.height)
 }
 
@@ -151,22 +150,22 @@ struct Rows {
     goal_top: f32,
     cards_top: f32,
     channel_top: f32,
-    emotion: Option<Vec<emotion::StageEmotion>>,
+    /// Whether the emotion row shows: some stage or card has a known emotion.
+    emotion: bool,
     emotion_top: f32,
-    recommendations: Option<Vec<RecommendationList>>,
-    rec_top: f32,
+    /// Where the stage metrics and recommendations start.
+    stage_rows_top: f32,
     height: f32,
 }
 
 impl Rows {
     fn measure(
         builder: &Builder<'_>,
-        study: &Study,
         stages: &[Stage],
         spans: &[Span],
         faces: &[Vec<CardFace>],
         channel_tracks: usize,
-        used: &mut Used,
+        stage_rows: &StageRows,
     ) -> Self {
         let names = rows::spine_names(builder, stages, spans);
         let spine_height = rows::spine_height(&names);
@@ -177,23 +176,7 @@ impl Rows {
             column.iter().map(|f| f.height).sum::<f32>() + CARD_GAP * column.len().saturating_sub(1) as f32
         };
         let cards_height = faces.iter().map(column_height).fold(0.0, f32::max).max(12.0 * UNIT);
-        let points = emotion::stage_points(stages);
-        let emotion = points.iter().any(|p| p.is_known()).then_some(points);
-        let recommendations = stages.iter().any(|s| !s.recommendations.is_empty()).then(|| {
-            stages
-                .iter()
-                .zip(spans)
-                .map(|(s, span)| {
-                    rows::recommendations(
-                        builder,
-                        study,
-                        &s.recommendations,
-                        span.right - span.left - 4.0 * UNIT,
-                        used,
-                    )
-                })
-                .collect::<Vec<_>>()
-        });
+        let emotion = emotion::shows(stages);
 
         let goal_top = spine_height + PAD;
         let cards_top = if has_goals { goal_top + goal_height + 2.0 * PAD } else { goal_top };
@@ -205,12 +188,9 @@ impl Rows {
             cards_bottom
         };
         let emotion_top = channel_bottom + 2.0 * PAD;
-        let emotion_bottom = if emotion.is_some() { emotion_top + emotion::BAND } else { channel_bottom };
-        let rec_top = emotion_bottom + 2.0 * PAD;
-        let height = match &recommendations {
-            Some(lists) => rec_top + lists.iter().map(|l| l.height).fold(0.0, f32::max) + PAD,
-            None => emotion_bottom + PAD,
-        };
+        let emotion_bottom = if emotion { emotion_top + emotion::BAND } else { channel_bottom };
+        let height =
+            if stage_rows.height > 0.0 { emotion_bottom + stage_rows.height } else { emotion_bottom + PAD };
         Self {
             names,
             spine_height,
@@ -221,11 +201,23 @@ impl Rows {
             channel_top,
             emotion,
             emotion_top,
-            recommendations,
-            rec_top,
+            stage_rows_top: emotion_bottom,
             height,
         }
     }
+}
+
+/// Where each card's point on the emotion curve goes: spread across its stage's column in
+/// card order, so every touchpoint has its own x even when cards share a column.
+fn card_centres(stages: &[Stage], grid: &Grid) -> Vec<Vec<f32>> {
+    stages
+        .iter()
+        .zip(&grid.column_left)
+        .map(|(stage, left)| {
+            let count = stage.cards.len() as f32;
+            (0..stage.cards.len()).map(|i| left + CARD_WIDTH * (i as f32 + 0.5) / count).collect()
+        })
+        .collect()
 }
 
 /// Stacks each stage's cards in its column; returns where each card went.
