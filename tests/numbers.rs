@@ -192,6 +192,9 @@ fn off_scale_values_are_marked_not_clamped() {
         })
         .count();
     assert_eq!(arrows, 2, "both gauge dots carry an off-scale arrow");
+    for letter in ["R", "A", "G"] {
+        assert!(!has_text(&scene, Role::Card(CardId(1)), letter), "an off-scale score gets no status");
+    }
     assert_clean(&scene);
 }
 

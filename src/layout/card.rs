@@ -58,7 +58,9 @@ impl CardFace {
         used.markers.extend(markers.iter().copied());
         let performance = kind == MapKind::Performance;
         let (internal, customer) = (finite(card.performance.internal), finite(card.performance.customer));
-        let rag = if performance { customer.or(internal).map(Rag::of_score) } else { None };
+        // The status reads the customer's view where known, else the internal one; a value off
+        // the scale has no honest status, so it gets none (its figure says "off scale").
+        let rag = customer.or(internal).filter(|v| performance && SCORE_RANGE.contains(v)).map(Rag::of_score);
         used.rag.extend(rag);
         let marker_space =
             markers.len() as f32 * (MARKER + UNIT) + if rag.is_some() { RAG + UNIT } else { 0.0 };
