@@ -231,7 +231,7 @@ fn draw_gauge(
     if let (Some(a), Some(b)) = (internal, customer) {
         builder.line(
             vec![Point::new(x_of(a), y), Point::new(x_of(b), y)],
-            Stroke::solid(UNIT * 0.9, style::HANDOFF),
+            Stroke::solid(UNIT * 0.9, style::GAP_BAR),
             role,
         );
     }

@@ -8,9 +8,11 @@
 //! but nobody accountable).
 
 use super::card::{Card, Metric, Recommendation};
+use super::distinct::{MIN_CONTRAST_ON_PAPER, NEAR_IDENTICAL, delta_e, oklab, shows_on_paper};
 use super::scales::{EMOTION_RANGE, Emotion, SCORE_RANGE, ViewScores, in_range};
 use super::{
-    CardId, JourneyMap, Link, LinkId, MapId, Owner, OwnerId, Persona, PersonaId, Stage, StageId, Study,
+    CardId, Colour, JourneyMap, Link, LinkId, MapId, Owner, OwnerId, Persona, PersonaId, Stage, StageId,
+    Study,
 };
 use serde::Serialize;
 use std::borrow::Cow;
@@ -144,6 +146,30 @@ fn short(name: &str) -> Cow<'_, str> {
         Some((end, _)) => Cow::Owned(format!("{}…", &name[..end])),
         None => Cow::Borrowed(name),
     }
+}
+
+/// How many owners of one cell of the colour grid are compared with a new owner. Owners in one
+/// cell are close in colour, so a new owner near the cell is near one of the first few; the cap
+/// keeps a study with thousands of similar colours from comparing every pair.
+const OWNERS_PER_CELL: usize = 16;
+
+/// The cell of a grid over Oklab space (cells [`NEAR_IDENTICAL`] wide) that holds `colour`: any
+/// colour closer than that lies in the same or an adjacent cell.
+fn colour_cell(colour: Colour) -> [i32; 3] {
+    let [l, a, b] = oklab(colour);
+    #[allow(
+        clippy::cast_possible_truncation,
+        reason = "Oklab coordinates are within ±2, so the cells are small"
+    )]
+    let cell = |v: f32| (v * 100.0 / NEAR_IDENTICAL).floor() as i32;
+    [cell(l), cell(a), cell(b)]
+}
+
+/// `cell` and the 26 cells around it.
+fn neighbour_cells(cell: [i32; 3]) -> impl Iterator<Item = [i32; 3]> {
+    (-1..=1).flat_map(move |dl| {
+        (-1..=1).flat_map(move |da| (-1..=1).map(move |db| [cell[0] + dl, cell[1] + da, cell[2] + db]))
+    })
 }
 
 /// The element being checked, as references to it and what contains it. The readable path is
@@ -392,6 +418,7 @@ impl<'a> Validator<'a> {
 
     fn owners(&mut self) {
         let cycles = Cycles::find(self.study, &self.owners);
+        let mut colour_grid = HashMap::new();
         let mut seen = HashSet::new();
         let mut names: HashMap<String, OwnerId> = HashMap::new();
         for owner in &self.study.owners {
@@ -407,6 +434,7 @@ impl<'a> Validator<'a> {
             }
             self.length(at, "the name", &owner.name, MAX_NAME_CHARS);
             self.length(at, "the notes", &owner.notes, MAX_TEXT_CHARS);
+            self.owner_colour(owner, at, &mut colour_grid);
             if let Some(parent) = owner.parent {
                 if parent == owner.id {
                     self.error(at, "the owner is its own parent".to_owned());
@@ -422,6 +450,52 @@ impl<'a> Validator<'a> {
                     }
                 }
             }
+        }
+    }
+
+    /// Warns about an owner colour a reader cannot tell from an earlier owner's (ΔE in Oklab
+    /// under [`NEAR_IDENTICAL`], naming both owners) and about a colour too pale to show on
+    /// white paper. The owner is compared with the earlier owners in nearby cells of `grid`, a
+    /// grid over Oklab space, not with every other owner, so the check stays linear in the
+    /// owners.
+    fn owner_colour(&mut self, owner: &'a Owner, at: At<'a>, grid: &mut HashMap<[i32; 3], Vec<&'a Owner>>) {
+        if !shows_on_paper(owner.colour) {
+            // Rounded down, so a ratio just under the limit never reads as the limit.
+            let ratio = (owner.colour.contrast_ratio(Colour::rgb(0xFF, 0xFF, 0xFF)) * 10.0).floor() / 10.0;
+            self.warning(
+                at,
+                format!(
+                    "{} has the colour {}, with a contrast of only {ratio:.1}:1 against white (under the {MIN_CONTRAST_ON_PAPER}:1 a chip or bar needs to show on paper); choose a darker colour",
+                    named("owner", &owner.name, owner.id),
+                    owner.colour,
+                ),
+            );
+        }
+        let cell = colour_cell(owner.colour);
+        let twin = neighbour_cells(cell)
+            .filter_map(|near| grid.get(&near))
+            .flat_map(|owners| owners.iter().take(OWNERS_PER_CELL))
+            .map(|other| (*other, delta_e(owner.colour, other.colour)))
+            .filter(|(_, difference)| *difference < NEAR_IDENTICAL)
+            .min_by(|a, b| a.1.total_cmp(&b.1));
+        if let Some((other, difference)) = twin {
+            let (this, that) = (named("owner", &owner.name, owner.id), named("owner", &other.name, other.id));
+            let message = if owner.colour == other.colour {
+                format!(
+                    "{this} and {that} have the same colour ({}); give each owner its own colour",
+                    owner.colour
+                )
+            } else {
+                format!(
+                    "{this} ({}) and {that} ({}) have colours readers cannot tell apart (ΔE {difference:.1} in Oklab, under {NEAR_IDENTICAL}); choose colours further apart",
+                    owner.colour, other.colour
+                )
+            };
+            self.warning(at, message);
+        }
+        let owners = grid.entry(cell).or_default();
+        if owners.len() < OWNERS_PER_CELL {
+            owners.push(owner);
         }
     }
 
