@@ -39,6 +39,12 @@ pub(crate) fn oklab(colour: Colour) -> [f32; 3] {
     [lab.l, lab.a, lab.b]
 }
 
+/// ΔE in Oklab between two colours given by their Oklab coordinates ([`oklab`]).
+#[must_use]
+pub(crate) fn oklab_delta_e(a: [f32; 3], b: [f32; 3]) -> f32 {
+    Lab { l: a[0], a: a[1], b: a[2] }.distance(Lab { l: b[0], a: b[1], b: b[2] }) * 100.0
+}
+
 /// Whether `colour` shows on white paper as a chip, bar or band.
 #[must_use]
 pub fn shows_on_paper(colour: Colour) -> bool {
@@ -96,6 +102,22 @@ impl Lab {
     }
 }
 
+/// The lightness and chroma (Oklab) of the generated candidates, each at 36 hues: medium to
+/// dark, from greyish to as vivid as sRGB allows, so many colours fit apart in the range that
+/// shows on paper.
+const CANDIDATE_LEVELS: [(f32, f32); 10] = [
+    (0.62, 0.15),
+    (0.54, 0.13),
+    (0.46, 0.11),
+    (0.66, 0.12),
+    (0.40, 0.08),
+    (0.58, 0.19),
+    (0.50, 0.17),
+    (0.34, 0.05),
+    (0.62, 0.06),
+    (0.42, 0.15),
+];
+
 /// Hands out owner colours distinct from the ones in use and from each other.
 #[derive(Clone, Debug)]
 pub struct DistinctColours {
@@ -120,7 +142,7 @@ impl DistinctColours {
         // to show on paper are left out (light yellows and cyans at these lightnesses).
         for step in 0..36_u8 {
             let hue = f32::from(step) * 10.0_f32.to_radians();
-            for (l, chroma) in [(0.62, 0.15), (0.54, 0.13), (0.46, 0.11), (0.66, 0.12), (0.40, 0.08)] {
+            for (l, chroma) in CANDIDATE_LEVELS {
                 let colour = Lab { l, a: chroma * hue.cos(), b: chroma * hue.sin() }.to_colour();
                 if shows_on_paper(colour) {
                     candidates.push((colour, Lab::of(colour), f32::INFINITY));

@@ -8,7 +8,7 @@
 //! but nobody accountable).
 
 use super::card::{Card, Metric, Recommendation};
-use super::distinct::{MIN_CONTRAST_ON_PAPER, NEAR_IDENTICAL, delta_e, oklab, shows_on_paper};
+use super::distinct::{MIN_CONTRAST_ON_PAPER, NEAR_IDENTICAL, oklab, oklab_delta_e, shows_on_paper};
 use super::scales::{EMOTION_RANGE, Emotion, SCORE_RANGE, ViewScores, in_range};
 use super::{
     CardId, Colour, JourneyMap, Link, LinkId, MapId, Owner, OwnerId, Persona, PersonaId, Stage, StageId,
@@ -153,10 +153,14 @@ fn short(name: &str) -> Cow<'_, str> {
 /// keeps a study with thousands of similar colours from comparing every pair.
 const OWNERS_PER_CELL: usize = 16;
 
-/// The cell of a grid over Oklab space (cells [`NEAR_IDENTICAL`] wide) that holds `colour`: any
-/// colour closer than that lies in the same or an adjacent cell.
-fn colour_cell(colour: Colour) -> [i32; 3] {
-    let [l, a, b] = oklab(colour);
+/// Owners seen so far with their Oklab coordinates, by cell ([`colour_cell`]), at most
+/// [`OWNERS_PER_CELL`] per cell.
+type ColourGrid<'a> = HashMap<[i32; 3], Vec<(&'a Owner, [f32; 3])>>;
+
+/// The cell of a grid over Oklab space (cells [`NEAR_IDENTICAL`] wide) that holds the colour
+/// with Oklab coordinates `lab`: any colour closer than that lies in the same or an adjacent
+/// cell.
+fn colour_cell([l, a, b]: [f32; 3]) -> [i32; 3] {
     #[allow(
         clippy::cast_possible_truncation,
         reason = "Oklab coordinates are within ±2, so the cells are small"
@@ -458,7 +462,7 @@ impl<'a> Validator<'a> {
     /// white paper. The owner is compared with the earlier owners in nearby cells of `grid`, a
     /// grid over Oklab space, not with every other owner, so the check stays linear in the
     /// owners.
-    fn owner_colour(&mut self, owner: &'a Owner, at: At<'a>, grid: &mut HashMap<[i32; 3], Vec<&'a Owner>>) {
+    fn owner_colour(&mut self, owner: &'a Owner, at: At<'a>, grid: &mut ColourGrid<'a>) {
         if !shows_on_paper(owner.colour) {
             // Rounded down, so a ratio just under the limit never reads as the limit.
             let ratio = (owner.colour.contrast_ratio(Colour::rgb(0xFF, 0xFF, 0xFF)) * 10.0).floor() / 10.0;
@@ -471,11 +475,12 @@ impl<'a> Validator<'a> {
                 ),
             );
         }
-        let cell = colour_cell(owner.colour);
+        let lab = oklab(owner.colour);
+        let cell = colour_cell(lab);
         let twin = neighbour_cells(cell)
             .filter_map(|near| grid.get(&near))
-            .flat_map(|owners| owners.iter().take(OWNERS_PER_CELL))
-            .map(|other| (*other, delta_e(owner.colour, other.colour)))
+            .flatten()
+            .map(|(other, other_lab)| (*other, oklab_delta_e(lab, *other_lab)))
             .filter(|(_, difference)| *difference < NEAR_IDENTICAL)
             .min_by(|a, b| a.1.total_cmp(&b.1));
         if let Some((other, difference)) = twin {
@@ -495,7 +500,7 @@ impl<'a> Validator<'a> {
         }
         let owners = grid.entry(cell).or_default();
         if owners.len() < OWNERS_PER_CELL {
-            owners.push(owner);
+            owners.push((owner, lab));
         }
     }
 
