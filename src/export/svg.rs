@@ -114,7 +114,7 @@ fn write_shape(out: &mut String, shape: &Shape) {
                 num(run.origin.y),
                 num(run.size),
                 run.colour,
-                isolated(&run.text)
+                isolated(&run.text, run.right_to_left)
             );
         }
     }
@@ -124,12 +124,8 @@ fn write_shape(out: &mut String, shape: &Shape) {
 /// PDI). SVG's own `direction` attribute would also flip what `text-anchor` means in browsers
 /// and is ignored by resvg; the isolate gives the run its own base direction in both, so a
 /// Hebrew title with an English name in it keeps its order, and the anchor keeps its meaning.
-fn isolated(text: &str) -> String {
-    if crate::layout::text::is_right_to_left(text) {
-        format!("\u{2067}{}\u{2069}", escape(text))
-    } else {
-        escape(text)
-    }
+fn isolated(text: &str, right_to_left: bool) -> String {
+    if right_to_left { format!("\u{2067}{}\u{2069}", escape(text)) } else { escape(text) }
 }
 
 fn write_points(out: &mut String, points: &[crate::layout::Point]) {

@@ -124,7 +124,11 @@ impl<'m> Builder<'m> {
     ) -> f32 {
         let text = displayable(text).replace('\n', " ");
         let width = self.measure.width(&text, size, weight);
-        self.push(Shape::Text(TextRun { origin, text, size, weight, colour, anchor, width }), role);
+        let right_to_left = is_right_to_left(&text);
+        self.push(
+            Shape::Text(TextRun { origin, text, size, weight, colour, anchor, width, right_to_left }),
+            role,
+        );
         width
     }
 
@@ -157,6 +161,7 @@ impl<'m> Builder<'m> {
                         colour,
                         anchor,
                         width: line.width,
+                        right_to_left: paragraph.right_to_left,
                     }),
                     role,
                 );

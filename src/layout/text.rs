@@ -34,20 +34,24 @@ pub trait TextMeasure {
 struct Advances {
     latin: [Option<f32>; 256],
     by_char: HashMap<char, f32>,
+    /// The widest space of all the faces: renderers set the spaces inside a run of fallback
+    /// text with the fallback face's space, which can be wider than the first face's.
+    widest_space: f32,
 }
 
 impl Advances {
     /// The advances of `faces`, earlier faces winning where several have a character.
     fn from_fonts(faces: &[&[u8]]) -> Self {
         let mut by_char = HashMap::new();
+        let mut widest_space = 0.0_f32;
         for data in faces {
-            add_face(&mut by_char, data);
+            widest_space = widest_space.max(add_face(&mut by_char, data).unwrap_or(0.0));
         }
         let mut latin = [None; 256];
         for (code, slot) in latin.iter_mut().enumerate() {
             *slot = u8::try_from(code).ok().and_then(|b| by_char.get(&char::from(b)).copied());
         }
-        Self { latin, by_char }
+        Self { latin, by_char, widest_space }
     }
 
     /// The advance of `ch` in the first face that has it.
@@ -59,15 +63,31 @@ impl Advances {
     }
 
     fn em_width(&self, text: &str) -> f32 {
-        text.chars().map(|ch| self.get(ch).unwrap_or_else(|| fallback_em_width(ch))).sum()
+        let mut width = 0.0;
+        let mut spaces = 0_u16;
+        let mut beyond_latin = false;
+        for ch in text.chars() {
+            if ch == ' ' {
+                spaces = spaces.saturating_add(1);
+                continue;
+            }
+            beyond_latin |= u32::from(ch) > 0xFF;
+            width += self.get(ch).unwrap_or_else(|| fallback_em_width(ch));
+        }
+        let space = self.latin[usize::from(b' ')].unwrap_or(0.25);
+        let space = if beyond_latin { space.max(self.widest_space) } else { space };
+        width + f32::from(spaces) * space
     }
 }
 
-/// Adds the advances of every character `data`'s face maps that no earlier face has.
-fn add_face(by_char: &mut HashMap<char, f32>, data: &[u8]) {
-    let Ok(face) = ttf_parser::Face::parse(data, 0) else { return };
+/// Adds the advances of every character `data`'s face maps that no earlier face has; returns
+/// the face's own space advance.
+fn add_face(by_char: &mut HashMap<char, f32>, data: &[u8]) -> Option<f32> {
+    let face = ttf_parser::Face::parse(data, 0).ok()?;
     let per_em = f32::from(face.units_per_em());
-    let Some(table) = face.tables().cmap else { return };
+    let space =
+        face.glyph_index(' ').and_then(|glyph| face.glyph_hor_advance(glyph)).map(|a| f32::from(a) / per_em);
+    let Some(table) = face.tables().cmap else { return space };
     for subtable in table.subtables {
         if !subtable.is_unicode() {
             continue;
@@ -87,6 +107,7 @@ fn add_face(by_char: &mut HashMap<char, f32>, data: &[u8]) {
             }
         });
     }
+    space
 }
 
 /// Whether `ch` has no width and no ink of its own: combining marks (drawn on their base),
@@ -255,14 +276,24 @@ pub fn wrap(measure: &dyn TextMeasure, text: &str, size: f32, weight: Weight, ma
     let space = measure.width(" ", size, weight);
     let mut lines = Vec::new();
     for paragraph in text.split('\n') {
+        // Beyond Latin-1 a space may be set in a fallback face, wider than the first face's
+        // space alone: such lines are measured whole, as they will be drawn.
+        let whole_lines = paragraph.chars().any(|ch| u32::from(ch) > 0xFF);
         let mut current = String::new();
         let mut current_width = 0.0;
         for word in paragraph.split_whitespace() {
             let word_width = measure.width(word, size, weight);
-            if !current.is_empty() && current_width + space + word_width <= max_width {
+            let joined_width = if current.is_empty() {
+                0.0
+            } else if whole_lines {
+                measure.width(&format!("{current} {word}"), size, weight)
+            } else {
+                current_width + space + word_width
+            };
+            if !current.is_empty() && joined_width <= max_width {
                 current.push(' ');
                 current.push_str(word);
-                current_width += space + word_width;
+                current_width = joined_width;
                 continue;
             }
             if !current.is_empty() {
