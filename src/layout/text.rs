@@ -28,37 +28,76 @@ pub trait TextMeasure {
     fn width(&self, text: &str, size: f32, weight: Weight) -> f32;
 }
 
-/// Advance widths per character of a chain of faces, in ems: a table for Latin-1 (most text,
-/// looked up without hashing) and a map for the rest, each character taken from the first face
-/// that has it.
+/// Advance widths per character of a chain of faces, in ems. The first face's widths are read
+/// into a table for Latin-1 (most text, looked up without hashing) and a map for the rest; the
+/// fallback faces' widths are read into a map of their own the first time a character beyond
+/// the first face turns up, so text the first face covers never pays for the large CJK face.
 struct Advances {
     latin: [Option<f32>; 256],
     by_char: HashMap<char, f32>,
+    fallbacks: Vec<Face>,
+    fallback_by_char: OnceLock<HashMap<char, f32>>,
     /// The widest space of all the faces: renderers set the spaces inside a run of fallback
     /// text with the fallback face's space, which can be wider than the first face's.
     widest_space: f32,
 }
 
+/// A fallback face and its size of an em in font units.
+struct Face {
+    face: ttf_parser::Face<'static>,
+    per_em: f32,
+}
+
+impl Face {
+    fn parse(data: &'static [u8]) -> Option<Self> {
+        let face = ttf_parser::Face::parse(data, 0).ok()?;
+        let per_em = f32::from(face.units_per_em());
+        Some(Self { face, per_em })
+    }
+
+    /// The advance of `ch`, if the face has it (a character mapped to the missing glyph is not
+    /// really there, as in [`read_all`]).
+    fn advance(&self, ch: char) -> Option<f32> {
+        let glyph = self.face.glyph_index(ch).filter(|glyph| glyph.0 != 0)?;
+        self.face.glyph_hor_advance(glyph).map(|advance| f32::from(advance) / self.per_em)
+    }
+}
+
 impl Advances {
-    /// The advances of `faces`, earlier faces winning where several have a character.
-    fn from_fonts(faces: &[&[u8]]) -> Self {
+    /// The advances of `first`, then of `fallbacks` for characters it lacks, earlier faces
+    /// winning where several have a character.
+    fn from_fonts(first: &'static [u8], fallbacks: &[&'static [u8]]) -> Self {
         let mut by_char = HashMap::new();
-        let mut widest_space = 0.0_f32;
-        for data in faces {
-            widest_space = widest_space.max(add_face(&mut by_char, data).unwrap_or(0.0));
+        let first = Face::parse(first);
+        if let Some(first) = &first {
+            read_all(&mut by_char, first);
         }
         let mut latin = [None; 256];
         for (code, slot) in latin.iter_mut().enumerate() {
             *slot = u8::try_from(code).ok().and_then(|b| by_char.get(&char::from(b)).copied());
         }
-        Self { latin, by_char, widest_space }
+        let fallbacks: Vec<Face> = fallbacks.iter().filter_map(|data| Face::parse(data)).collect();
+        let widest_space =
+            first.iter().chain(&fallbacks).filter_map(|face| face.advance(' ')).fold(0.0, f32::max);
+        Self { latin, by_char, fallbacks, fallback_by_char: OnceLock::new(), widest_space }
+    }
+
+    /// The fallback faces' advances, read on first use.
+    fn fallback_by_char(&self) -> &HashMap<char, f32> {
+        self.fallback_by_char.get_or_init(|| {
+            let mut by_char = HashMap::new();
+            for face in &self.fallbacks {
+                read_all(&mut by_char, face);
+            }
+            by_char
+        })
     }
 
     /// The advance of `ch` in the first face that has it.
     fn get(&self, ch: char) -> Option<f32> {
         match u8::try_from(u32::from(ch)) {
             Ok(byte) => self.latin[usize::from(byte)],
-            Err(_) => self.by_char.get(&ch).copied(),
+            Err(_) => self.by_char.get(&ch).or_else(|| self.fallback_by_char().get(&ch)).copied(),
         }
     }
 
@@ -80,34 +119,23 @@ impl Advances {
     }
 }
 
-/// Adds the advances of every character `data`'s face maps that no earlier face has; returns
-/// the face's own space advance.
-fn add_face(by_char: &mut HashMap<char, f32>, data: &[u8]) -> Option<f32> {
-    let face = ttf_parser::Face::parse(data, 0).ok()?;
-    let per_em = f32::from(face.units_per_em());
-    let space =
-        face.glyph_index(' ').and_then(|glyph| face.glyph_hor_advance(glyph)).map(|a| f32::from(a) / per_em);
-    let Some(table) = face.tables().cmap else { return space };
+/// Reads the advance of every character `face` maps into `by_char`.
+fn read_all(by_char: &mut HashMap<char, f32>, face: &Face) {
+    let Some(table) = face.face.tables().cmap else { return };
     for subtable in table.subtables {
         if !subtable.is_unicode() {
             continue;
         }
         subtable.codepoints(|code| {
-            let Some(ch) = char::from_u32(code) else { return };
-            if by_char.contains_key(&ch) {
-                return;
-            }
-            // A character mapped to the missing glyph is not really there.
             let advance = subtable
                 .glyph_index(code)
                 .filter(|glyph| glyph.0 != 0)
-                .and_then(|glyph| face.glyph_hor_advance(glyph));
-            if let Some(advance) = advance {
-                by_char.insert(ch, f32::from(advance) / per_em);
+                .and_then(|glyph| face.face.glyph_hor_advance(glyph));
+            if let (Some(ch), Some(advance)) = (char::from_u32(code), advance) {
+                by_char.entry(ch).or_insert(f32::from(advance) / face.per_em);
             }
         });
     }
-    space
 }
 
 /// Whether `ch` has no width and no ink of its own: combining marks (drawn on their base),
@@ -150,9 +178,9 @@ impl FontMeasure {
         static SHARED: OnceLock<FontMeasure> = OnceLock::new();
         SHARED.get_or_init(|| {
             let chain = |inter: &'static [u8], bold: bool| {
-                let mut faces = vec![inter];
-                faces.extend(crate::fonts::FALLBACKS.iter().map(|fallback| fallback.face(bold)));
-                Advances::from_fonts(&faces)
+                let fallbacks: Vec<&'static [u8]> =
+                    crate::fonts::FALLBACKS.iter().map(|fallback| fallback.face(bold)).collect();
+                Advances::from_fonts(inter, &fallbacks)
             };
             FontMeasure {
                 regular: chain(crate::fonts::REGULAR, false),
