@@ -30,6 +30,13 @@ impl Paragraph {
         }
     }
 
+    /// The paragraph with its box shrunk to its widest line, for text whose wrap width is only a
+    /// limit (a legend label beside its sample), so right-to-left text stays by its neighbour.
+    pub fn fitted(mut self) -> Self {
+        self.box_width = self.lines.iter().map(|l| l.width).fold(0.0, f32::max);
+        self
+    }
+
     /// An empty paragraph: no lines, no height.
     pub fn empty() -> Self {
         Self { lines: Vec::new(), size: 0.0, weight: Weight::Regular, box_width: 0.0, right_to_left: false }

@@ -166,7 +166,7 @@ pub(crate) fn legend(
     let label_limit = (width * 0.45).max(40.0 * UNIT);
     let mut x = left;
     for (sample, label) in &entries {
-        let label = builder.paragraph(label, size::BODY, Weight::Regular, label_limit);
+        let label = builder.paragraph(label, size::BODY, Weight::Regular, label_limit).fitted();
         let entry_width = sample_width(sample) + 1.5 * UNIT + label.width();
         let entry_height = label.height().max(row_height);
         if x > left && x + entry_width > left + width {
