@@ -153,9 +153,48 @@ fn short(name: &str) -> Cow<'_, str> {
 /// keeps a study with thousands of similar colours from comparing every pair.
 const OWNERS_PER_CELL: usize = 16;
 
-/// Owners seen so far with their Oklab coordinates, by cell ([`colour_cell`]), at most
-/// [`OWNERS_PER_CELL`] per cell.
-type ColourGrid<'a> = HashMap<[i32; 3], Vec<(&'a Owner, [f32; 3])>>;
+/// For each owner whose colour a reader cannot tell from that of an owner listed before it
+/// in the study and shown with it on a map (on the cards of one map), that earlier owner and
+/// the difference (ΔE in Oklab). Only owners that share a map matter: a poster and its legend
+/// show the owners of one map, and a large organisation has more owners than colours that far
+/// apart. Each map's owners go into a grid over Oklab space and are compared with those in
+/// nearby cells only, so the time taken stays linear in the cards.
+fn colour_twins<'a>(
+    study: &'a Study,
+    owners: &HashMap<OwnerId, &'a Owner>,
+) -> HashMap<OwnerId, (&'a Owner, f32)> {
+    let order: HashMap<OwnerId, usize> =
+        study.owners.iter().enumerate().map(|(i, o)| (o.id, i)).rev().collect();
+    let mut twins: HashMap<OwnerId, (&'a Owner, f32)> = HashMap::new();
+    for map in &study.maps {
+        let mut shown: Vec<&'a Owner> = map
+            .cards()
+            .flat_map(|card| card.owners.iter().chain(&card.accountable))
+            .filter_map(|id| owners.get(id).copied())
+            .collect();
+        shown.sort_by_key(|owner| order.get(&owner.id).copied().unwrap_or(usize::MAX));
+        shown.dedup_by_key(|owner| owner.id);
+        let mut grid: HashMap<[i32; 3], Vec<(&'a Owner, [f32; 3])>> = HashMap::new();
+        for owner in shown {
+            let lab = oklab(owner.colour);
+            let cell = colour_cell(lab);
+            let twin = neighbour_cells(cell)
+                .filter_map(|near| grid.get(&near))
+                .flatten()
+                .map(|(other, other_lab)| (*other, oklab_delta_e(lab, *other_lab)))
+                .filter(|(_, difference)| *difference < NEAR_IDENTICAL)
+                .min_by(|a, b| a.1.total_cmp(&b.1));
+            if let Some(twin) = twin {
+                twins.entry(owner.id).or_insert(twin);
+            }
+            let cell_owners = grid.entry(cell).or_default();
+            if cell_owners.len() < OWNERS_PER_CELL {
+                cell_owners.push((owner, lab));
+            }
+        }
+    }
+    twins
+}
 
 /// The cell of a grid over Oklab space (cells [`NEAR_IDENTICAL`] wide) that holds the colour
 /// with Oklab coordinates `lab`: any colour closer than that lies in the same or an adjacent
@@ -422,7 +461,7 @@ impl<'a> Validator<'a> {
 
     fn owners(&mut self) {
         let cycles = Cycles::find(self.study, &self.owners);
-        let mut colour_grid = HashMap::new();
+        let twins = colour_twins(self.study, &self.owners);
         let mut seen = HashSet::new();
         let mut names: HashMap<String, OwnerId> = HashMap::new();
         for owner in &self.study.owners {
@@ -438,7 +477,7 @@ impl<'a> Validator<'a> {
             }
             self.length(at, "the name", &owner.name, MAX_NAME_CHARS);
             self.length(at, "the notes", &owner.notes, MAX_TEXT_CHARS);
-            self.owner_colour(owner, at, &mut colour_grid);
+            self.owner_colour(owner, at, &twins);
             if let Some(parent) = owner.parent {
                 if parent == owner.id {
                     self.error(at, "the owner is its own parent".to_owned());
@@ -457,12 +496,10 @@ impl<'a> Validator<'a> {
         }
     }
 
-    /// Warns about an owner colour a reader cannot tell from an earlier owner's (ΔE in Oklab
-    /// under [`NEAR_IDENTICAL`], naming both owners) and about a colour too pale to show on
-    /// white paper. The owner is compared with the earlier owners in nearby cells of `grid`, a
-    /// grid over Oklab space, not with every other owner, so the check stays linear in the
-    /// owners.
-    fn owner_colour(&mut self, owner: &'a Owner, at: At<'a>, grid: &mut ColourGrid<'a>) {
+    /// Warns about an owner colour too pale to show on white paper, and about one a reader
+    /// cannot tell from the colour of an owner shown with it on a map (`twins`, from
+    /// [`colour_twins`]), naming both owners.
+    fn owner_colour(&mut self, owner: &'a Owner, at: At<'a>, twins: &HashMap<OwnerId, (&'a Owner, f32)>) {
         if !shows_on_paper(owner.colour) {
             // Rounded down, so a ratio just under the limit never reads as the limit.
             let ratio = (owner.colour.contrast_ratio(Colour::rgb(0xFF, 0xFF, 0xFF)) * 10.0).floor() / 10.0;
@@ -475,32 +512,20 @@ impl<'a> Validator<'a> {
                 ),
             );
         }
-        let lab = oklab(owner.colour);
-        let cell = colour_cell(lab);
-        let twin = neighbour_cells(cell)
-            .filter_map(|near| grid.get(&near))
-            .flatten()
-            .map(|(other, other_lab)| (*other, oklab_delta_e(lab, *other_lab)))
-            .filter(|(_, difference)| *difference < NEAR_IDENTICAL)
-            .min_by(|a, b| a.1.total_cmp(&b.1));
-        if let Some((other, difference)) = twin {
+        if let Some((other, difference)) = twins.get(&owner.id) {
             let (this, that) = (named("owner", &owner.name, owner.id), named("owner", &other.name, other.id));
             let message = if owner.colour == other.colour {
                 format!(
-                    "{this} and {that} have the same colour ({}); give each owner its own colour",
+                    "{this} and {that} share a map and have the same colour ({}); give each owner its own colour",
                     owner.colour
                 )
             } else {
                 format!(
-                    "{this} ({}) and {that} ({}) have colours readers cannot tell apart (ΔE {difference:.1} in Oklab, under {NEAR_IDENTICAL}); choose colours further apart",
+                    "{this} ({}) and {that} ({}) share a map and have colours readers cannot tell apart (ΔE {difference:.1} in Oklab, under {NEAR_IDENTICAL}); choose colours further apart",
                     owner.colour, other.colour
                 )
             };
             self.warning(at, message);
-        }
-        let owners = grid.entry(cell).or_default();
-        if owners.len() < OWNERS_PER_CELL {
-            owners.push((owner, lab));
         }
     }
 
