@@ -297,7 +297,10 @@ fn recommendations_are_a_numbered_plan_keyed_to_cards() {
         assert!(has_text(&scene, Role::Stage(StageId(2)), "4"), "numbers run across the map");
         let joined = first_stage.iter().map(|run| run.text.as_str()).collect::<Vec<_>>().join(" ");
         assert!(joined.contains("Customer success · Agreed · due 2026-03-01"), "{joined}");
-        assert!(joined.contains("→ Receives first invoice"), "{joined}");
+        assert!(
+            joined.contains("due 2026-03-01 Receives first invoice"),
+            "the card it fixes follows on a line of its own: {joined}"
+        );
         assert!(has_text(&scene, Role::Card(CardId(5)), "1"), "the card carries its recommendation's number");
         assert!(!has_text(&scene, Role::Card(CardId(6)), "4"), "a stage recommendation keys no card");
         let done = first_stage.iter().find(|run| run.text == "High and done").unwrap();

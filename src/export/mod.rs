@@ -107,6 +107,7 @@ pub fn poster(study: &Study, map: &JourneyMap, settings: &PosterSettings) -> Res
             settings.paper.name().to_uppercase()
         ));
     }
+    warnings.extend(crate::layout::text::uncovered_warning(&scene));
     let title = if study.meta.title.is_empty() {
         map.title.clone()
     } else {

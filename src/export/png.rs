@@ -10,17 +10,27 @@ use std::sync::{Arc, OnceLock};
 /// gigabytes of memory.
 pub const MAX_PIXELS: u64 = 200_000_000;
 
-/// The font database every render uses: the bundled family first, then the system's fonts for
-/// scripts it lacks. Every generic family points at the bundled one, because usvg drops text
-/// whose family it cannot find.
+/// The font database every render uses: the bundled faces first (Inter, then the fallbacks for
+/// Arabic, Hebrew, Thai, Devanagari and CJK), then the system's fonts. The bundled faces cover
+/// the scripts the layout measures, so what they draw is the same on every machine; the system
+/// fonts stay behind them as a last resort for characters no bundled face has (emoji, rarer
+/// scripts), which would otherwise not print at all, and which the export warns about because
+/// their look depends on the machine. Every generic family points at the bundled one, because
+/// usvg drops text whose family it cannot find.
 pub fn font_database() -> Arc<usvg::fontdb::Database> {
     static DATABASE: OnceLock<Arc<usvg::fontdb::Database>> = OnceLock::new();
     DATABASE
         .get_or_init(|| {
             let mut database = usvg::fontdb::Database::new();
-            database.load_system_fonts();
             database.load_font_data(fonts::REGULAR.to_vec());
             database.load_font_data(fonts::BOLD.to_vec());
+            for fallback in &fonts::FALLBACKS {
+                database.load_font_data(fallback.regular.to_vec());
+                if let Some(bold) = fallback.bold {
+                    database.load_font_data(bold.to_vec());
+                }
+            }
+            database.load_system_fonts();
             database.set_sans_serif_family(fonts::FAMILY);
             database.set_serif_family(fonts::FAMILY);
             database.set_monospace_family(fonts::FAMILY);
@@ -31,6 +41,34 @@ pub fn font_database() -> Arc<usvg::fontdb::Database> {
         .clone()
 }
 
+/// The face that draws a character the run's own face lacks: a bundled face first, the one
+/// nearest in weight to the run's face (so bold Arabic is set in Noto Sans Arabic Bold, as the
+/// layout measured it), else the first system face that has it. usvg's own choice is the first
+/// face in the database whatever its weight.
+fn fallback_selector() -> usvg::FallbackSelectionFn<'static> {
+    use usvg::fontdb::Source;
+    Box::new(|ch, exclude, database| {
+        let database: &usvg::fontdb::Database = database;
+        let has_char = |id| {
+            database
+                .with_face_data(id, |data, index| {
+                    ttf_parser::Face::parse(data, index).is_ok_and(|face| face.glyph_index(ch).is_some())
+                })
+                .unwrap_or(false)
+        };
+        let base_weight = database.face(*exclude.first()?)?.weight.0;
+        let candidates = database.faces().filter(|face| !exclude.contains(&face.id));
+        let (bundled, system): (Vec<_>, Vec<_>) =
+            candidates.partition(|face| matches!(face.source, Source::Binary(_)));
+        bundled
+            .iter()
+            .filter(|face| has_char(face.id))
+            .min_by_key(|face| face.weight.0.abs_diff(base_weight))
+            .or_else(|| system.iter().find(|face| has_char(face.id)))
+            .map(|face| face.id)
+    })
+}
+
 /// Parses SVG text with the bundled fonts.
 ///
 /// # Errors
@@ -39,6 +77,10 @@ pub fn parse_svg(svg: &str) -> Result<usvg::Tree, ExportError> {
     let options = usvg::Options {
         font_family: fonts::FAMILY.to_owned(),
         fontdb: font_database(),
+        font_resolver: usvg::FontResolver {
+            select_font: usvg::FontResolver::default_font_selector(),
+            select_fallback: fallback_selector(),
+        },
         ..usvg::Options::default()
     };
     usvg::Tree::from_str(svg, &options).map_err(|error| ExportError::Render(error.to_string()))

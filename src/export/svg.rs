@@ -1,5 +1,6 @@
 //! The scene as a standalone SVG document. Text stays text (searchable and selectable), in the
-//! bundled family with a generic fallback; every piece of user text is escaped.
+//! bundled family, then the bundled fallback families for other scripts, then a generic
+//! fallback; every piece of user text is escaped.
 
 use super::paper::Page;
 use crate::fonts;
@@ -15,12 +16,12 @@ pub fn to_svg(scene: &Scene, page: &Page, title: &str) -> String {
     let _ = writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#);
     let _ = writeln!(
         out,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{}pt" height="{}pt" viewBox="0 0 {} {}" font-family="{}, sans-serif">"#,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{}pt" height="{}pt" viewBox="0 0 {} {}" font-family="{}">"#,
         num(w),
         num(h),
         num(w),
         num(h),
-        fonts::FAMILY
+        fonts::family_list()
     );
     let _ = writeln!(out, "<title>{}</title>", escape(title));
     out.push_str(embedded_fonts());
@@ -40,7 +41,10 @@ pub fn to_svg(scene: &Scene, page: &Page, title: &str) -> String {
 }
 
 /// The bundled font, embedded as `@font-face` rules so browsers draw the poster with the same
-/// font resvg uses (resvg itself ignores the rules and loads the font directly).
+/// font resvg uses (resvg itself ignores the rules and loads the font directly). The fallback
+/// faces for other scripts are not embedded: at 4.4 MB they would multiply the size of every
+/// SVG, most of which never use them. The document names their families instead, so a browser
+/// that has them (or a similar face) falls back per character as resvg does.
 fn embedded_fonts() -> &'static str {
     static STYLE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
     STYLE.get_or_init(|| {
@@ -110,10 +114,18 @@ fn write_shape(out: &mut String, shape: &Shape) {
                 num(run.origin.y),
                 num(run.size),
                 run.colour,
-                escape(&run.text)
+                isolated(&run.text, run.right_to_left)
             );
         }
     }
+}
+
+/// The run's text escaped, and a right-to-left run wrapped in a right-to-left isolate (RLI …
+/// PDI). SVG's own `direction` attribute would also flip what `text-anchor` means in browsers
+/// and is ignored by resvg; the isolate gives the run its own base direction in both, so a
+/// Hebrew title with an English name in it keeps its order, and the anchor keeps its meaning.
+fn isolated(text: &str, right_to_left: bool) -> String {
+    if right_to_left { format!("\u{2067}{}\u{2069}", escape(text)) } else { escape(text) }
 }
 
 fn write_points(out: &mut String, points: &[crate::layout::Point]) {

@@ -2,7 +2,7 @@
 
 use super::geometry::{Point, Rect};
 use super::scene::{Anchor, Item, Layer, Region, Role, Scene, Shape, Stroke, TextRun, Weight};
-use super::text::{ASCENT, DESCENT, LINE_HEIGHT, Line, TextMeasure, displayable, wrap};
+use super::text::{ASCENT, DESCENT, LINE_HEIGHT, Line, TextMeasure, displayable, is_right_to_left, wrap};
 use crate::model::Colour;
 
 /// Text wrapped to a width and measured, ready to be placed.
@@ -11,17 +11,35 @@ pub(crate) struct Paragraph {
     pub lines: Vec<Line>,
     pub size: f32,
     pub weight: Weight,
+    /// The width the text was wrapped to: the box a right-to-left paragraph aligns right in.
+    pub box_width: f32,
+    /// Whether the text reads right to left (its first strong character says so).
+    pub right_to_left: bool,
 }
 
 impl Paragraph {
     /// `text` wrapped to `max_width`.
     pub fn new(measure: &dyn TextMeasure, text: &str, size: f32, weight: Weight, max_width: f32) -> Self {
-        Self { lines: wrap(measure, text, size, weight, max_width.max(size)), size, weight }
+        let box_width = max_width.max(size);
+        Self {
+            lines: wrap(measure, text, size, weight, box_width),
+            size,
+            weight,
+            box_width,
+            right_to_left: is_right_to_left(text),
+        }
+    }
+
+    /// The paragraph with its box shrunk to its widest line, for text whose wrap width is only a
+    /// limit (a legend label beside its sample), so right-to-left text stays by its neighbour.
+    pub fn fitted(mut self) -> Self {
+        self.box_width = self.lines.iter().map(|l| l.width).fold(0.0, f32::max);
+        self
     }
 
     /// An empty paragraph: no lines, no height.
     pub fn empty() -> Self {
-        Self { lines: Vec::new(), size: 0.0, weight: Weight::Regular }
+        Self { lines: Vec::new(), size: 0.0, weight: Weight::Regular, box_width: 0.0, right_to_left: false }
     }
 
     /// Whether there is nothing to draw.
@@ -38,9 +56,12 @@ impl Paragraph {
         (count - 1.0) * LINE_HEIGHT * self.size + (ASCENT + DESCENT) * self.size
     }
 
-    /// The width of the widest line.
+    /// How far the paragraph reaches from its left edge: the widest line, or for right-to-left
+    /// text, which is set against the right edge of its box, the whole box. Callers size
+    /// regions and neighbours with it, so they hold the text whichever way it reads.
     pub fn width(&self) -> f32 {
-        self.lines.iter().map(|l| l.width).fold(0.0, f32::max)
+        let widest = self.lines.iter().map(|l| l.width).fold(0.0, f32::max);
+        if self.right_to_left && !self.is_empty() { widest.max(self.box_width) } else { widest }
     }
 }
 
@@ -110,12 +131,17 @@ impl<'m> Builder<'m> {
     ) -> f32 {
         let text = displayable(text).replace('\n', " ");
         let width = self.measure.width(&text, size, weight);
-        self.push(Shape::Text(TextRun { origin, text, size, weight, colour, anchor, width }), role);
+        let right_to_left = is_right_to_left(&text);
+        self.push(
+            Shape::Text(TextRun { origin, text, size, weight, colour, anchor, width, right_to_left }),
+            role,
+        );
         width
     }
 
     /// Places a paragraph with its top at `top`; `x` is the left edge, centre or right edge
-    /// depending on `anchor`. Returns the paragraph's height.
+    /// depending on `anchor`. A right-to-left paragraph placed by its left edge is set against
+    /// the right edge of its box instead, as its readers expect. Returns the paragraph's height.
     pub fn place(
         &mut self,
         paragraph: &Paragraph,
@@ -125,6 +151,11 @@ impl<'m> Builder<'m> {
         anchor: Anchor,
         role: Role,
     ) -> f32 {
+        let (x, anchor) = if paragraph.right_to_left && anchor == Anchor::Start {
+            (x + paragraph.box_width, Anchor::End)
+        } else {
+            (x, anchor)
+        };
         let mut baseline = top + ASCENT * paragraph.size;
         for line in &paragraph.lines {
             if !line.text.is_empty() {
@@ -137,6 +168,7 @@ impl<'m> Builder<'m> {
                         colour,
                         anchor,
                         width: line.width,
+                        right_to_left: paragraph.right_to_left,
                     }),
                     role,
                 );

@@ -178,7 +178,7 @@ pub(crate) fn legend(
     let mut row_top = y;
     let mut row_bottom = y + row_height;
     for (sample, label) in &entries {
-        let label = builder.paragraph(label, size::BODY, Weight::Regular, label_limit);
+        let label = builder.paragraph(label, size::BODY, Weight::Regular, label_limit).fitted();
         let sample_width = sample_width(builder, sample);
         let entry_width = sample_width + 1.5 * UNIT + label.width();
         let entry_height = (label_offset + label.height()).max(row_height);

@@ -17,7 +17,7 @@ pub enum Marker {
     Delight,
     /// A purple diamond.
     Truth,
-    /// An amber hourglass.
+    /// A brown hourglass.
     Bottleneck,
 }
 
@@ -136,10 +136,29 @@ pub fn status(builder: &mut Builder<'_>, rag: Rag, at: Point, size: f32, role: R
 }
 
 /// A priority badge: a rounded square with H, M or L, its left edge at `at.x`, centred on
-/// `at.y`.
+/// `at.y`. High is filled, medium outlined, low outlined thinly in grey: the weight of the badge
+/// ranks the priorities in any print, and the letter names them.
 pub fn priority(builder: &mut Builder<'_>, priority: Priority, at: Point, size: f32, role: Role) {
-    let fill = priority_colour(priority);
-    builder.rect(Rect::from_xywh(at.x, at.y - size / 2.0, size, size), size * 0.2, Some(fill), None, role);
+    let colour = priority_colour(priority);
+    let square = Rect::from_xywh(at.x, at.y - size / 2.0, size, size);
+    let letter_colour = match priority {
+        Priority::High => {
+            builder.rect(square, size * 0.2, Some(colour), None, role);
+            style::PAPER
+        }
+        Priority::Medium | Priority::Low => {
+            let width = size * if priority == Priority::Medium { 0.14 } else { 0.08 };
+            // The stroke is centred on the outline: inset it so the badge keeps its size.
+            let inset = Rect::from_xywh(
+                square.min.x + width / 2.0,
+                square.min.y + width / 2.0,
+                size - width,
+                size - width,
+            );
+            builder.rect(inset, size * 0.2, Some(style::PAPER), Some(Stroke::solid(width, colour)), role);
+            colour
+        }
+    };
     let letter = &priority.label()[..1];
     let baseline = at.y + size * 0.62 * 0.36;
     builder.text(
@@ -147,17 +166,16 @@ pub fn priority(builder: &mut Builder<'_>, priority: Priority, at: Point, size: 
         letter,
         size * 0.62,
         Weight::Bold,
-        style::PAPER,
+        letter_colour,
         Anchor::Middle,
         role,
     );
 }
 
-/// The colour of a priority badge.
+/// The colour of a priority badge's fill (high) or outline and letter (medium, low).
 pub fn priority_colour(priority: Priority) -> Colour {
     match priority {
-        Priority::High => style::STATUS_RED,
-        Priority::Medium => style::STATUS_AMBER,
+        Priority::High | Priority::Medium => style::PRIORITY,
         Priority::Low => style::SECONDARY,
     }
 }

@@ -132,7 +132,13 @@ struct PlannedItem {
     done: bool,
     text: Paragraph,
     byline: Paragraph,
+    /// The title of the card it fixes, drawn after a vector arrow (a paragraph of its own, so
+    /// a title in another script is never set in one run with Latin text or the arrow).
+    card: Paragraph,
 }
+
+/// The room the arrow before a card's title takes.
+const CARD_ARROW: f32 = 3.0 * UNIT;
 
 /// How far an item's first line sits below the top of its badge (a recommendation's number,
 /// a metric's mark; both [`figures::ROW`] tall), so the line's middle meets the badge's.
@@ -141,7 +147,8 @@ const TEXT_OFFSET: f32 = figures::ROW / 2.0 - size::BODY * 0.55;
 impl PlannedItem {
     /// The item's height: its badges, or its text and byline, whichever is taller.
     fn height(&self) -> f32 {
-        (TEXT_OFFSET + self.text.height() + UNIT + self.byline.height()).max(figures::ROW)
+        let card = if self.card.is_empty() { 0.0 } else { UNIT / 2.0 + self.card.height() };
+        (TEXT_OFFSET + self.text.height() + UNIT + self.byline.height() + card).max(figures::ROW)
     }
 }
 
@@ -157,10 +164,9 @@ pub(crate) struct RecommendationList {
 const BADGE: f32 = figures::ROW;
 const ITEM_GAP: f32 = 2.5 * UNIT;
 
-/// The byline of a recommendation: owner, status and due date, then on a line of its own the
-/// card it fixes, as in "Customer success · Agreed · due 2026-03-01" and "→ Receives first
-/// invoice".
-fn byline(study: &Study, map: &JourneyMap, action: &Action<'_>) -> String {
+/// The byline of a recommendation: owner, status and due date, as in "Customer success ·
+/// Agreed · due 2026-03-01".
+fn byline(study: &Study, action: &Action<'_>) -> String {
     let recommendation = action.recommendation;
     let mut parts: Vec<String> = Vec::new();
     if let Some(owner) = recommendation.owner.and_then(|id| study.owner(id)) {
@@ -170,14 +176,13 @@ fn byline(study: &Study, map: &JourneyMap, action: &Action<'_>) -> String {
     if let Some(due) = recommendation.due {
         parts.push(format!("due {due}"));
     }
-    let text = parts.join(" · ");
-    match action.card.and_then(|id| map.card(id)) {
-        Some(card) => {
-            let title = if card.title.trim().is_empty() { "Untitled" } else { card.title.as_str() };
-            format!("{text}\n→ {title}")
-        }
-        None => text,
-    }
+    parts.join(" · ")
+}
+
+/// The title of the card a recommendation fixes, if it is a card's.
+fn card_title<'m>(map: &'m JourneyMap, action: &Action<'_>) -> Option<&'m str> {
+    let card = map.card(action.card?)?;
+    Some(if card.title.trim().is_empty() { "Untitled" } else { card.title.as_str() })
 }
 
 /// Measures a stage's part of the action plan (see [`crate::analysis::action_plan`]) for a
@@ -201,18 +206,23 @@ pub(crate) fn recommendations(
         let done = recommendation.status == Status::Done;
         used.done |= done;
         let text = builder.paragraph(&recommendation.text, size::BODY, Weight::Regular, text_width);
-        let byline = builder.paragraph(&byline(study, map, action), size::SMALL, Weight::Regular, text_width);
+        let byline = builder.paragraph(&byline(study, action), size::SMALL, Weight::Regular, text_width);
+        let card = card_title(map, action).map_or_else(Paragraph::empty, |title| {
+            builder.paragraph(title, size::SMALL, Weight::Regular, text_width - CARD_ARROW)
+        });
         if !items.is_empty() {
             height += ITEM_GAP;
         }
-        height += (text.height() + UNIT + byline.height()).max(figures::ROW);
-        items.push(PlannedItem {
+        let item = PlannedItem {
             number: action.number,
             priority: recommendation.priority,
             done,
             text,
             byline,
-        });
+            card,
+        };
+        height += item.height();
+        items.push(item);
     }
     RecommendationList { items, key_width, height }
 }
@@ -238,15 +248,41 @@ pub(crate) fn place_recommendations(
         }
         let text_x = badge_x + BADGE + 2.0 * UNIT;
         let block = item.height();
-        let width = text_x - x + item.text.width().max(item.byline.width());
+        let width =
+            text_x - x + item.text.width().max(item.byline.width()).max(CARD_ARROW + item.card.width());
         builder.region(Rect::from_xywh(x, y, width, block), role, Layer::Labels);
         let colour = if item.done { style::SECONDARY } else { style::INK };
         let text_top = y + TEXT_OFFSET;
         builder.place(&item.text, text_x, text_top, colour, Anchor::Start, role);
         let byline_top = text_top + item.text.height() + UNIT;
         builder.place(&item.byline, text_x, byline_top, style::SECONDARY, Anchor::Start, role);
+        if !item.card.is_empty() {
+            let card_top = byline_top + item.byline.height() + UNIT / 2.0;
+            card_arrow(builder, text_x, card_top + size::SMALL * 0.6, role);
+            builder.place(&item.card, text_x + CARD_ARROW, card_top, style::SECONDARY, Anchor::Start, role);
+        }
         y += block + ITEM_GAP;
     }
+}
+
+/// A small arrow pointing at the card a recommendation fixes, its shaft centred on `y`.
+fn card_arrow(builder: &mut Builder<'_>, x: f32, y: f32, role: Role) {
+    let (tip, head) = (x + CARD_ARROW - UNIT, 0.9 * UNIT);
+    builder.line(
+        vec![Point::new(x, y), Point::new(tip - head, y)],
+        crate::layout::Stroke::solid(1.0, style::SECONDARY),
+        role,
+    );
+    builder.polygon(
+        vec![
+            Point::new(tip, y),
+            Point::new(tip - head, y - head * 0.6),
+            Point::new(tip - head, y + head * 0.6),
+        ],
+        Some(style::SECONDARY),
+        None,
+        role,
+    );
 }
 
 /// One stage metric, measured: its status, its name and its figures.

@@ -41,6 +41,9 @@ pub struct TextRun {
     pub anchor: Anchor,
     /// The measured advance width of the line.
     pub width: f32,
+    /// Whether the line belongs to right-to-left text (a Hebrew or Arabic paragraph, even when
+    /// this line starts with a Latin name): painters give it a right-to-left base direction.
+    pub right_to_left: bool,
 }
 
 impl TextRun {

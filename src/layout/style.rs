@@ -23,22 +23,29 @@ pub const PAIN: Colour = Colour::rgb(0xC6, 0x28, 0x28);
 pub const DELIGHT: Colour = Colour::rgb(0x2E, 0x7D, 0x32);
 /// Moment of truth: purple, a diamond.
 pub const TRUTH: Colour = Colour::rgb(0x6A, 0x1B, 0x9A);
-/// Bottleneck: amber-brown, an hourglass.
-pub const BOTTLENECK: Colour = Colour::rgb(0x9A, 0x5B, 0x00);
+/// Bottleneck: a dark brown hourglass, its own hue, apart from the amber status and the red of
+/// pain points.
+pub const BOTTLENECK: Colour = Colour::rgb(0x5D, 0x40, 0x37);
 /// Elicited emotion: a solid blue line.
 pub const ELICITED: Colour = Colour::rgb(0x15, 0x65, 0xC0);
 /// Desired emotion: a dashed grey line.
 pub const DESIRED: Colour = Colour::rgb(0x7B, 0x87, 0x94);
 /// Status red (R).
 pub const STATUS_RED: Colour = Colour::rgb(0xC6, 0x28, 0x28);
-/// Status amber (A).
+/// Status amber (A): the only meaning amber has on a map.
 pub const STATUS_AMBER: Colour = Colour::rgb(0x9A, 0x5B, 0x00);
 /// Status green (G).
 pub const STATUS_GREEN: Colour = Colour::rgb(0x2E, 0x7D, 0x32);
-/// Handoff marks.
-pub const HANDOFF: Colour = Colour::rgb(0x9A, 0x5B, 0x00);
-/// The bar between the internal and the customer score on a gauge: the perception gap.
-pub const GAP_BAR: Colour = Colour::rgb(0x9A, 0x5B, 0x00);
+/// Handoff marks: quiet, in the connectors' own colour, because a handoff is a fact about the
+/// line it sits on (its shape tells it apart), not an alarm.
+pub const HANDOFF: Colour = CONNECTOR;
+/// The bar between the internal and the customer score on a gauge: the perception gap. A
+/// magenta no marker or status uses, so the gap reads as its own quantity.
+pub const GAP_BAR: Colour = Colour::rgb(0xB0, 0x20, 0x8F);
+/// Priority badges: one dark hue, filled for high, outlined for medium; low is outlined in
+/// [`SECONDARY`]. The letter (H, M, L) is on every badge, and the red, amber and green of the
+/// statuses keep their one meaning.
+pub const PRIORITY: Colour = Colour::rgb(0x24, 0x3B, 0x53);
 /// Connectors between cards.
 pub const CONNECTOR: Colour = Colour::rgb(0x52, 0x60, 0x6D);
 
@@ -130,9 +137,37 @@ mod tests {
             (INK, PERFORMANCE_MID),
             (INK, PERFORMANCE_HIGH),
             (PAPER, KEY),
+            (PAPER, PRIORITY),
+            (PRIORITY, PAPER),
         ];
         for (text, fill) in pairs {
             assert!(text.contrast_ratio(fill) >= 4.5, "{text} on {fill}: {:.2}", text.contrast_ratio(fill));
+        }
+    }
+
+    #[test]
+    fn each_coded_meaning_has_its_own_colour() {
+        use crate::model::delta_e;
+        let meanings = [
+            ("pain", PAIN),
+            ("delight", DELIGHT),
+            ("truth", TRUTH),
+            ("bottleneck", BOTTLENECK),
+            ("status amber", STATUS_AMBER),
+            ("gap bar", GAP_BAR),
+            ("priority", PRIORITY),
+            ("elicited", ELICITED),
+        ];
+        for (i, (name, colour)) in meanings.iter().enumerate() {
+            for (other, other_colour) in &meanings[..i] {
+                assert!(delta_e(*colour, *other_colour) >= 10.0, "{name} looks like {other}");
+            }
+        }
+        // Amber means one thing: the status.
+        for (name, colour) in
+            [("handoff", HANDOFF), ("bottleneck", BOTTLENECK), ("gap bar", GAP_BAR), ("priority", PRIORITY)]
+        {
+            assert_ne!(colour, STATUS_AMBER, "{name} is amber");
         }
     }
 

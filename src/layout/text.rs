@@ -1,12 +1,18 @@
-//! Measuring and wrapping text with the bundled font's metrics.
+//! Measuring and wrapping text with the bundled fonts' metrics.
 //!
-//! Widths come from the font's own advance widths (kerning is left out, which errs on the
-//! wide side, so measured text never spills out of the box it was measured for). Characters
-//! the bundled font lacks (CJK, Arabic, emoji…) are drawn by a system font; they are measured
-//! with generous estimates for their script, so their boxes are big enough too.
+//! Widths come from the fonts' own advance widths (kerning and shaping are left out, which errs
+//! on the wide side, so measured text never spills out of the box it was measured for). Each
+//! character is measured with the first bundled face that has it: Inter, then the fallbacks
+//! for Arabic, Hebrew, Thai, Devanagari and CJK ([`crate::fonts::FALLBACKS`]), the same order
+//! every painter falls back in. Characters no bundled face has (emoji, rarer scripts) get
+//! generous estimates for their script, so their boxes are big enough too, and
+//! [`uncovered_chars`] lists them so an export can say so.
+//!
+//! Right-to-left text ([`is_right_to_left`]) is measured the same way; the builder aligns it to
+//! the right of its box and the painters isolate each run so mixed text keeps its order.
 
-use super::scene::Weight;
-use std::collections::HashMap;
+use super::scene::{Scene, Shape, Weight};
+use std::collections::{BTreeSet, HashMap};
 use std::sync::OnceLock;
 
 /// The font's ascender, as a fraction of the font size (Inter: 1984 / 2048).
@@ -22,64 +28,133 @@ pub trait TextMeasure {
     fn width(&self, text: &str, size: f32, weight: Weight) -> f32;
 }
 
-/// Advance widths per character of one font, in ems: a table for Latin-1 (most text, looked up
-/// without hashing) and a map for the rest.
+/// Advance widths per character of a chain of faces, in ems. The first face's widths are read
+/// into a table for Latin-1 (most text, looked up without hashing) and a map for the rest; the
+/// fallback faces' widths are read into a map of their own the first time a character beyond
+/// the first face turns up, so text the first face covers never pays for the large CJK face.
 struct Advances {
     latin: [Option<f32>; 256],
     by_char: HashMap<char, f32>,
+    fallbacks: Vec<Face>,
+    fallback_by_char: OnceLock<HashMap<char, f32>>,
+    /// The widest space of all the faces: renderers set the spaces inside a run of fallback
+    /// text with the fallback face's space, which can be wider than the first face's.
+    widest_space: f32,
+}
+
+/// A fallback face and its size of an em in font units.
+struct Face {
+    face: ttf_parser::Face<'static>,
+    per_em: f32,
+}
+
+impl Face {
+    fn parse(data: &'static [u8]) -> Option<Self> {
+        let face = ttf_parser::Face::parse(data, 0).ok()?;
+        let per_em = f32::from(face.units_per_em());
+        Some(Self { face, per_em })
+    }
+
+    /// The advance of `ch`, if the face has it (a character mapped to the missing glyph is not
+    /// really there, as in [`read_all`]).
+    fn advance(&self, ch: char) -> Option<f32> {
+        let glyph = self.face.glyph_index(ch).filter(|glyph| glyph.0 != 0)?;
+        self.face.glyph_hor_advance(glyph).map(|advance| f32::from(advance) / self.per_em)
+    }
 }
 
 impl Advances {
-    fn from_font(data: &[u8]) -> Self {
+    /// The advances of `first`, then of `fallbacks` for characters it lacks, earlier faces
+    /// winning where several have a character.
+    fn from_fonts(first: &'static [u8], fallbacks: &[&'static [u8]]) -> Self {
         let mut by_char = HashMap::new();
-        if let Ok(face) = ttf_parser::Face::parse(data, 0) {
-            let per_em = f32::from(face.units_per_em());
-            if let Some(table) = face.tables().cmap {
-                for subtable in table.subtables {
-                    if !subtable.is_unicode() {
-                        continue;
-                    }
-                    subtable.codepoints(|code| {
-                        let Some(ch) = char::from_u32(code) else { return };
-                        let advance =
-                            subtable.glyph_index(code).and_then(|glyph| face.glyph_hor_advance(glyph));
-                        if let Some(advance) = advance {
-                            by_char.insert(ch, f32::from(advance) / per_em);
-                        }
-                    });
-                }
-            }
+        let first = Face::parse(first);
+        if let Some(first) = &first {
+            read_all(&mut by_char, first);
         }
         let mut latin = [None; 256];
         for (code, slot) in latin.iter_mut().enumerate() {
             *slot = u8::try_from(code).ok().and_then(|b| by_char.get(&char::from(b)).copied());
         }
-        Self { latin, by_char }
+        let fallbacks: Vec<Face> = fallbacks.iter().filter_map(|data| Face::parse(data)).collect();
+        let widest_space =
+            first.iter().chain(&fallbacks).filter_map(|face| face.advance(' ')).fold(0.0, f32::max);
+        Self { latin, by_char, fallbacks, fallback_by_char: OnceLock::new(), widest_space }
+    }
+
+    /// The fallback faces' advances, read on first use.
+    fn fallback_by_char(&self) -> &HashMap<char, f32> {
+        self.fallback_by_char.get_or_init(|| {
+            let mut by_char = HashMap::new();
+            for face in &self.fallbacks {
+                read_all(&mut by_char, face);
+            }
+            by_char
+        })
+    }
+
+    /// The advance of `ch` in the first face that has it.
+    fn get(&self, ch: char) -> Option<f32> {
+        match u8::try_from(u32::from(ch)) {
+            Ok(byte) => self.latin[usize::from(byte)],
+            Err(_) => self.by_char.get(&ch).or_else(|| self.fallback_by_char().get(&ch)).copied(),
+        }
     }
 
     fn em_width(&self, text: &str) -> f32 {
-        text.chars()
-            .map(|ch| {
-                let known = match u8::try_from(u32::from(ch)) {
-                    Ok(byte) => self.latin[usize::from(byte)],
-                    Err(_) => self.by_char.get(&ch).copied(),
-                };
-                known.unwrap_or_else(|| fallback_em_width(ch))
-            })
-            .sum()
+        let mut width = 0.0;
+        let mut spaces = 0_u16;
+        let mut beyond_latin = false;
+        for ch in text.chars() {
+            if ch == ' ' {
+                spaces = spaces.saturating_add(1);
+                continue;
+            }
+            beyond_latin |= u32::from(ch) > 0xFF;
+            width += self.get(ch).unwrap_or_else(|| fallback_em_width(ch));
+        }
+        let space = self.latin[usize::from(b' ')].unwrap_or(0.25);
+        let space = if beyond_latin { space.max(self.widest_space) } else { space };
+        width + f32::from(spaces) * space
     }
+}
+
+/// Reads the advance of every character `face` maps into `by_char`.
+fn read_all(by_char: &mut HashMap<char, f32>, face: &Face) {
+    let Some(table) = face.face.tables().cmap else { return };
+    for subtable in table.subtables {
+        if !subtable.is_unicode() {
+            continue;
+        }
+        subtable.codepoints(|code| {
+            let advance = subtable
+                .glyph_index(code)
+                .filter(|glyph| glyph.0 != 0)
+                .and_then(|glyph| face.face.glyph_hor_advance(glyph));
+            if let (Some(ch), Some(advance)) = (char::from_u32(code), advance) {
+                by_char.entry(ch).or_insert(f32::from(advance) / face.per_em);
+            }
+        });
+    }
+}
+
+/// Whether `ch` has no width and no ink of its own: combining marks (drawn on their base),
+/// joiners, direction marks and isolates, variation selectors, control characters.
+fn draws_nothing(ch: char) -> bool {
+    matches!(u32::from(ch),
+        0x0300..=0x036F | 0x200B..=0x200F | 0x202A..=0x202E | 0x2060..=0x2069 | 0xFE00..=0xFE0F
+        | 0xE0100..=0xE01EF)
+        || ch.is_control()
 }
 
 /// A generous width, in ems, for a character the bundled font does not have.
 fn fallback_em_width(ch: char) -> f32 {
     let code = u32::from(ch);
-    let zero_width = matches!(code, 0x0300..=0x036F | 0x200B..=0x200F | 0x2060..=0x2064 | 0xFE00..=0xFE0F | 0xE0100..=0xE01EF)
-        || ch.is_control();
     let wide = matches!(code,
         0x1100..=0x115F | 0x2E80..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F
         | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 | 0x20000..=0x3FFFD);
     let emoji = matches!(code, 0x2600..=0x27BF | 0x1F000..=0x1FAFF);
-    if zero_width {
+    if draws_nothing(ch) {
         0.0
     } else if emoji {
         1.3
@@ -90,7 +165,7 @@ fn fallback_em_width(ch: char) -> f32 {
     }
 }
 
-/// Text measurement with the bundled Inter regular and bold.
+/// Text measurement with the bundled faces: Inter regular and bold, then the fallbacks.
 pub struct FontMeasure {
     regular: Advances,
     bold: Advances,
@@ -101,10 +176,28 @@ impl FontMeasure {
     #[must_use]
     pub fn shared() -> &'static FontMeasure {
         static SHARED: OnceLock<FontMeasure> = OnceLock::new();
-        SHARED.get_or_init(|| FontMeasure {
-            regular: Advances::from_font(crate::fonts::REGULAR),
-            bold: Advances::from_font(crate::fonts::BOLD),
+        SHARED.get_or_init(|| {
+            let chain = |inter: &'static [u8], bold: bool| {
+                let fallbacks: Vec<&'static [u8]> =
+                    crate::fonts::FALLBACKS.iter().map(|fallback| fallback.face(bold)).collect();
+                Advances::from_fonts(inter, &fallbacks)
+            };
+            FontMeasure {
+                regular: chain(crate::fonts::REGULAR, false),
+                bold: chain(crate::fonts::BOLD, true),
+            }
         })
+    }
+
+    /// Whether a bundled face draws `ch` in `weight`, or `ch` draws nothing anyway (spaces,
+    /// joiners, direction marks, variation selectors), so it needs no font.
+    #[must_use]
+    pub fn covers(&self, ch: char, weight: Weight) -> bool {
+        let advances = match weight {
+            Weight::Regular => &self.regular,
+            Weight::Bold => &self.bold,
+        };
+        advances.get(ch).is_some() || ch.is_whitespace() || draws_nothing(ch)
     }
 }
 
@@ -115,6 +208,67 @@ impl TextMeasure for FontMeasure {
             Weight::Bold => &self.bold,
         };
         advances.em_width(text) * size
+    }
+}
+
+/// Every character of the scene's text that no bundled face draws: the painters show these
+/// with whatever the system has, or as a missing-glyph box, and their widths are estimates.
+#[must_use]
+pub fn uncovered_chars(scene: &Scene) -> BTreeSet<char> {
+    let measure = FontMeasure::shared();
+    let mut uncovered = BTreeSet::new();
+    for item in &scene.items {
+        if let Shape::Text(run) = &item.shape {
+            uncovered.extend(run.text.chars().filter(|ch| !measure.covers(*ch, run.weight)));
+        }
+    }
+    uncovered
+}
+
+/// One warning naming every character of the scene no bundled face draws (at most the first
+/// dozen, then a count), or `None` when the bundled faces draw everything.
+#[must_use]
+pub fn uncovered_warning(scene: &Scene) -> Option<String> {
+    const SHOWN: usize = 12;
+    let uncovered = uncovered_chars(scene);
+    if uncovered.is_empty() {
+        return None;
+    }
+    let mut listed: Vec<String> =
+        uncovered.iter().take(SHOWN).map(|ch| format!("{ch} (U+{:04X})", u32::from(*ch))).collect();
+    if uncovered.len() > SHOWN {
+        listed.push(format!("and {} more", uncovered.len() - SHOWN));
+    }
+    Some(format!(
+        "no bundled font has {}: {}; they print in a font of this computer if it has one (another computer may differ) or as empty boxes, and their widths are estimates",
+        if uncovered.len() == 1 { "this character" } else { "these characters" },
+        listed.join(", ")
+    ))
+}
+
+/// Whether `text` reads right to left: its first strongly directional character is Hebrew,
+/// Arabic or another right-to-left script (Unicode's rule for a paragraph's base direction,
+/// with the scripts' blocks standing in for the full bidi classes).
+#[must_use]
+pub fn is_right_to_left(text: &str) -> bool {
+    text.chars().find_map(strong_direction).is_some_and(|rtl| rtl)
+}
+
+/// `Some(true)` for a strong right-to-left character, `Some(false)` for a strong left-to-right
+/// one (a letter of any other script), `None` for digits, punctuation, marks and spaces.
+fn strong_direction(ch: char) -> Option<bool> {
+    let rtl = matches!(u32::from(ch),
+        0x0590..=0x08FF // Hebrew, Arabic, Syriac, Thaana, NKo, Samaritan, Mandaic, Arabic supplements
+        | 0xFB1D..=0xFDFF // Hebrew and Arabic presentation forms A
+        | 0xFE70..=0xFEFF // Arabic presentation forms B
+        | 0x1_0800..=0x1_0FFF // historic right-to-left scripts
+        | 0x1_E800..=0x1_EFFF); // Mende Kikakui, Adlam, Arabic mathematical symbols
+    if rtl && ch.is_alphabetic() {
+        Some(true)
+    } else if ch.is_alphabetic() {
+        Some(false)
+    } else {
+        None
     }
 }
 
@@ -150,14 +304,24 @@ pub fn wrap(measure: &dyn TextMeasure, text: &str, size: f32, weight: Weight, ma
     let space = measure.width(" ", size, weight);
     let mut lines = Vec::new();
     for paragraph in text.split('\n') {
+        // Beyond Latin-1 a space may be set in a fallback face, wider than the first face's
+        // space alone: such lines are measured whole, as they will be drawn.
+        let whole_lines = paragraph.chars().any(|ch| u32::from(ch) > 0xFF);
         let mut current = String::new();
         let mut current_width = 0.0;
         for word in paragraph.split_whitespace() {
             let word_width = measure.width(word, size, weight);
-            if !current.is_empty() && current_width + space + word_width <= max_width {
+            let joined_width = if current.is_empty() {
+                0.0
+            } else if whole_lines {
+                measure.width(&format!("{current} {word}"), size, weight)
+            } else {
+                current_width + space + word_width
+            };
+            if !current.is_empty() && joined_width <= max_width {
                 current.push(' ');
                 current.push_str(word);
-                current_width += space + word_width;
+                current_width = joined_width;
                 continue;
             }
             if !current.is_empty() {

@@ -22,17 +22,21 @@ impl Colour {
         Self { r, g, b }
     }
 
-    /// The default owner colours, in the order new owners receive them: the Okabe–Ito
-    /// qualitative set, which stays distinguishable for colour-blind readers, without its
-    /// black (kept for ink) and with a neutral grey in its place.
+    /// The default owner colours, in the order new owners receive them. The base is the
+    /// Okabe–Ito qualitative set, which stays distinguishable for colour-blind readers, keeping
+    /// the colours that show on white paper (3:1 contrast or more: blue, vermillion, bluish
+    /// green, reddish purple); its orange, sky blue and yellow are too pale for chips and bars
+    /// on paper and its black is the ink, so an olive, a violet, a brick red and a neutral grey
+    /// take their places. Every pair is at least 13 apart (ΔE in Oklab), and each owner's
+    /// name is printed beside its colour anyway.
     pub const OWNER_PALETTE: [Colour; 8] = [
         Colour::rgb(0x00, 0x72, 0xB2), // blue
-        Colour::rgb(0xE6, 0x9F, 0x00), // orange
+        Colour::rgb(0xD5, 0x5E, 0x00), // vermillion
         Colour::rgb(0x00, 0x9E, 0x73), // bluish green
         Colour::rgb(0xCC, 0x79, 0xA7), // reddish purple
-        Colour::rgb(0x56, 0xB4, 0xE9), // sky blue
-        Colour::rgb(0xD5, 0x5E, 0x00), // vermillion
-        Colour::rgb(0xF0, 0xE4, 0x42), // yellow
+        Colour::rgb(0x8A, 0x80, 0x00), // olive
+        Colour::rgb(0x80, 0x60, 0xC8), // violet
+        Colour::rgb(0xA6, 0x3D, 0x40), // brick red
         Colour::rgb(0x7B, 0x87, 0x94), // grey
     ];
 

@@ -3,13 +3,53 @@
 //! Distance is measured in Oklab, where equal distances look about equally different. The
 //! first choice is the owner palette in its order (colour-blind safe); once every palette
 //! colour is taken or too close to one in use, the next colour is the candidate farthest from
-//! all colours in use, from a spread of hues, lightnesses and chromas.
+//! all colours in use, from a spread of hues, lightnesses and chromas. Every colour handed out
+//! has at least [`MIN_CONTRAST_ON_PAPER`] against white, so chips, bars and lane bands show on
+//! paper.
+//!
+//! Differences are given as ΔE in Oklab ([`delta_e`]): the Euclidean distance of the Oklab
+//! coordinates times 100, so lightness runs 0–100 as in CIELAB and a difference of 1 is about
+//! the smallest a careful eye sees side by side.
 
 use super::Colour;
 use std::collections::HashSet;
 
-/// Palette colours closer than this (in Oklab) to a colour in use are passed over.
-const CLOSE: f32 = 0.08;
+/// Owner colours closer than this ΔE (in Oklab, see [`delta_e`]) look alike on a poster: a
+/// reader cannot tell the owners apart by colour.
+pub const NEAR_IDENTICAL: f32 = 10.0;
+
+/// The contrast against white (WCAG ratio) an owner colour needs, so a chip, bar or lane band
+/// in it shows on paper (WCAG's 3:1 for graphics).
+pub const MIN_CONTRAST_ON_PAPER: f64 = 3.0;
+
+/// Palette colours closer than this (in Oklab units) to a colour in use are passed over.
+const CLOSE: f32 = NEAR_IDENTICAL / 100.0;
+
+/// How different two colours look: ΔE in Oklab, the Euclidean distance of their Oklab
+/// coordinates times 100 (0 for the same colour; black to white is 100).
+#[must_use]
+pub fn delta_e(a: Colour, b: Colour) -> f32 {
+    Lab::of(a).distance(Lab::of(b)) * 100.0
+}
+
+/// The Oklab coordinates of `colour`: lightness (0–1), then a (green–red) and b (blue–yellow).
+#[must_use]
+pub(crate) fn oklab(colour: Colour) -> [f32; 3] {
+    let lab = Lab::of(colour);
+    [lab.l, lab.a, lab.b]
+}
+
+/// ΔE in Oklab between two colours given by their Oklab coordinates ([`oklab`]).
+#[must_use]
+pub(crate) fn oklab_delta_e(a: [f32; 3], b: [f32; 3]) -> f32 {
+    Lab { l: a[0], a: a[1], b: a[2] }.distance(Lab { l: b[0], a: b[1], b: b[2] }) * 100.0
+}
+
+/// Whether `colour` shows on white paper as a chip, bar or band.
+#[must_use]
+pub fn shows_on_paper(colour: Colour) -> bool {
+    colour.contrast_ratio(Colour::rgb(0xFF, 0xFF, 0xFF)) >= MIN_CONTRAST_ON_PAPER
+}
 
 /// A colour in Oklab coordinates.
 #[derive(Clone, Copy, Debug)]
@@ -62,6 +102,22 @@ impl Lab {
     }
 }
 
+/// The lightness and chroma (Oklab) of the generated candidates, each at 36 hues: medium to
+/// dark, from greyish to as vivid as sRGB allows, so many colours fit apart in the range that
+/// shows on paper.
+const CANDIDATE_LEVELS: [(f32, f32); 10] = [
+    (0.62, 0.15),
+    (0.54, 0.13),
+    (0.46, 0.11),
+    (0.66, 0.12),
+    (0.40, 0.08),
+    (0.58, 0.19),
+    (0.50, 0.17),
+    (0.34, 0.05),
+    (0.62, 0.06),
+    (0.42, 0.15),
+];
+
 /// Hands out owner colours distinct from the ones in use and from each other.
 #[derive(Clone, Debug)]
 pub struct DistinctColours {
@@ -82,12 +138,15 @@ impl DistinctColours {
     pub fn new(used: impl IntoIterator<Item = Colour>) -> Self {
         let mut candidates: Vec<(Colour, Lab, f32)> =
             Colour::OWNER_PALETTE.iter().map(|c| (*c, Lab::of(*c), f32::INFINITY)).collect();
-        // Medium lightness and chroma keep white and black text readable on every candidate.
+        // Medium to dark lightness with enough chroma to tell hues apart; candidates too pale
+        // to show on paper are left out (light yellows and cyans at these lightnesses).
         for step in 0..36_u8 {
             let hue = f32::from(step) * 10.0_f32.to_radians();
-            for (l, chroma) in [(0.62, 0.15), (0.74, 0.13), (0.52, 0.12), (0.82, 0.10), (0.68, 0.07)] {
+            for (l, chroma) in CANDIDATE_LEVELS {
                 let colour = Lab { l, a: chroma * hue.cos(), b: chroma * hue.sin() }.to_colour();
-                candidates.push((colour, Lab::of(colour), f32::INFINITY));
+                if shows_on_paper(colour) {
+                    candidates.push((colour, Lab::of(colour), f32::INFINITY));
+                }
             }
         }
         let free = candidates.len();
@@ -147,17 +206,18 @@ impl DistinctColours {
         }
     }
 
-    /// With every candidate taken (hundreds of owners), the next colour not in use from a
-    /// walk over every sRGB colour in a scrambled order: multiplying by an odd number is a
-    /// permutation of the 2^24 colours, so the walk finds an unused one within as many steps
-    /// as there are colours in use, and hands out each colour at most once.
+    /// With every candidate taken (hundreds of owners), the next colour not in use and dark
+    /// enough to show on paper, from a walk over every sRGB colour in a scrambled order:
+    /// multiplying by an odd number is a permutation of the 2^24 colours, so the walk hands out
+    /// each colour at most once, and since most colours are dark enough it finds one within a
+    /// few steps more than there are colours in use.
     fn unused_fallback(&mut self) -> Colour {
         loop {
             self.walk = self.walk.wrapping_add(1);
             let rgb = (self.walk.wrapping_mul(0x009E_3779) ^ 0x0055_AA55) & 0x00FF_FFFF;
             let [_, r, g, b] = rgb.to_be_bytes();
             let colour = Colour::rgb(r, g, b);
-            if !self.used.contains(&colour) {
+            if !self.used.contains(&colour) && shows_on_paper(colour) {
                 return colour;
             }
         }
@@ -177,7 +237,7 @@ mod tests {
 
     #[test]
     fn new_colours_are_never_in_use_and_keep_apart() {
-        let used = [Colour::OWNER_PALETTE[0], Colour::OWNER_PALETTE[3], Colour::rgb(0xE6, 0xA0, 0x02)];
+        let used = [Colour::OWNER_PALETTE[0], Colour::OWNER_PALETTE[3], Colour::rgb(0xD6, 0x60, 0x02)];
         let mut source = DistinctColours::new(used);
         let mut all: Vec<Colour> = used.to_vec();
         for _ in 0..40 {
@@ -185,7 +245,7 @@ mod tests {
             assert!(!all.contains(&colour), "{colour} handed out twice");
             all.push(colour);
         }
-        // The orange is taken by a near twin, so the palette's orange is skipped.
+        // The vermillion is taken by a near twin, so the palette's vermillion is skipped.
         assert!(!all[3..].contains(&Colour::OWNER_PALETTE[1]));
         // The first dozen new colours stay clearly apart from each other and from those in use.
         for (i, a) in all[..15].iter().enumerate() {
@@ -200,8 +260,17 @@ mod tests {
         let mut source = DistinctColours::new([Colour::rgb(0, 0, 0), Colour::rgb(255, 255, 255)]);
         let mut seen = HashSet::from([Colour::rgb(0, 0, 0), Colour::rgb(255, 255, 255)]);
         for _ in 0..30_000 {
-            assert!(seen.insert(source.next_colour()));
+            let colour = source.next_colour();
+            assert!(shows_on_paper(colour), "{colour} is too pale");
+            assert!(seen.insert(colour));
         }
+    }
+
+    #[test]
+    fn delta_e_is_zero_for_one_colour_and_100_from_black_to_white() {
+        let blue = Colour::OWNER_PALETTE[0];
+        assert!(delta_e(blue, blue).abs() < 1e-3);
+        assert!((delta_e(Colour::rgb(0, 0, 0), Colour::rgb(255, 255, 255)) - 100.0).abs() < 0.1);
     }
 
     #[test]

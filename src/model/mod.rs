@@ -20,7 +20,7 @@ pub mod validate;
 pub use card::{Card, Duration, Flags, Metric, Priority, Recommendation, Status, TimeUnit};
 pub use colour::{Colour, ColourParseError};
 pub use date::{Date, DateParseError};
-pub use distinct::DistinctColours;
+pub use distinct::{DistinctColours, MIN_CONTRAST_ON_PAPER, NEAR_IDENTICAL, delta_e, shows_on_paper};
 pub use ids::{CardId, LinkId, MapId, OwnerId, PersonaId, StageId};
 pub use map::{Focus, JourneyMap, Link, LinkKind, MapKind, MapState, Stage};
 pub use owner::{Owner, OwnerKind};

@@ -8,9 +8,11 @@
 //! but nobody accountable).
 
 use super::card::{Card, Metric, Recommendation};
+use super::distinct::{MIN_CONTRAST_ON_PAPER, NEAR_IDENTICAL, oklab, oklab_delta_e, shows_on_paper};
 use super::scales::{EMOTION_RANGE, Emotion, SCORE_RANGE, ViewScores, in_range};
 use super::{
-    CardId, JourneyMap, Link, LinkId, MapId, Owner, OwnerId, Persona, PersonaId, Stage, StageId, Study,
+    CardId, Colour, JourneyMap, Link, LinkId, MapId, Owner, OwnerId, Persona, PersonaId, Stage, StageId,
+    Study,
 };
 use serde::Serialize;
 use std::borrow::Cow;
@@ -144,6 +146,73 @@ fn short(name: &str) -> Cow<'_, str> {
         Some((end, _)) => Cow::Owned(format!("{}…", &name[..end])),
         None => Cow::Borrowed(name),
     }
+}
+
+/// How many owners of one cell of the colour grid are compared with a new owner. Owners in one
+/// cell are close in colour, so a new owner near the cell is near one of the first few; the cap
+/// keeps a study with thousands of similar colours from comparing every pair.
+const OWNERS_PER_CELL: usize = 16;
+
+/// For each owner whose colour a reader cannot tell from that of an owner listed before it
+/// in the study and shown with it on a map (on the cards of one map), that earlier owner and
+/// the difference (ΔE in Oklab). Only owners that share a map matter: a poster and its legend
+/// show the owners of one map, and a large organisation has more owners than colours that far
+/// apart. Each map's owners go into a grid over Oklab space and are compared with those in
+/// nearby cells only, so the time taken stays linear in the cards.
+fn colour_twins<'a>(
+    study: &'a Study,
+    owners: &HashMap<OwnerId, &'a Owner>,
+) -> HashMap<OwnerId, (&'a Owner, f32)> {
+    let order: HashMap<OwnerId, usize> =
+        study.owners.iter().enumerate().map(|(i, o)| (o.id, i)).rev().collect();
+    let mut twins: HashMap<OwnerId, (&'a Owner, f32)> = HashMap::new();
+    for map in &study.maps {
+        let mut shown: Vec<&'a Owner> = map
+            .cards()
+            .flat_map(|card| card.owners.iter().chain(&card.accountable))
+            .filter_map(|id| owners.get(id).copied())
+            .collect();
+        shown.sort_by_key(|owner| order.get(&owner.id).copied().unwrap_or(usize::MAX));
+        shown.dedup_by_key(|owner| owner.id);
+        let mut grid: HashMap<[i32; 3], Vec<(&'a Owner, [f32; 3])>> = HashMap::new();
+        for owner in shown {
+            let lab = oklab(owner.colour);
+            let cell = colour_cell(lab);
+            let twin = neighbour_cells(cell)
+                .filter_map(|near| grid.get(&near))
+                .flatten()
+                .map(|(other, other_lab)| (*other, oklab_delta_e(lab, *other_lab)))
+                .filter(|(_, difference)| *difference < NEAR_IDENTICAL)
+                .min_by(|a, b| a.1.total_cmp(&b.1));
+            if let Some(twin) = twin {
+                twins.entry(owner.id).or_insert(twin);
+            }
+            let cell_owners = grid.entry(cell).or_default();
+            if cell_owners.len() < OWNERS_PER_CELL {
+                cell_owners.push((owner, lab));
+            }
+        }
+    }
+    twins
+}
+
+/// The cell of a grid over Oklab space (cells [`NEAR_IDENTICAL`] wide) that holds the colour
+/// with Oklab coordinates `lab`: any colour closer than that lies in the same or an adjacent
+/// cell.
+fn colour_cell([l, a, b]: [f32; 3]) -> [i32; 3] {
+    #[allow(
+        clippy::cast_possible_truncation,
+        reason = "Oklab coordinates are within ±2, so the cells are small"
+    )]
+    let cell = |v: f32| (v * 100.0 / NEAR_IDENTICAL).floor() as i32;
+    [cell(l), cell(a), cell(b)]
+}
+
+/// `cell` and the 26 cells around it.
+fn neighbour_cells(cell: [i32; 3]) -> impl Iterator<Item = [i32; 3]> {
+    (-1..=1).flat_map(move |dl| {
+        (-1..=1).flat_map(move |da| (-1..=1).map(move |db| [cell[0] + dl, cell[1] + da, cell[2] + db]))
+    })
 }
 
 /// The element being checked, as references to it and what contains it. The readable path is
@@ -392,6 +461,7 @@ impl<'a> Validator<'a> {
 
     fn owners(&mut self) {
         let cycles = Cycles::find(self.study, &self.owners);
+        let twins = colour_twins(self.study, &self.owners);
         let mut seen = HashSet::new();
         let mut names: HashMap<String, OwnerId> = HashMap::new();
         for owner in &self.study.owners {
@@ -407,6 +477,7 @@ impl<'a> Validator<'a> {
             }
             self.length(at, "the name", &owner.name, MAX_NAME_CHARS);
             self.length(at, "the notes", &owner.notes, MAX_TEXT_CHARS);
+            self.owner_colour(owner, at, &twins);
             if let Some(parent) = owner.parent {
                 if parent == owner.id {
                     self.error(at, "the owner is its own parent".to_owned());
@@ -422,6 +493,39 @@ impl<'a> Validator<'a> {
                     }
                 }
             }
+        }
+    }
+
+    /// Warns about an owner colour too pale to show on white paper, and about one a reader
+    /// cannot tell from the colour of an owner shown with it on a map (`twins`, from
+    /// [`colour_twins`]), naming both owners.
+    fn owner_colour(&mut self, owner: &'a Owner, at: At<'a>, twins: &HashMap<OwnerId, (&'a Owner, f32)>) {
+        if !shows_on_paper(owner.colour) {
+            // Rounded down, so a ratio just under the limit never reads as the limit.
+            let ratio = (owner.colour.contrast_ratio(Colour::rgb(0xFF, 0xFF, 0xFF)) * 10.0).floor() / 10.0;
+            self.warning(
+                at,
+                format!(
+                    "{} has the colour {}, with a contrast of only {ratio:.1}:1 against white (under the {MIN_CONTRAST_ON_PAPER}:1 a chip or bar needs to show on paper); choose a darker colour",
+                    named("owner", &owner.name, owner.id),
+                    owner.colour,
+                ),
+            );
+        }
+        if let Some((other, difference)) = twins.get(&owner.id) {
+            let (this, that) = (named("owner", &owner.name, owner.id), named("owner", &other.name, other.id));
+            let message = if owner.colour == other.colour {
+                format!(
+                    "{this} and {that} share a map and have the same colour ({}); give each owner its own colour",
+                    owner.colour
+                )
+            } else {
+                format!(
+                    "{this} ({}) and {that} ({}) share a map and have colours readers cannot tell apart (ΔE {difference:.1} in Oklab, under {NEAR_IDENTICAL}); choose colours further apart",
+                    owner.colour, other.colour
+                )
+            };
+            self.warning(at, message);
         }
     }
 
