@@ -13,6 +13,7 @@ pub mod geometry;
 mod grid;
 mod lanes;
 mod markers;
+mod route_plan;
 mod routing;
 mod rows;
 pub mod scene;
