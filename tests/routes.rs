@@ -109,11 +109,22 @@ fn meet(p: &[Point], q: &[Point]) -> (usize, f32) {
     (crossings, shared)
 }
 
+/// Whether the straight lines between the ends of two paths cross.
+fn straight_cross(p: &[Point], q: &[Point]) -> bool {
+    let (a, b, c, d) = (p[0], p[p.len() - 1], q[0], q[q.len() - 1]);
+    let side = |o: Point, e: Point, x: Point| (e.x - o.x) * (x.y - o.y) - (e.y - o.y) * (x.x - o.x);
+    let (d1, d2) = (side(a, b, c), side(a, b, d));
+    let (d3, d4) = (side(c, d, a), side(c, d, b));
+    d1 * d2 < 0.0 && d3 * d4 < 0.0
+}
+
 /// What the checks found on one map.
 #[derive(Debug, Default)]
 struct Report {
     links: usize,
     crossings: usize,
+    /// Crossings of straight lines between the same ends: what the links themselves imply.
+    straight_crossings: usize,
     worst_detour: f32,
     on_line: usize,
 }
@@ -144,6 +155,7 @@ fn check(scene: &Scene) -> Result<Report, String> {
         for (other, theirs) in &all[i + 1..] {
             let (crossings, shared) = meet(&link.path, &theirs.path);
             report.crossings += crossings;
+            report.straight_crossings += usize::from(straight_cross(&link.path, &theirs.path));
             if shared > 1.0 {
                 return Err(format!(
                     "links {id} and {other} share {shared:.1} units of line: {:?} / {:?}",
@@ -299,27 +311,34 @@ fn example_typical_maps_route_locally_and_cleanly() {
             let report = check(&scene_of(&study, map))
                 .unwrap_or_else(|e| panic!("{} / {}: {e}", template.name, map.title));
             println!("{} / {}: {report:?}", template.name, map.title);
-            assert!(report.crossings <= report.links * 2, "{} / {}: {report:?}", template.name, map.title);
+            let bound = 2 * report.straight_crossings + report.links / 4;
+            assert!(report.crossings <= bound, "{} / {}: {report:?}", template.name, map.title);
         }
     }
 }
 
 #[test]
 fn generated_typical_maps_route_locally_and_cleanly() {
-    let (mut links, mut crossings, mut worst, mut on_line) = (0, 0, 0.0_f32, 0);
+    let (mut links, mut crossings, mut straight, mut worst, mut on_line) = (0, 0, 0, 0.0_f32, 0);
     for seed in 0..120 {
         let study = generated(seed, 2 + (seed as usize % 8), seed as usize % 30);
         let report = check(&scene_of(&study, &study.maps[0])).unwrap_or_else(|e| panic!("seed {seed}: {e}"));
         links += report.links;
         crossings += report.crossings;
+        straight += report.straight_crossings;
         worst = worst.max(report.worst_detour);
         on_line += report.on_line;
     }
     println!(
-        "{links} links, {crossings} crossings, worst detour {worst:.2}, {on_line} labels and marks on lines"
+        "{links} links, {crossings} crossings ({straight} between straight lines), worst detour {worst:.2}, \
+         {on_line} labels and marks on lines"
     );
-    // Random links cross often; the bound catches routes that wander, not honest crossings.
-    assert!(crossings <= links * 2, "{crossings} crossings for {links} links");
+    // Orthogonal lines around cards cross more than straight ones; the bound catches routes
+    // that wander, not the crossings the links themselves imply.
+    assert!(
+        crossings <= 2 * straight + links / 2,
+        "{crossings} crossings for {links} links ({straight} straight)"
+    );
 }
 
 #[test]
@@ -327,6 +346,7 @@ fn a_map_of_many_skip_links_stays_local() {
     let study = generated(7, 8, 40);
     let report = check(&scene_of(&study, &study.maps[0])).unwrap();
     println!("{report:?}");
+    assert!(report.crossings <= 2 * report.straight_crossings + report.links / 2, "{report:?}");
     if let Ok(path) = std::env::var("WAYLINE_WRITE_SKIP_MAP") {
         wayline::io::save_study(&study, std::path::Path::new(&path)).unwrap();
     }

@@ -11,12 +11,15 @@ use std::collections::HashMap;
 pub(crate) const CLEAR: f32 = 5.0;
 /// The extra cost of a turn, in units of length, so routes prefer fewer bends.
 const BEND: f32 = 4.0 * UNIT;
+/// The cost of crossing another line, in units of length: a route goes this much further to
+/// avoid one crossing.
+const CROSS: f32 = 8.0 * UNIT;
 /// An empty column keeps its first lines for its "no touchpoints" note.
 const EMPTY_NOTE: f32 = 5.0 * UNIT;
 /// The closest two ports on one card side get.
 const MIN_PORT_GAP: f32 = 2.0;
 /// How many tracks below a column's last card a route may use.
-const BELOW_SLOTS: usize = 80;
+const BELOW_SLOTS: usize = 40;
 
 /// How many whole `step`s fit in `length`, at most `limit` (0 for a negative or non-finite
 /// length).
@@ -144,7 +147,7 @@ pub(crate) fn plan(columns: &[Vec<(f32, f32)>], links: &[Request]) -> Plan {
             *demand.entry((request.to, *enter_right)).or_default() += 1;
         }
     }
-    let mut planner = Planner { columns, runs: Vec::new(), ports: Vec::new(), demand };
+    let mut planner = Planner { columns, runs: Vec::new(), ports: Vec::new(), demand, uprights: Vec::new() };
     let mut paths: Vec<Option<Path>> = vec![None; links.len()];
     // Short links first, so the most local routes get the best places.
     let mut order: Vec<usize> = (0..links.len()).collect();
@@ -188,6 +191,8 @@ struct Planner<'c> {
     ports: Vec<(CardAt, bool, usize, usize)>,
     /// How many ports each card side will need.
     demand: HashMap<(CardAt, bool), usize>,
+    /// Vertical lines planned so far: grid position, top and bottom.
+    uprights: Vec<(usize, f32, f32)>,
 }
 
 impl Planner<'_> {
@@ -202,7 +207,11 @@ impl Planner<'_> {
         }
         let (a, b) = (self.card(from)?, self.card(to)?);
         let (ca, cb) = (from.0, to.0);
-        let Some((exit_right, enter_right)) = sides else { return Some(Path::Direct) };
+        let Some((exit_right, enter_right)) = sides else {
+            let (upper, lower) = if a.0 < b.0 { (a, b) } else { (b, a) };
+            self.uprights.push((2 * ca + 1, upper.1, lower.0));
+            return Some(Path::Direct);
+        };
         // The columns the route crosses, in travel order.
         let crossed: Vec<usize> = if cb > ca { (ca + 1..cb).collect() } else { (cb + 1..ca).rev().collect() };
         let out_gutter = if exit_right { ca + 1 } else { ca };
@@ -220,7 +229,7 @@ impl Planner<'_> {
         if !crossed.is_empty() {
             gutters.push(in_gutter);
         }
-        let levels = self.levels(&crossed, y0, y1);
+        let levels = self.levels(&crossed, &gutters, y0, y1);
         // Merge equal neighbouring levels: a turn happens only where the height changes.
         let mut merged = vec![levels[0]];
         let mut turns = Vec::new();
@@ -236,6 +245,10 @@ impl Planner<'_> {
             turns.push((out_gutter, 0));
         }
         self.take_runs(&merged, &turns, out_gutter, in_gutter);
+        for (i, &(gutter, _)) in turns.iter().enumerate() {
+            let (p, q) = (merged[i], merged[i + 1]);
+            self.uprights.push((2 * gutter, p.min(q), p.max(q)));
+        }
         Some(Path::Turns { start, levels: merged, turns, end })
     }
 
@@ -272,16 +285,44 @@ impl Planner<'_> {
     }
 
     /// The height of the run through each crossed column, and the two port heights: the
-    /// cheapest sequence by vertical travel and turns (a shortest path, column by column).
-    fn levels(&self, crossed: &[usize], y0: f32, y1: f32) -> Vec<f32> {
+    /// cheapest sequence by vertical travel, turns and crossings with routes already planned
+    /// (a shortest path, column by column). `gutters` are the gutters between, in travel
+    /// order: one more than the crossed columns.
+    fn levels(&self, crossed: &[usize], gutters: &[usize], y0: f32, y1: f32) -> Vec<f32> {
         if crossed.is_empty() {
             return vec![y0, y1];
         }
         let slots: Vec<Vec<f32>> = crossed.iter().map(|&c| self.slots(c, y0, y1)).collect();
-        let step = |from: f32, to: f32| {
-            let dy = (to - from).abs();
-            if dy > 0.01 { dy + BEND } else { 0.0 }
+        // The heights of runs passing straight through each gutter, sorted, to count the
+        // crossings of a new vertical there.
+        let through: Vec<Vec<f32>> = gutters
+            .iter()
+            .map(|&g| {
+                let mut ys: Vec<f32> =
+                    self.runs.iter().filter(|r| r.from < 2 * g && 2 * g < r.to).map(|r| r.y).collect();
+                ys.sort_by(f32::total_cmp);
+                ys
+            })
+            .collect();
+        let between = |ys: &[f32], a: f32, b: f32| {
+            let (lo, hi) = (a.min(b) + 0.01, a.max(b) - 0.01);
+            ys.partition_point(|&y| y < hi).saturating_sub(ys.partition_point(|&y| y <= lo))
         };
+        // The cost of going from height `from` to `to` through gutter number `k` of the path.
+        let step = |from: f32, to: f32, k: usize| {
+            let dy = (to - from).abs();
+            if dy > 0.01 {
+                dy + BEND + CROSS * between(&through[k], from, to) as f32
+            } else {
+                CROSS * self.spanning(2 * gutters[k], to) as f32
+            }
+        };
+        // What a run at each slot crosses inside its column (drops between stacked cards).
+        let inside: Vec<Vec<f32>> = crossed
+            .iter()
+            .zip(&slots)
+            .map(|(&c, column)| column.iter().map(|&y| CROSS * self.spanning(2 * c + 1, y) as f32).collect())
+            .collect();
         // cost[i][s]: the cheapest way to reach slot s of crossed column i; back[i][s]: from
         // which slot of column i - 1.
         let mut cost: Vec<Vec<f32>> = Vec::with_capacity(slots.len());
@@ -289,19 +330,19 @@ impl Planner<'_> {
         for (i, column) in slots.iter().enumerate() {
             let mut row = Vec::with_capacity(column.len());
             let mut from = Vec::with_capacity(column.len());
-            for &y in column {
+            for (s, &y) in column.iter().enumerate() {
                 if i == 0 {
-                    row.push(step(y0, y));
+                    row.push(step(y0, y, 0) + inside[i][s]);
                     from.push(0);
                 } else {
                     let mut best = (f32::INFINITY, 0);
                     for (p, &py) in slots[i - 1].iter().enumerate() {
-                        let c = cost[i - 1][p] + step(py, y);
+                        let c = cost[i - 1][p] + step(py, y, i);
                         if c < best.0 {
                             best = (c, p);
                         }
                     }
-                    row.push(best.0);
+                    row.push(best.0 + inside[i][s]);
                     from.push(best.1);
                 }
             }
@@ -311,7 +352,7 @@ impl Planner<'_> {
         let last = slots.len() - 1;
         let mut best = (f32::INFINITY, 0);
         for (s, &y) in slots[last].iter().enumerate() {
-            let c = cost[last][s] + step(y, y1);
+            let c = cost[last][s] + step(y, y1, slots.len());
             if c < best.0 {
                 best = (c, s);
             }
@@ -366,6 +407,11 @@ impl Planner<'_> {
             slots.push(deepest.max(top + CLEAR) + TRACK);
         }
         slots
+    }
+
+    /// How many planned vertical lines at grid position `position` a run at `y` would cross.
+    fn spanning(&self, position: usize, y: f32) -> usize {
+        self.uprights.iter().filter(|&&(p, lo, hi)| p == position && y > lo + 0.01 && y < hi - 0.01).count()
     }
 
     /// Records the horizontal runs of a route so later routes keep off them.
