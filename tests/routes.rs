@@ -23,7 +23,7 @@ struct Drawn {
     pills: Vec<Rect>,
 }
 
-const MARK_REACH: f32 = 5.0;
+const MARK_REACH: f32 = 4.0;
 
 fn bounds(points: &[Point]) -> Rect {
     points.iter().fold(Rect { min: points[0], max: points[0] }, |r, p| r.union(&Rect { min: *p, max: *p }))
@@ -110,12 +110,11 @@ fn meet(p: &[Point], q: &[Point]) -> (usize, f32) {
 }
 
 /// Whether the straight lines between the ends of two paths cross.
-fn straight_cross(p: &[Point], q: &[Point]) -> bool {
-    let (a, b, c, d) = (p[0], p[p.len() - 1], q[0], q[q.len() - 1]);
+fn straight_cross(first: &[Point], second: &[Point]) -> bool {
+    let (a, b) = (first[0], first[first.len() - 1]);
+    let (c, d) = (second[0], second[second.len() - 1]);
     let side = |o: Point, e: Point, x: Point| (e.x - o.x) * (x.y - o.y) - (e.y - o.y) * (x.x - o.x);
-    let (d1, d2) = (side(a, b, c), side(a, b, d));
-    let (d3, d4) = (side(c, d, a), side(c, d, b));
-    d1 * d2 < 0.0 && d3 * d4 < 0.0
+    side(a, b, c) * side(a, b, d) < 0.0 && side(c, d, a) * side(c, d, b) < 0.0
 }
 
 /// What the checks found on one map.
@@ -126,7 +125,11 @@ struct Report {
     /// Crossings of straight lines between the same ends: what the links themselves imply.
     straight_crossings: usize,
     worst_detour: f32,
+    /// Label pills, note badges and handoff marks on lines.
     on_line: usize,
+    /// Labels printed on their line, and labels sent to the legend as numbered notes.
+    labels_on_line: usize,
+    notes: usize,
 }
 
 /// Checks every promise about a map's connectors; returns the counts.
@@ -151,6 +154,18 @@ fn check(scene: &Scene) -> Result<Report, String> {
         }
     }
     let all: Vec<(&u32, &Drawn)> = drawn.iter().collect();
+    for (id, link) in &all {
+        for pill in &link.pills {
+            if let Some(card) = cards.iter().find(|c| c.overlaps(pill)) {
+                return Err(format!("a label of link {id} at {pill:?} covers the card at {card:?}"));
+            }
+            if let Some((other, _)) =
+                all.iter().find(|(_, theirs)| theirs.arrowhead.is_some_and(|a| a.overlaps(pill)))
+            {
+                return Err(format!("a label of link {id} at {pill:?} covers the arrowhead of link {other}"));
+            }
+        }
+    }
     for (i, (id, link)) in all.iter().enumerate() {
         for (other, theirs) in &all[i + 1..] {
             let (crossings, shared) = meet(&link.path, &theirs.path);
@@ -181,6 +196,18 @@ fn check(scene: &Scene) -> Result<Report, String> {
                         link.marks, link.path, theirs.marks, theirs.path
                     ));
                 }
+            }
+        }
+    }
+    for (run, role) in scene.texts() {
+        if let Role::Link(_) = role {
+            if run.size < 10.0 {
+                return Err(format!("link text {:?} at {} units", run.text, run.size));
+            }
+            if run.text.chars().all(|c| c.is_ascii_digit()) {
+                report.notes += 1;
+            } else {
+                report.labels_on_line += 1;
             }
         }
     }
@@ -320,7 +347,8 @@ fn example_typical_maps_route_locally_and_cleanly() {
 #[test]
 fn generated_typical_maps_route_locally_and_cleanly() {
     let (mut links, mut crossings, mut straight, mut worst, mut on_line) = (0, 0, 0, 0.0_f32, 0);
-    for seed in 0..120 {
+    let (mut labels, mut notes) = (0, 0);
+    for seed in 0..300 {
         let study = generated(seed, 2 + (seed as usize % 8), seed as usize % 30);
         let report = check(&scene_of(&study, &study.maps[0])).unwrap_or_else(|e| panic!("seed {seed}: {e}"));
         links += report.links;
@@ -328,10 +356,12 @@ fn generated_typical_maps_route_locally_and_cleanly() {
         straight += report.straight_crossings;
         worst = worst.max(report.worst_detour);
         on_line += report.on_line;
+        labels += report.labels_on_line;
+        notes += report.notes;
     }
     println!(
         "{links} links, {crossings} crossings ({straight} between straight lines), worst detour {worst:.2}, \
-         {on_line} labels and marks on lines"
+         {on_line} labels and marks on lines; {labels} lines of labels printed on lines, {notes} numbered notes"
     );
     // Orthogonal lines around cards cross more than straight ones; the bound catches routes
     // that wander, not the crossings the links themselves imply.

@@ -107,7 +107,7 @@ pub fn draw(builder: &mut Builder<'_>, marker: Marker, at: Point, size: f32, rol
 }
 
 /// How far a handoff mark reaches from its centre, along its line and across it.
-pub const HANDOFF_REACH: f32 = 5.0;
+pub const HANDOFF_REACH: f32 = 4.0;
 
 /// A handoff mark centred on `at` on a line running along `direction`: the line breaks and
 /// two short parallel strokes cross it in `colour` (the line's), a quiet tick that still
@@ -124,10 +124,10 @@ pub fn handoff(builder: &mut Builder<'_>, at: Point, direction: Point, colour: C
         Point::new(at.x + ux * along + nx * across, at.y + uy * along + ny * across)
     };
     // The break: paper over the line between the strokes.
-    let gap = vec![point(-1.6, -1.6), point(1.6, -1.6), point(1.6, 1.6), point(-1.6, 1.6)];
+    let gap = vec![point(-1.4, -1.4), point(1.4, -1.4), point(1.4, 1.4), point(-1.4, 1.4)];
     builder.polygon(gap, Some(style::PAPER), None, role);
-    for along in [-1.6, 1.6] {
-        let stroke = vec![point(along - 1.1, 4.2), point(along + 1.1, -4.2)];
+    for along in [-1.4, 1.4] {
+        let stroke = vec![point(along - 0.9, 3.5), point(along + 0.9, -3.5)];
         builder.line(stroke, Stroke::solid(1.25, colour), role);
     }
     Rect::from_xywh(at.x - HANDOFF_REACH, at.y - HANDOFF_REACH, 2.0 * HANDOFF_REACH, 2.0 * HANDOFF_REACH)

@@ -8,6 +8,7 @@
 mod builder;
 mod card;
 mod chrome;
+mod clearance;
 mod emotion;
 pub mod geometry;
 mod grid;

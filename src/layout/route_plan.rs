@@ -11,6 +11,8 @@ use std::collections::HashMap;
 pub(crate) const CLEAR: f32 = 5.0;
 /// The extra cost of a turn, in units of length, so routes prefer fewer bends.
 const BEND: f32 = 4.0 * UNIT;
+/// The weight of two lines sharing a stretch in a gutter, against 1 for a crossing.
+const SHARED: usize = 100;
 /// The cost of crossing another line, in units of length: a route goes this much further to
 /// avoid one crossing.
 const CROSS: f32 = 8.0 * UNIT;
@@ -457,7 +459,7 @@ fn assign_tracks(paths: &mut [Option<Path>], gutters: usize) -> Vec<usize> {
     }
     let mut counts = vec![0; gutters];
     for (gutter, mut verticals) in per_gutter.into_iter().enumerate() {
-        if verticals.len() <= 40 {
+        if verticals.len() <= 160 {
             order_tracks(&mut verticals);
         }
         counts[gutter] = verticals.len();
@@ -475,46 +477,84 @@ fn assign_tracks(paths: &mut [Option<Path>], gutters: usize) -> Vec<usize> {
 /// count.
 fn order_tracks(verticals: &mut Vec<Vertical>) {
     verticals.sort_by(|a, b| span(a).1.total_cmp(&span(b).1));
-    // Crossings first; among equals, the shortest runs between the cards and the tracks.
-    let total = |order: &[Vertical]| -> usize {
-        let mut sum = 0;
-        for (i, left) in order.iter().enumerate() {
-            for right in &order[i + 1..] {
-                sum += cost(left, right) * 1000;
-            }
-            for &(_, side) in &left.ends {
-                sum += if side == Side::Left { i } else { order.len() - 1 - i };
-            }
-            let from_cards = if left.ends[0].1 == Side::Left { i } else { order.len() - 1 - i };
-            if from_cards > loop_limit(left) {
-                sum += 1_000_000;
-            }
-        }
-        sum
+    let n = verticals.len();
+    // pair[a][b]: the cost of `a` left of `b`, crossings weighing most.
+    let pair: Vec<Vec<i64>> = verticals
+        .iter()
+        .map(|left| {
+            verticals
+                .iter()
+                .map(|right| 1000 * i64::try_from(cost(left, right)).unwrap_or(i64::MAX / 4))
+                .collect()
+        })
+        .collect();
+    let limits: Vec<usize> = verticals.iter().map(loop_limit).collect();
+    // The cost of a vertical at place `i`: its runs' lengths to the cards, and a loop too far out.
+    let place = |v: usize, i: usize| -> i64 {
+        let from_left = i64::try_from(i).unwrap_or(0);
+        let from_right = i64::try_from(n - 1 - i).unwrap_or(0);
+        let runs: i64 = verticals[v]
+            .ends
+            .iter()
+            .map(|&(_, side)| if side == Side::Left { from_left } else { from_right })
+            .sum();
+        let from_cards = if verticals[v].ends[0].1 == Side::Left { i } else { n - 1 - i };
+        runs + if from_cards > limits[v] { 1_000_000 } else { 0 }
     };
-    let mut best = total(verticals);
-    for _ in 0..8 {
-        let before = best;
-        for from in 0..verticals.len() {
-            for to in 0..verticals.len() {
-                if from == to {
-                    continue;
-                }
-                let moved = verticals.remove(from);
-                verticals.insert(to, moved);
-                let count = total(verticals);
-                if count < best {
-                    best = count;
-                } else {
-                    let back = verticals.remove(to);
-                    verticals.insert(from, back);
+    let mut order = untangled(&pair);
+    for _ in 0..32 {
+        let mut improved = false;
+        for from in 0..n {
+            let v = order[from];
+            // The change in cost of moving `v` to each other place, walking outwards.
+            let mut best = (0_i64, from);
+            let mut delta = 0;
+            for (to, &w) in order.iter().enumerate().skip(from + 1) {
+                delta += pair[w][v] - pair[v][w] + place(w, to - 1) - place(w, to);
+                let total = delta + place(v, to) - place(v, from);
+                if total < best.0 {
+                    best = (total, to);
                 }
             }
+            delta = 0;
+            for to in (0..from).rev() {
+                let w = order[to];
+                delta += pair[v][w] - pair[w][v] + place(w, to + 1) - place(w, to);
+                let total = delta + place(v, to) - place(v, from);
+                if total < best.0 {
+                    best = (total, to);
+                }
+            }
+            if best.1 != from {
+                let moved = order.remove(from);
+                order.insert(best.1, moved);
+                improved = true;
+            }
         }
-        if best == before || best == 0 {
+        if !improved {
             break;
         }
     }
+    let mut slots: Vec<Option<Vertical>> = verticals.drain(..).map(Some).collect();
+    verticals.extend(order.iter().filter_map(|&i| slots[i].take()));
+}
+
+/// An order that keeps every pair off a shared line where it can: a vertical whose run
+/// leaves to the right at a height goes right of one whose run leaves to the left at the
+/// same height (a topological order, ties and cycles broken by the given order).
+fn untangled(pair: &[Vec<i64>]) -> Vec<usize> {
+    let n = pair.len();
+    let threshold = i64::try_from(SHARED * 1000).unwrap_or(i64::MAX);
+    let shares = |left: usize, right: usize| pair[left][right] >= threshold;
+    let mut placed = vec![false; n];
+    let mut order = Vec::with_capacity(n);
+    while order.len() < n {
+        let ready = (0..n).find(|&v| !placed[v] && !(0..n).any(|w| !placed[w] && w != v && shares(v, w)));
+        let next = ready.or_else(|| (0..n).find(|&v| !placed[v])).unwrap_or(0);
+        placed[next] = true;
+        order.push(next);
+    }
+    order
 }
 
 /// The furthest track from the cards a loop back into its own column may take and still be
@@ -545,10 +585,9 @@ fn cost(left: &Vertical, right: &Vertical) -> usize {
         if side == Side::Right && inside(y, right) {
             total += 1;
         }
-        if side == Side::Right
-            && right.ends.iter().any(|&(ry, rs)| rs == Side::Left && (ry - y).abs() < TRACK / 2.0)
+        if side == Side::Right && right.ends.iter().any(|&(ry, rs)| rs == Side::Left && (ry - y).abs() < 1.0)
         {
-            total += 100;
+            total += SHARED;
         }
     }
     for &(y, side) in &right.ends {

@@ -3,10 +3,11 @@
 //! label or other line.
 
 use super::builder::Builder;
+use super::clearance::Clearance;
 use super::geometry::{Point, Rect};
 use super::markers::{self, HANDOFF_REACH};
 use super::route_plan;
-use super::scene::{Anchor, Layer, Role, Shape, Stroke, Weight};
+use super::scene::{Anchor, Layer, Role, Stroke, Weight};
 use super::style::{self, UNIT, size};
 
 /// A connector ready to draw.
@@ -39,7 +40,8 @@ pub(crate) fn draw(builder: &mut Builder<'_>, connector: &Connector) {
 /// of all of them.
 pub(crate) fn draw_all(builder: &mut Builder<'_>, connectors: &[Connector]) {
     draw_lines(builder, connectors);
-    draw_marks(builder, connectors);
+    let mut clearance = Clearance::of(&builder.scene);
+    draw_marks(builder, &mut clearance, connectors);
 }
 
 /// Draws the lines and arrowheads of connectors.
@@ -67,7 +69,7 @@ pub(crate) fn draw_lines(builder: &mut Builder<'_>, connectors: &[Connector]) {
 
 /// Places the handoff marks and note badges of connectors whose lines are drawn: marks first,
 /// as they must sit on the line, badges on the line or beside it.
-pub(crate) fn draw_marks(builder: &mut Builder<'_>, connectors: &[Connector]) {
+pub(crate) fn draw_marks(builder: &mut Builder<'_>, clearance: &mut Clearance, connectors: &[Connector]) {
     for connector in connectors {
         let points = &connector.points;
         if points.len() < 2 || arrowhead(points).is_none() {
@@ -82,17 +84,18 @@ pub(crate) fn draw_marks(builder: &mut Builder<'_>, connectors: &[Connector]) {
             let near_start = HANDOFF_REACH + 1.0;
             let tries = [(clear, true), (near_start, true), (clear, false), (near_start, false)];
             let found = tries.into_iter().find_map(|(start, lines)| {
-                free_spot(builder, points, connector.role, reach, (start, clear), &[0.0], lines)
+                free_spot(clearance, points, connector.role, reach, (start, clear), &[0.0], lines)
             });
             // With no free spot the mark still shows the handoff, at the line's middle.
             let spot = found.unwrap_or_else(|| middle_of_longest_segment(points));
             let rect = markers::handoff(builder, spot.at, spot.direction, style::CONNECTOR, connector.role);
+            clearance.add_solid(rect, connector.role);
             if found.is_some() {
                 builder.region(rect, connector.role, Layer::Labels);
             }
         }
         if let Some(number) = connector.note {
-            note_badge(builder, number, points, connector.role);
+            note_badge(builder, clearance, number, points, connector.role);
         }
     }
 }
@@ -124,7 +127,7 @@ struct Spot {
 /// far along the line from its start and its tip, `shifts` moves the box across the line (0
 /// centres it on the line).
 fn free_spot(
-    builder: &Builder<'_>,
+    clearance: &Clearance,
     points: &[Point],
     role: Role,
     reach: Point,
@@ -137,7 +140,7 @@ fn free_spot(
         for &shift in shifts {
             let at = Point::new(spot.at.x - spot.direction.y * shift, spot.at.y + spot.direction.x * shift);
             let rect = Rect::from_xywh(at.x - reach.x, at.y - reach.y, 2.0 * reach.x, 2.0 * reach.y);
-            if !covers(builder, &rect, role, avoid_lines) {
+            if !clearance.covers(&rect, role, avoid_lines) {
                 return Some(Spot { at, direction: spot.direction });
             }
         }
@@ -183,43 +186,6 @@ fn distance(a: Point, b: Point) -> f32 {
     (b.x - a.x).hypot(b.y - a.y)
 }
 
-/// Whether `rect` covers a card, a label or mark, or another connector's line or arrowhead.
-fn taken(builder: &Builder<'_>, rect: &Rect, role: Role) -> bool {
-    covers(builder, rect, role, true)
-}
-
-/// Whether `rect` covers a card, a label or mark, an arrowhead, or (with `lines`) another
-/// connector's line.
-fn covers(builder: &Builder<'_>, rect: &Rect, role: Role, lines: bool) -> bool {
-    let scene = &builder.scene;
-    if scene.regions.iter().any(|r| matches!(r.layer, Layer::Cards | Layer::Labels) && r.rect.overlaps(rect))
-    {
-        return true;
-    }
-    scene.items.iter().any(|item| {
-        let connector = matches!(item.role, Role::Link(_) | Role::Flow(..));
-        match &item.shape {
-            // Another connector's line, or this connector's own arrowhead or marks.
-            Shape::Line { points, .. } if lines && connector && item.role != role => {
-                points.windows(2).any(|p| segment_box(p[0], p[1]).overlaps(rect))
-            }
-            Shape::Polygon { points, .. } if connector => bounds(points).is_some_and(|b| b.overlaps(rect)),
-            _ => false,
-        }
-    })
-}
-
-/// A thin box around a segment, as wide as a line (1.25 units).
-fn segment_box(a: Point, b: Point) -> Rect {
-    Rect { min: Point::new(a.x.min(b.x), a.y.min(b.y)), max: Point::new(a.x.max(b.x), a.y.max(b.y)) }
-        .expand(0.6)
-}
-
-fn bounds(points: &[Point]) -> Option<Rect> {
-    let first = Rect { min: *points.first()?, max: *points.first()? };
-    Some(points.iter().fold(first, |r, p| r.union(&Rect { min: *p, max: *p })))
-}
-
 fn middle_of_longest_segment(points: &[Point]) -> Spot {
     let mut best = (f32::NEG_INFINITY, Spot { at: points[0], direction: Point::new(1.0, 0.0) });
     for pair in points.windows(2) {
@@ -235,7 +201,13 @@ fn middle_of_longest_segment(points: &[Point]) -> Spot {
 
 /// A numbered badge on the line where it covers nothing; failing that, near the line's first
 /// turn, moved down until it overlaps no other label.
-fn note_badge(builder: &mut Builder<'_>, number: usize, points: &[Point], role: Role) {
+fn note_badge(
+    builder: &mut Builder<'_>,
+    clearance: &mut Clearance,
+    number: usize,
+    points: &[Point],
+    role: Role,
+) {
     let text = number.to_string();
     let width = builder.measure.width(&text, size::SMALL, Weight::Bold) + 2.0 * UNIT;
     let height = size::SMALL + UNIT;
@@ -243,7 +215,7 @@ fn note_badge(builder: &mut Builder<'_>, number: usize, points: &[Point], role: 
     let ends = (width / 2.0 + 1.0, ARROW + width / 2.0 + 1.0);
     let beside = height / 2.0 + 2.0;
     let rect =
-        if let Some(spot) = free_spot(builder, points, role, reach, ends, &[0.0, -beside, beside], true) {
+        if let Some(spot) = free_spot(clearance, points, role, reach, ends, &[0.0, -beside, beside], true) {
             Rect::from_xywh(spot.at.x - width / 2.0, spot.at.y - height / 2.0, width, height)
         } else {
             let near = if points.len() > 2 { points[1] } else { middle_of_longest_segment(points).at };
@@ -257,6 +229,7 @@ fn note_badge(builder: &mut Builder<'_>, number: usize, points: &[Point], role: 
             rect
         };
     builder.region(rect, role, Layer::Labels);
+    clearance.add_solid(rect, role);
     builder.rect(rect, height / 2.0, Some(style::PAPER), Some(Stroke::solid(1.0, style::CONNECTOR)), role);
     let baseline = rect.centre().y + size::SMALL * 0.36;
     builder.text(
@@ -275,6 +248,7 @@ fn note_badge(builder: &mut Builder<'_>, number: usize, points: &[Point], role: 
 /// line. Returns whether it found room; if not, the caller lists the label in the legend.
 pub(crate) fn label_on_line(
     builder: &mut Builder<'_>,
+    clearance: &mut Clearance,
     points: &[Point],
     label: &str,
     role: Role,
@@ -322,10 +296,12 @@ pub(crate) fn label_on_line(
                 rects.push(Rect::from_xywh(at.x - LABEL_OFFSET - w, top, w, h));
             }
         }
-        let found =
-            rects.into_iter().find(|rect| within.contains_rect(rect, 0.0) && !taken(builder, rect, role));
+        let found = rects
+            .into_iter()
+            .find(|rect| within.contains_rect(rect, 0.0) && !clearance.covers(rect, role, true));
         if let Some(rect) = found {
             builder.region(rect, role, Layer::Labels);
+            clearance.add_solid(rect, role);
             builder.rect(rect, 2.0, Some(style::PAPER), Some(Stroke::solid(0.75, style::RULE)), role);
             builder.place(
                 &paragraph,

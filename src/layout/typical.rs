@@ -3,6 +3,7 @@
 
 use super::builder::{Builder, Paragraph};
 use super::card::CardFace;
+use super::clearance::Clearance;
 use super::emotion;
 use super::geometry::{Point, Rect};
 use super::grid::Grid;
@@ -305,6 +306,7 @@ fn draw_connectors(
         labels.push(plan.label.as_str());
     }
     routing::draw_lines(builder, &connectors);
+    let mut clearance = Clearance::of(&builder.scene);
     // Labels may use the space down to just above the next row.
     let lowest = connectors.iter().flat_map(|c| c.points.iter().map(|p| p.y)).fold(cards_top, f32::max);
     let bottom = rects.values().map(|r| r.max.y).fold(lowest + PAD, f32::max);
@@ -313,9 +315,10 @@ fn draw_connectors(
         if label.is_empty() {
             continue;
         }
-        if !routing::label_on_line(builder, &connector.points, label, connector.role, within) {
+        if !routing::label_on_line(builder, &mut clearance, &connector.points, label, connector.role, within)
+        {
             connector.note = Some(used.add_note(label));
         }
     }
-    routing::draw_marks(builder, &connectors);
+    routing::draw_marks(builder, &mut clearance, &connectors);
 }
