@@ -28,6 +28,8 @@ pub(crate) const ARROW: f32 = 2.0 * UNIT;
 const LABEL_WIDTH: f32 = 40.0 * UNIT;
 /// The most lines a label on a line takes before it goes to the legend instead.
 const LABEL_LINES: usize = 2;
+/// Room a label pill keeps around it, so it does not touch a card or another line.
+const LABEL_MARGIN: f32 = 2.0;
 /// Space between a label pill and the line it sits beside.
 const LABEL_OFFSET: f32 = 1.5;
 
@@ -296,9 +298,9 @@ pub(crate) fn label_on_line(
                 rects.push(Rect::from_xywh(at.x - LABEL_OFFSET - w, top, w, h));
             }
         }
-        let found = rects
-            .into_iter()
-            .find(|rect| within.contains_rect(rect, 0.0) && !clearance.covers(rect, role, true));
+        let found = rects.into_iter().find(|rect| {
+            within.contains_rect(rect, 0.0) && !clearance.covers(&rect.expand(LABEL_MARGIN), role, true)
+        });
         if let Some(rect) = found {
             builder.region(rect, role, Layer::Labels);
             clearance.add_solid(rect, role);
