@@ -655,4 +655,26 @@ mod tests {
             }
         }
     }
+
+    #[test]
+    fn loops_in_one_column_take_its_two_gutters_in_turn() {
+        let columns = vec![column(&[40.0; 6])];
+        let links = [link((0, 0), (0, 3)), link((0, 1), (0, 4)), link((0, 2), (0, 5))];
+        let plan = plan(&columns, &links);
+        assert_eq!(plan.tracks_per_gutter, vec![1, 2]);
+    }
+
+    #[test]
+    fn a_run_leaving_right_takes_a_track_right_of_one_leaving_left_at_its_height() {
+        let vertical = |path, ends| Vertical { path, turn: 0, ends };
+        // Path 0 leaves to the right at 20, path 1 arrives from the left at 20: with path 0
+        // on the left their runs would share the stretch between the two tracks.
+        let mut verticals = vec![
+            vertical(0, [(50.0, Side::Left), (20.0, Side::Right)]),
+            vertical(1, [(20.0, Side::Left), (60.0, Side::Right)]),
+        ];
+        order_tracks(&mut verticals);
+        let order: Vec<usize> = verticals.iter().map(|v| v.path).collect();
+        assert_eq!(order, vec![1, 0]);
+    }
 }
