@@ -333,7 +333,15 @@ fn draw_sample(builder: &mut Builder<'_>, sample: &Sample, at: Point, width: f32
                 builder.line(vec![at, end], *stroke, role);
             }
         }
-        Sample::Handoff => markers::handoff(builder, Point::new(at.x + marker / 2.0, at.y), 3.0 * UNIT, role),
+        Sample::Handoff => {
+            builder.line(
+                vec![at, Point::new(at.x + width, at.y)],
+                Stroke::solid(1.25, style::CONNECTOR),
+                role,
+            );
+            let centre = Point::new(at.x + width / 2.0, at.y);
+            markers::handoff(builder, centre, Point::new(1.0, 0.0), style::CONNECTOR, role);
+        }
         Sample::Priority(p) => markers::priority(builder, *p, Point::new(at.x, at.y), 4.5 * UNIT, role),
         Sample::Chip(colour) => builder.rect(
             Rect::from_xywh(at.x, at.y - marker / 2.0, marker, marker),

@@ -107,17 +107,31 @@ pub fn draw(builder: &mut Builder<'_>, marker: Marker, at: Point, size: f32, rol
     }
 }
 
-/// A handoff mark centred on `at`: an amber ring with a break across it.
-pub fn handoff(builder: &mut Builder<'_>, at: Point, size: f32, role: Role) {
-    let r = size / 2.0;
-    builder.circle(at, r, Some(style::PAPER), Some(Stroke::solid(size * 0.14, style::HANDOFF)), role);
-    for offset in [-0.18, 0.18] {
-        let points = vec![
-            Point::new(at.x + r * (offset - 0.3), at.y + r * 0.55),
-            Point::new(at.x + r * (offset + 0.3), at.y - r * 0.55),
-        ];
-        builder.line(points, Stroke::solid(size * 0.12, style::HANDOFF), role);
+/// How far a handoff mark reaches from its centre, along its line and across it.
+pub const HANDOFF_REACH: f32 = 4.0;
+
+/// A handoff mark centred on `at` on a line running along `direction`: the line breaks and
+/// two short parallel strokes cross it in `colour` (the line's), a quiet tick that still
+/// reads in black and white. Returns the mark's bounds.
+pub fn handoff(builder: &mut Builder<'_>, at: Point, direction: Point, colour: Colour, role: Role) -> Rect {
+    let length = direction.x.hypot(direction.y);
+    let (ux, uy) = if length > f32::EPSILON && length.is_finite() {
+        (direction.x / length, direction.y / length)
+    } else {
+        (1.0, 0.0)
+    };
+    let (nx, ny) = (-uy, ux);
+    let point = |along: f32, across: f32| {
+        Point::new(at.x + ux * along + nx * across, at.y + uy * along + ny * across)
+    };
+    // The break: paper over the line between the strokes.
+    let gap = vec![point(-1.4, -1.4), point(1.4, -1.4), point(1.4, 1.4), point(-1.4, 1.4)];
+    builder.polygon(gap, Some(style::PAPER), None, role);
+    for along in [-1.4, 1.4] {
+        let stroke = vec![point(along - 0.9, 3.5), point(along + 0.9, -3.5)];
+        builder.line(stroke, Stroke::solid(1.25, colour), role);
     }
+    Rect::from_xywh(at.x - HANDOFF_REACH, at.y - HANDOFF_REACH, 2.0 * HANDOFF_REACH, 2.0 * HANDOFF_REACH)
 }
 
 /// A red, amber or green status with its letter, centred on `at`.

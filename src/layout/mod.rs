@@ -8,6 +8,7 @@
 mod builder;
 mod card;
 mod chrome;
+mod clearance;
 mod emotion;
 mod figures;
 pub mod geometry;
@@ -15,6 +16,7 @@ mod grid;
 mod lanes;
 mod markers;
 pub mod matrix;
+mod route_plan;
 mod routing;
 mod rows;
 pub mod scene;

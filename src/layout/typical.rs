@@ -4,13 +4,15 @@
 
 use super::builder::{Builder, Paragraph};
 use super::card::CardFace;
+use super::clearance::Clearance;
 use super::emotion;
 use super::geometry::{Point, Rect};
-use super::grid::{self, Grid, Tracks};
+use super::grid::Grid;
+use super::route_plan::{self, Path, Request};
 use super::routing::{self, Connector};
 use super::rows::{self, Span, StageRows};
 use super::scene::{Anchor, Role, Weight};
-use super::style::{self, CARD_GAP, CARD_PADDING, CARD_WIDTH, TRACK, UNIT, size};
+use super::style::{self, CARD_GAP, CARD_WIDTH, ROW_HEADER, TRACK, UNIT, size};
 use super::used::Used;
 use crate::analysis;
 use crate::model::{CardId, JourneyMap, LinkKind, Stage, Study};
@@ -19,21 +21,12 @@ use std::collections::HashMap;
 /// Padding between rows.
 const PAD: f32 = 3.0 * UNIT;
 
-/// Where a connector runs.
-enum Route {
-    /// Straight down or up between neighbours in one column.
-    Direct,
-    /// Out of one side, along a gutter track, into a side of the target.
-    Gutter { gutter: usize, track: usize, exit_right: bool, enter_right: bool },
-    /// Out into the gutter beside the source, along a channel track under the cards, and up
-    /// the gutter beside the target.
-    Channel { out: (usize, usize), into: (usize, usize), channel_track: usize, rightwards: bool },
-}
-
+/// A link's route with its connector, whose points are set when the cards are placed.
 struct Planned {
     from: CardId,
     to: CardId,
-    route: Route,
+    path: Path,
+    label: String,
     connector: Connector,
 }
 
@@ -59,8 +52,8 @@ pub(crate) fn body(
                 .collect()
         })
         .collect();
-    let (planned, tracks, channel_tracks) = plan_connectors(map, used);
-    let grid = Grid::new(tracks.per_gutter);
+    let (planned, tracks, channel_tracks) = plan_connectors(map, &faces, used);
+    let grid = Grid::new(tracks);
     let spans: Vec<Span> = (0..stages.len()).map(|c| grid.span(c, c)).collect();
     let stage_rows = StageRows::measure(builder, study, map, &plan, &spans, used);
     let rows = Rows::measure(builder, stages, &spans, &faces, channel_tracks, &stage_rows);
@@ -84,7 +77,7 @@ pub(crate) fn body(
     }
     rows::header(builder, "Touchpoints", rows.cards_top);
     let card_rects = draw_cards(builder, stages, &faces, &grid, rows.cards_top);
-    draw_connectors(builder, &planned, &card_rects, &grid, rows.channel_top);
+    draw_connectors(builder, &planned, &card_rects, &grid, rows.cards_top, used);
     if rows.emotion {
         rows::rule(builder, rows.emotion_top - PAD, width);
         let card_x = card_centres(stages, &grid);
@@ -94,51 +87,73 @@ pub(crate) fn body(
     (width, rows.height)
 }
 
-/// Decides each link's route and counts the tracks each gutter and the channel need.
-fn plan_connectors(map: &JourneyMap, used: &mut Used) -> (Vec<Planned>, Tracks, usize) {
+/// Decides each link's route through the card-free space of the columns; returns the routes,
+/// the tracks each gutter needs and the tracks needed below the tallest column.
+fn plan_connectors(
+    map: &JourneyMap,
+    faces: &[Vec<CardFace>],
+    used: &mut Used,
+) -> (Vec<Planned>, Vec<usize>, usize) {
     let mut position: HashMap<CardId, (usize, usize)> = HashMap::new();
     for (column, stage) in map.stages.iter().enumerate() {
         for (row, card) in stage.cards.iter().enumerate() {
             position.entry(card.id).or_insert((column, row));
         }
     }
-    let mut tracks = Tracks::new(map.stages.len() + 1, 0);
-    let mut channel_tracks = 0;
+    let columns = stacked_columns(faces);
+    let mut requests = Vec::new();
     let mut planned = Vec::new();
     for link in &map.links {
-        let (Some(&(ca, ra)), Some(&(cb, rb))) = (position.get(&link.from), position.get(&link.to)) else {
+        let (Some(&from), Some(&to)) = (position.get(&link.from), position.get(&link.to)) else {
             continue;
         };
         if link.from == link.to {
             continue;
         }
-        let route = if ca == cb && ra.abs_diff(rb) == 1 {
-            Route::Direct
-        } else if ca == cb {
-            Route::Gutter { gutter: ca + 1, track: tracks.take(ca + 1), exit_right: true, enter_right: true }
-        } else if cb == ca + 1 {
-            Route::Gutter { gutter: cb, track: tracks.take(cb), exit_right: true, enter_right: false }
-        } else if ca == cb + 1 {
-            Route::Gutter { gutter: ca, track: tracks.take(ca), exit_right: false, enter_right: true }
-        } else {
-            let rightwards = cb > ca;
-            let (out_gutter, in_gutter) = if rightwards { (ca + 1, cb) } else { (ca, cb + 1) };
-            let out = (out_gutter, tracks.take(out_gutter));
-            let into = (in_gutter, tracks.take(in_gutter));
-            channel_tracks += 1;
-            Route::Channel { out, into, channel_track: channel_tracks - 1, rightwards }
-        };
         let owner = |id: CardId| map.card(id).and_then(|c| c.accountable);
         let handoff = matches!((owner(link.from), owner(link.to)), (Some(a), Some(b)) if a != b);
         used.handoff |= handoff;
         let dashed = link.kind == LinkKind::Dependency;
         used.dependency |= dashed;
         used.flow |= !dashed;
-        let note = (!link.label.trim().is_empty()).then(|| used.add_note(&link.label));
-        let connector = Connector { points: Vec::new(), dashed, role: Role::Link(link.id), handoff, note };
-        planned.push(Planned { from: link.from, to: link.to, route, connector });
+        let label = link.label.trim().to_owned();
+        requests.push(Request { from, to, needs_room: handoff || !label.is_empty() });
+        let connector =
+            Connector { points: Vec::new(), dashed, role: Role::Link(link.id), handoff, note: None };
+        planned.push(Planned { from: link.from, to: link.to, path: Path::Direct, label, connector });
     }
-    (planned, tracks, channel_tracks)
+    let plan = route_plan::plan(&columns, &requests);
+    planned = planned
+        .into_iter()
+        .zip(plan.paths)
+        .filter_map(|(plan_item, path)| Some(Planned { path: path?, ..plan_item }))
+        .collect();
+    // Runs below the tallest column need room between the cards and the next row.
+    let cards_height =
+        columns.iter().filter_map(|c| c.last().map(|card| card.1)).fold(0.0, f32::max).max(12.0 * UNIT);
+    let overhang = plan.deepest + route_plan::CLEAR - cards_height;
+    let below =
+        if overhang > 0.0 { (route_plan::steps_in(overhang - PAD, TRACK, 10_000) + 1).max(1) } else { 0 };
+    (planned, plan.tracks_per_gutter, below)
+}
+
+/// The top and bottom of every card, stacked in its column from the top of the cards as
+/// `draw_cards` places them.
+fn stacked_columns(faces: &[Vec<CardFace>]) -> Vec<Vec<(f32, f32)>> {
+    faces
+        .iter()
+        .map(|column| {
+            let mut y = 0.0;
+            column
+                .iter()
+                .map(|face| {
+                    let card = (y, y + face.height);
+                    y += face.height + CARD_GAP;
+                    card
+                })
+                .collect()
+        })
+        .collect()
 }
 
 /// The measured rows of the body and where each starts.
@@ -149,7 +164,6 @@ struct Rows {
     has_goals: bool,
     goal_top: f32,
     cards_top: f32,
-    channel_top: f32,
     /// Whether the emotion row shows: some stage or card has a known emotion.
     emotion: bool,
     emotion_top: f32,
@@ -198,7 +212,6 @@ impl Rows {
             has_goals,
             goal_top,
             cards_top,
-            channel_top,
             emotion,
             emotion_top,
             stage_rows_top: emotion_bottom,
@@ -244,26 +257,22 @@ fn draw_cards(
     rects
 }
 
-/// Draws the planned connectors, spreading ports down each card side so lines stay apart.
+/// Draws the planned connectors between the placed cards, then prints each label on its line
+/// where there is room, numbering the others for the legend.
 fn draw_connectors(
     builder: &mut Builder<'_>,
     planned: &[Planned],
     rects: &HashMap<CardId, Rect>,
     grid: &Grid,
-    channel_top: f32,
+    cards_top: f32,
+    used: &mut Used,
 ) {
-    let mut ports: HashMap<(CardId, bool), usize> = HashMap::new();
-    let mut port = |card: CardId, right: bool, rect: Rect| {
-        let index = ports.entry((card, right)).or_insert(0);
-        let y = (rect.min.y + CARD_PADDING + size::CARD_TITLE * 0.6 + *index as f32 * TRACK)
-            .min(rect.max.y - UNIT);
-        *index += 1;
-        Point::new(if right { rect.max.x } else { rect.min.x }, y)
-    };
+    let mut connectors = Vec::with_capacity(planned.len());
+    let mut labels = Vec::with_capacity(planned.len());
     for plan in planned {
         let (Some(&a), Some(&b)) = (rects.get(&plan.from), rects.get(&plan.to)) else { continue };
-        let points = match plan.route {
-            Route::Direct => {
+        let points = match &plan.path {
+            Path::Direct => {
                 let x = a.centre().x;
                 if b.min.y >= a.max.y {
                     vec![Point::new(x, a.max.y), Point::new(x, b.min.y)]
@@ -271,19 +280,37 @@ fn draw_connectors(
                     vec![Point::new(x, a.min.y), Point::new(x, b.max.y)]
                 }
             }
-            Route::Gutter { gutter, track, exit_right, enter_right } => {
-                let start = port(plan.from, exit_right, a);
-                let end = port(plan.to, enter_right, b);
-                let x = grid.track_x(gutter, track);
-                vec![start, Point::new(x, start.y), Point::new(x, end.y), end]
-            }
-            Route::Channel { out, into, channel_track, rightwards } => {
-                let start = port(plan.from, rightwards, a);
-                let end = port(plan.to, !rightwards, b);
-                let y = channel_top + (channel_track as f32 + 1.0) * TRACK;
-                grid::via_channel(start, end, grid.track_x(out.0, out.1), grid.track_x(into.0, into.1), y)
+            Path::Turns { start, levels, turns, end } => {
+                let port = |rect: Rect, port: &route_plan::Port| {
+                    Point::new(if port.right { rect.max.x } else { rect.min.x }, rect.min.y + port.offset)
+                };
+                let mut points = vec![port(a, start)];
+                for (i, &(gutter, track)) in turns.iter().enumerate() {
+                    let x = grid.track_x(gutter, track);
+                    points.push(Point::new(x, cards_top + levels[i]));
+                    points.push(Point::new(x, cards_top + levels[i + 1]));
+                }
+                points.push(port(b, end));
+                points
             }
         };
-        routing::draw(builder, &Connector { points, ..plan.connector.clone() });
+        connectors.push(Connector { points, ..plan.connector.clone() });
+        labels.push(plan.label.as_str());
     }
+    routing::draw_lines(builder, &connectors);
+    let mut clearance = Clearance::of(&builder.scene);
+    // Labels may use the space down to just above the next row.
+    let lowest = connectors.iter().flat_map(|c| c.points.iter().map(|p| p.y)).fold(cards_top, f32::max);
+    let bottom = rects.values().map(|r| r.max.y).fold(lowest + PAD, f32::max);
+    let within = Rect::from_xywh(ROW_HEADER, cards_top, grid.width - ROW_HEADER, bottom - cards_top);
+    for (connector, label) in connectors.iter_mut().zip(labels) {
+        if label.is_empty() {
+            continue;
+        }
+        if !routing::label_on_line(builder, &mut clearance, &connector.points, label, connector.role, within)
+        {
+            connector.note = Some(used.add_note(label));
+        }
+    }
+    routing::draw_marks(builder, &mut clearance, &connectors);
 }

@@ -1,0 +1,144 @@
+//! What a mark or label placed on a connector must keep clear of: cards, labels and marks,
+//! arrowheads, and other connectors' lines. Held in a grid of buckets so that trying many
+//! places on many connectors stays fast.
+
+use super::geometry::{Point, Rect};
+use super::scene::{Layer, Role, Scene, Shape};
+use std::collections::HashMap;
+
+/// The side of a bucket, in map units.
+const CELL: f32 = 32.0;
+/// The most buckets one obstacle is filed under; a larger one goes on a list checked always.
+const MAX_CELLS: usize = 256;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// A card, label or mark: nothing may cover it.
+    Solid,
+    /// An arrowhead: nothing may cover it.
+    Head,
+    /// A stretch of a connector's line: only other connectors' marks and labels avoid it.
+    Line,
+}
+
+/// The obstacles of a scene, added to as marks and labels are placed.
+pub(crate) struct Clearance {
+    items: Vec<(Rect, Kind, Role)>,
+    buckets: HashMap<(i32, i32), Vec<usize>>,
+    large: Vec<usize>,
+}
+
+impl Clearance {
+    /// The obstacles already in `scene`.
+    pub fn of(scene: &Scene) -> Self {
+        let mut clearance = Self { items: Vec::new(), buckets: HashMap::new(), large: Vec::new() };
+        for region in &scene.regions {
+            if matches!(region.layer, Layer::Cards | Layer::Labels) {
+                clearance.add_solid(region.rect, region.role);
+            }
+        }
+        for item in &scene.items {
+            if !matches!(item.role, Role::Link(_) | Role::Flow(..)) {
+                continue;
+            }
+            match &item.shape {
+                Shape::Line { points, .. } => {
+                    for pair in points.windows(2) {
+                        clearance.add(segment_box(pair[0], pair[1]), Kind::Line, item.role);
+                    }
+                }
+                Shape::Polygon { points, .. } => {
+                    if let Some(rect) = bounds(points) {
+                        clearance.add(rect, Kind::Head, item.role);
+                    }
+                }
+                _ => {}
+            }
+        }
+        clearance
+    }
+
+    /// Adds a placed label or mark, which nothing may cover.
+    pub fn add_solid(&mut self, rect: Rect, role: Role) {
+        self.add(rect, Kind::Solid, role);
+    }
+
+    /// Whether `rect` covers a card, label, mark or arrowhead, or (with `lines`) a line of a
+    /// connector other than `role`'s.
+    pub fn covers(&self, rect: &Rect, role: Role, lines: bool) -> bool {
+        let hit = |&index: &usize| {
+            let (other, kind, owner) = &self.items[index];
+            other.overlaps(rect) && (*kind != Kind::Line || (lines && *owner != role))
+        };
+        if self.large.iter().any(hit) {
+            return true;
+        }
+        match cells(rect) {
+            Some(cells) => {
+                cells.into_iter().any(|cell| self.buckets.get(&cell).is_some_and(|list| list.iter().any(hit)))
+            }
+            None => (0..self.items.len()).any(|index| hit(&index)),
+        }
+    }
+
+    fn add(&mut self, rect: Rect, kind: Kind, role: Role) {
+        let index = self.items.len();
+        self.items.push((rect, kind, role));
+        match cells(&rect) {
+            Some(cells) => {
+                for cell in cells {
+                    self.buckets.entry(cell).or_default().push(index);
+                }
+            }
+            None => self.large.push(index),
+        }
+    }
+}
+
+/// The buckets a rectangle touches, or `None` when its corners are not finite or it touches
+/// more than `MAX_CELLS`.
+fn cells(rect: &Rect) -> Option<Vec<(i32, i32)>> {
+    let corners = [rect.min.x, rect.min.y, rect.max.x, rect.max.y];
+    if corners.iter().any(|c| !c.is_finite() || c.abs() > 1.0e7) {
+        return None;
+    }
+    #[allow(clippy::cast_possible_truncation, reason = "bounded by the check above")]
+    let cell = |value: f32| (value / CELL).floor() as i32;
+    let (x0, y0, x1, y1) = (cell(rect.min.x), cell(rect.min.y), cell(rect.max.x), cell(rect.max.y));
+    let count = (i64::from(x1 - x0) + 1) * (i64::from(y1 - y0) + 1);
+    if count > i64::try_from(MAX_CELLS).unwrap_or(i64::MAX) {
+        return None;
+    }
+    Some((x0..=x1).flat_map(|x| (y0..=y1).map(move |y| (x, y))).collect())
+}
+
+/// A thin box around a segment, as wide as a line (1.25 units).
+pub(crate) fn segment_box(a: Point, b: Point) -> Rect {
+    Rect { min: Point::new(a.x.min(b.x), a.y.min(b.y)), max: Point::new(a.x.max(b.x), a.y.max(b.y)) }
+        .expand(0.6)
+}
+
+fn bounds(points: &[Point]) -> Option<Rect> {
+    let first = Rect { min: *points.first()?, max: *points.first()? };
+    Some(points.iter().fold(first, |r, p| r.union(&Rect { min: *p, max: *p })))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::LinkId;
+
+    #[test]
+    fn a_line_blocks_other_connectors_only_and_solids_block_everyone() {
+        let mut clearance = Clearance { items: Vec::new(), buckets: HashMap::new(), large: Vec::new() };
+        let own = Role::Link(LinkId(1));
+        let other = Role::Link(LinkId(2));
+        clearance.add(segment_box(Point::new(0.0, 10.0), Point::new(200.0, 10.0)), Kind::Line, own);
+        let probe = Rect::from_xywh(100.0, 5.0, 10.0, 10.0);
+        assert!(!clearance.covers(&probe, own, true));
+        assert!(clearance.covers(&probe, other, true));
+        assert!(!clearance.covers(&probe, other, false));
+        clearance.add_solid(Rect::from_xywh(-1.0e6, -1.0e6, 2.0e6, 2.0e6), other);
+        assert!(clearance.covers(&probe, own, false), "a huge obstacle is still found");
+    }
+}
