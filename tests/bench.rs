@@ -44,16 +44,20 @@ fn export_cases_run() {
     .unwrap()
     .study;
     let map = &study.maps[0];
-    let svg =
-        String::from_utf8(poster(&study, map, &poster_settings(PosterFormat::Svg)).unwrap().bytes).unwrap();
+    let svg = String::from_utf8(
+        poster(&study, map, &poster_settings(PosterFormat::Svg)).unwrap().sheets.remove(0).bytes,
+    )
+    .unwrap();
     let png = poster(
         &study,
         map,
         &wayline::export::PosterSettings { dpi: 10, ..poster_settings(PosterFormat::Png) },
     )
     .unwrap();
-    assert!(png.bytes.starts_with(b"\x89PNG"));
+    assert!(png.sheets[0].bytes.starts_with(b"\x89PNG"));
     let _ = resvg_only(&svg, 100, 70);
+    let (ours, theirs) = wayline::bench::png_vs_resvg(&svg, 100, 70);
+    assert!(ours > std::time::Duration::ZERO && theirs > std::time::Duration::ZERO);
 }
 
 #[test]

@@ -28,9 +28,9 @@ pub fn to_svg(scene: &Scene, page: &Page, title: &str) -> String {
     let _ = writeln!(
         out,
         r#"<g transform="translate({} {}) scale({})">"#,
-        num(page.offset_x),
-        num(page.offset_y),
-        num(page.scale)
+        exact(page.offset_x),
+        exact(page.offset_y),
+        exact(page.scale)
     );
     for item in &scene.items {
         write_shape(&mut out, &item.shape);
@@ -148,6 +148,12 @@ fn num(value: f32) -> String {
     if text == "-0" { "0".to_owned() } else { text.to_owned() }
 }
 
+/// A number written in full (the shortest text that reads back as the same `f32`): the page
+/// transform multiplies every coordinate, so rounding it would move the map on the paper.
+fn exact(value: f32) -> String {
+    if value.is_finite() && value != 0.0 { format!("{value}") } else { "0".to_owned() }
+}
+
 /// Escapes text for XML content and attribute values.
 #[must_use]
 pub fn escape(text: &str) -> String {
@@ -178,6 +184,15 @@ mod tests {
         assert_eq!(num(1.0 / 3.0), "0.33");
         assert_eq!(num(-0.001), "0");
         assert_eq!(num(f32::NAN), "0");
+    }
+
+    #[test]
+    fn the_page_transform_is_exact() {
+        assert_eq!(exact(0.025_1), "0.0251");
+        assert_eq!(exact(0.123_456_79), "0.12345679");
+        assert_eq!(exact(-0.0), "0");
+        assert_eq!(exact(f32::INFINITY), "0");
+        assert_eq!(exact(1e-7), "0.0000001");
     }
 
     #[test]
