@@ -273,28 +273,31 @@ pub fn resvg_only(svg: &str, width: u32, height: u32) -> Duration {
     start.elapsed()
 }
 
-/// The PNG export's renderer on an SVG (parse, parallel strips, fast encoding). Returns the
-/// time taken.
+/// The PNG export's renderer on a sheet (strips written, parsed and drawn in parallel, fast
+/// encoding) at `width` × `height` pixels. Returns the time taken.
 ///
 /// # Panics
-/// If the SVG does not render, which would be a bug.
+/// If the sheet does not render, which would be a bug.
 #[must_use]
-pub fn png_export(svg: &str, width: u32, height: u32) -> Duration {
+pub fn png_export(sheet: &crate::export::fit::Sheet, width: u32, height: u32) -> Duration {
     let start = Instant::now();
     #[allow(clippy::expect_used, reason = "the benchmark's own export")]
-    let png = crate::export::png::render_png(svg, width, height).expect("the export renders");
+    let png = crate::export::png::render_scene(&sheet.scene, &sheet.page, width, height)
+        .expect("the export renders");
     std::hint::black_box(png);
     start.elapsed()
 }
 
-/// How many times faster the PNG export must be than resvg's own pipeline on the same SVG.
+/// How many times faster the PNG export must be than resvg's own pipeline on the same page.
 pub const PNG_SPEEDUP_BUDGET: f64 = 2.0;
 
-/// One round of the PNG export and of resvg's own pipeline on the same SVG, one after the
-/// other: (export, resvg).
+/// One round of the PNG export of `sheet` and of resvg's own pipeline on the SVG the export
+/// writes for it, one after the other, at `dpi`: (export, resvg).
 #[must_use]
-pub fn png_vs_resvg(svg: &str, width: u32, height: u32) -> (Duration, Duration) {
-    (png_export(svg, width, height), resvg_only(svg, width, height))
+pub fn png_vs_resvg(sheet: &crate::export::fit::Sheet, dpi: u32) -> (Duration, Duration) {
+    let svg = crate::export::svg::to_svg(&sheet.scene, &sheet.page, "benchmark");
+    let (width, height) = sheet.page.pixels(dpi);
+    (png_export(sheet, width, height), resvg_only(&svg, width, height))
 }
 
 /// A case built to be hard rather than typical: input of a shape that once took far longer

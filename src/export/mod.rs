@@ -157,12 +157,11 @@ pub fn poster(study: &Study, map: &JourneyMap, settings: &PosterSettings) -> Res
         .map(|(index, sheet)| {
             let title =
                 if count > 1 { format!("{title} (part {} of {count})", index + 1) } else { title.clone() };
-            let svg = svg::to_svg(&sheet.scene, &sheet.page, &title);
             let bytes = match settings.format {
-                PosterFormat::Svg => svg.into_bytes(),
+                PosterFormat::Svg => svg::to_svg(&sheet.scene, &sheet.page, &title).into_bytes(),
                 PosterFormat::Png => {
                     let (width, height) = sheet.page.pixels(settings.dpi);
-                    png::render_png(&svg, width, height)?
+                    png::render_scene(&sheet.scene, &sheet.page, width, height)?
                 }
             };
             Ok(PosterSheet { bytes, page: sheet.page })
