@@ -15,7 +15,8 @@ pub fn to_svg(scene: &Scene, page: &Page, title: &str) -> String {
 
 /// The SVG of the page's rows from `top` to `bottom` (in points on the page), for a PNG drawn
 /// in strips: only the shapes that reach into those rows, in their paint order and at their
-/// place on the whole page, and no embedded fonts (the renderer loads the bundled font itself).
+/// place on the whole page; no embedded fonts (the renderer loads the bundled font itself) and
+/// no white background (the strip is cleared to white first, which paints the same pixels).
 /// Drawn over the same rows, it gives the same pixels as the whole page's SVG.
 #[must_use]
 pub fn strip_svg(scene: &Scene, page: &Page, top: f32, bottom: f32) -> String {
@@ -67,8 +68,8 @@ fn write_document(scene: &Scene, page: &Page, title: Option<&str>, keep: impl Fn
     if let Some(title) = title {
         let _ = writeln!(out, "<title>{}</title>", escape(title));
         out.push_str(embedded_fonts());
+        let _ = writeln!(out, r##"<rect width="{}" height="{}" fill="#FFFFFF"/>"##, num(w), num(h));
     }
-    let _ = writeln!(out, r##"<rect width="{}" height="{}" fill="#FFFFFF"/>"##, num(w), num(h));
     let _ = writeln!(
         out,
         r#"<g transform="translate({} {}) scale({})">"#,
