@@ -355,10 +355,7 @@ fn tiled(
         let sheets: Vec<Sheet> = scenes
             .iter()
             .zip(pages)
-            .map(|(scene, page)| Sheet {
-                page: page.at_scale(scene.width, scene.height, scale),
-                scene: scene.clone(),
-            })
+            .map(|(scene, page)| Sheet { page: page.at_scale(scale), scene: scene.clone() })
             .collect();
         let pt = sheets.iter().map(sheet_pt).fold(f32::INFINITY, f32::min);
         if best.as_ref().is_none_or(|(_, best_pt)| pt > *best_pt) {

@@ -148,21 +148,17 @@ impl Page {
         }
     }
 
-    /// The same page with the scene drawn at `scale` (no larger than the scale that fits),
-    /// centred again: the pages of a map split across sheets share one scale, so a card is
-    /// the same size on every page.
+    /// The same page with the scene drawn at `scale` (no larger than the scale that fits) in
+    /// the top left corner inside the margin: the pages of a map split across sheets share one
+    /// scale, so a card is the same size on every page, and one corner, so the title block
+    /// and the spine are in the same place on every page.
     #[must_use]
-    pub fn at_scale(self, width: f32, height: f32, scale: f32) -> Page {
+    pub fn at_scale(self, scale: f32) -> Page {
         if self.paper == Paper::Fit {
             return self;
         }
-        let scale = scale.min(self.scale);
-        Page {
-            scale,
-            offset_x: (self.width_pt - width * scale) / 2.0,
-            offset_y: (self.height_pt - height * scale) / 2.0,
-            ..self
-        }
+        let margin = PRINT_MARGIN_MM * PT_PER_MM;
+        Page { scale: scale.min(self.scale), offset_x: margin, offset_y: margin, ..self }
     }
 
     /// The page for a scene on `paper`: with [`Orientation::Auto`], whichever way round prints
