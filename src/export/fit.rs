@@ -238,7 +238,11 @@ fn stage_widths(scene: &Scene, map: &JourneyMap) -> Vec<f32> {
         .collect()
 }
 
-/// The fewest rows that keep the text legible on one sheet, or `None`.
+/// The most rows a sheet is wrapped into: beyond that a reader loses the thread, and pages
+/// serve better.
+const MAX_ROWS: usize = 6;
+
+/// The fewest rows (at most [`MAX_ROWS`]) that keep the text legible on one sheet, or `None`.
 fn bands(
     study: &Study,
     map: &JourneyMap,
@@ -249,7 +253,7 @@ fn bands(
     let measure = FontMeasure::shared();
     let mut best_pt = 0.0_f32;
     let mut worse = 0;
-    for count in 2..=map.stages.len() {
+    for count in 2..=map.stages.len().min(MAX_ROWS) {
         let ranges = balanced_ranges(widths, count);
         let scene = layout_bands(study, map, measure, &ranges, &LayoutOptions::default());
         let page = Page::place_largest(scene.width, scene.height, paper, orientation);
