@@ -5,7 +5,9 @@
 //! Cases: `open` (parse, validate and lay out a study from its text), `frame` and `frame_100`
 //! (one headless frame of the editor, fitted to the window and at 100 %), `edit` (move a card
 //! and draw the next frame), `export_svg` and `export_png` (the 200-task Mermaid journey of the
-//! peer corpus as an A1 poster at 150 dpi) and `resvg_only` (resvg rendering that same SVG).
+//! peer corpus as an A1 poster at 150 dpi), `resvg_only` (resvg's own parse, render and
+//! encode of that same SVG) and `png_vs_resvg` (the two in turn: its line adds
+//! `resvg_median_ms`, `speedup`, `budget_speedup` and `within_budget`).
 //! The stress cases ([`wayline::bench::STRESS_CASES`]) time input built to be hard:
 //! `validate_nested_owners` (4,000 owners, each nested in the previous one),
 //! `import_mermaid_tasks` (100,000 tasks), `import_mermaid_long_line` (a 1 MB line) and
@@ -21,13 +23,22 @@ use std::fmt::Write as _;
 use std::path::Path;
 use std::time::Duration;
 use wayline::bench::{
-    HeadlessEditor, STRESS_CASES, StressInput, generate_study, journal, open, poster_settings, resvg_only,
-    stress_case,
+    HeadlessEditor, PNG_SPEEDUP_BUDGET, STRESS_CASES, StressInput, generate_study, journal, open,
+    png_vs_resvg, poster_settings, resvg_only, stress_case,
 };
 use wayline::export::{PosterFormat, poster};
 
-const CASES: [&str; 8] =
-    ["open", "frame", "frame_100", "edit", "journal", "export_svg", "export_png", "resvg_only"];
+const CASES: [&str; 9] = [
+    "open",
+    "frame",
+    "frame_100",
+    "edit",
+    "journal",
+    "export_svg",
+    "export_png",
+    "resvg_only",
+    "png_vs_resvg",
+];
 
 /// Every case: the typical ones, then the stress cases.
 fn all_cases() -> Vec<&'static str> {
@@ -79,6 +90,43 @@ fn journey_200() -> wayline::model::Study {
     wayline::interop::read(text.as_bytes(), wayline::interop::SourceFormat::Mermaid, &path).unwrap().study
 }
 
+/// The 200-task journey as the A1 poster's SVG, with its pixel size at 150 dpi.
+fn journey_200_svg() -> (usize, String, u32, u32) {
+    let study = journey_200();
+    let map = &study.maps[0];
+    let mut poster = poster(&study, map, &poster_settings(PosterFormat::Svg)).unwrap();
+    let sheet = poster.sheets.remove(0);
+    let (width, height) = sheet.page.pixels(150);
+    (map.card_count(), String::from_utf8(sheet.bytes).unwrap(), width, height)
+}
+
+/// The PNG export and resvg's own pipeline in turn on the first sheet of the 200-task
+/// journey's A1 poster at 150 dpi: the line reports the export's times, resvg's median and the
+/// speedup against its budget.
+fn png_vs_resvg_case(runs: usize) {
+    let study = journey_200();
+    let map = &study.maps[0];
+    let settings = poster_settings(PosterFormat::Png);
+    let plan =
+        wayline::export::fit::plan(&study, map, settings.paper, settings.orientation, settings.fit, true)
+            .unwrap();
+    let sheet = &plan.sheets[0];
+    let _ = png_vs_resvg(sheet, settings.dpi);
+    let (mut ours, mut theirs): (Vec<Duration>, Vec<Duration>) =
+        (0..runs).map(|_| png_vs_resvg(sheet, settings.dpi)).unzip();
+    ours.sort();
+    theirs.sort();
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    let (median, resvg_median) = (ms(ours[ours.len() / 2]), ms(theirs[theirs.len() / 2]));
+    let speedup = resvg_median / median.max(1e-9);
+    println!(
+        "{{\"case\": \"png_vs_resvg\", \"cards\": {}, \"runs\": {runs}, \"median_ms\": {median:.2}, \"resvg_median_ms\": {resvg_median:.2}, \"speedup\": {speedup:.2}, \"budget_speedup\": {PNG_SPEEDUP_BUDGET:.1}, \"within_budget\": {}, \"peak_rss_mb\": {:.1}}}",
+        map.card_count(),
+        speedup >= PNG_SPEEDUP_BUDGET,
+        peak_rss_mb()
+    );
+}
+
 fn run_case(case: &str, cards: Option<usize>, runs: usize) -> (usize, Vec<Duration>) {
     let size = egui::vec2(1600.0, 1000.0);
     match case {
@@ -107,31 +155,21 @@ fn run_case(case: &str, cards: Option<usize>, runs: usize) -> (usize, Vec<Durati
             let folder = tempfile::tempdir().unwrap();
             (cards, (0..runs).map(|_| journal(&study, folder.path())).collect())
         }
-        "export_svg" | "export_png" | "resvg_only" => {
+        "export_svg" | "export_png" => {
             let study = journey_200();
             let map = &study.maps[0];
-            let cards = map.card_count();
             let format = if case == "export_svg" { PosterFormat::Svg } else { PosterFormat::Png };
             let settings = poster_settings(format);
-            let timed = |f: &mut dyn FnMut()| {
+            let timed = || {
                 let start = std::time::Instant::now();
-                f();
+                drop(poster(&study, map, &settings).unwrap());
                 start.elapsed()
             };
-            if case == "resvg_only" {
-                let svg = String::from_utf8(
-                    poster(&study, map, &poster_settings(PosterFormat::Svg)).unwrap().bytes,
-                )
-                .unwrap();
-                let (width, height) =
-                    poster(&study, map, &poster_settings(PosterFormat::Svg)).unwrap().page.pixels(150);
-                (cards, (0..runs).map(|_| resvg_only(&svg, width, height)).collect())
-            } else {
-                (
-                    cards,
-                    (0..runs).map(|_| timed(&mut || drop(poster(&study, map, &settings).unwrap()))).collect(),
-                )
-            }
+            (map.card_count(), (0..runs).map(|_| timed()).collect())
+        }
+        "resvg_only" => {
+            let (cards, svg, width, height) = journey_200_svg();
+            (cards, (0..runs).map(|_| resvg_only(&svg, width, height)).collect())
         }
         other => {
             let case = stress_case(other).unwrap_or_else(|| panic!("unknown case {other}"));
@@ -166,6 +204,10 @@ fn main() {
         }
         return;
     };
+    if case == "png_vs_resvg" {
+        png_vs_resvg_case(args.runs.max(1));
+        return;
+    }
     let (cards, mut times) = run_case(&case, args.cards, args.runs.max(1));
     times.sort();
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;

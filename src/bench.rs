@@ -240,21 +240,64 @@ impl HeadlessEditor {
 /// The A1 poster settings the export cases use.
 #[must_use]
 pub fn poster_settings(format: PosterFormat) -> PosterSettings {
-    PosterSettings { format, paper: Paper::A1, orientation: Orientation::Auto, dpi: 150 }
+    PosterSettings {
+        format,
+        paper: Paper::A1,
+        orientation: Orientation::Auto,
+        dpi: 150,
+        ..PosterSettings::default()
+    }
 }
 
-/// resvg alone on an SVG: parse, render and encode at the page's pixel size, the floor an
-/// export cannot beat. Returns the time taken.
+/// resvg's own pipeline on an SVG: parse, render the whole image into one pixmap on one
+/// thread and encode it with `Pixmap::encode_png`, at the page's pixel size. The yardstick the
+/// PNG export is measured against. Returns the time taken.
 ///
 /// # Panics
 /// If the SVG does not render, which would be a bug.
 #[must_use]
+#[allow(clippy::expect_used, reason = "the benchmark's own export")]
 pub fn resvg_only(svg: &str, width: u32, height: u32) -> Duration {
+    use resvg::tiny_skia;
     let start = Instant::now();
-    #[allow(clippy::expect_used, reason = "the benchmark's own export")]
-    let png = crate::export::png::render_png(svg, width, height).expect("the export renders");
+    let tree = crate::export::png::parse_svg(svg).expect("the export parses");
+    let mut pixmap = tiny_skia::Pixmap::new(width, height).expect("a pixmap of the page's size");
+    pixmap.fill(tiny_skia::Color::WHITE);
+    let size = tree.size();
+    #[allow(clippy::cast_precision_loss, reason = "pixel sizes")]
+    let transform =
+        tiny_skia::Transform::from_scale(width as f32 / size.width(), height as f32 / size.height());
+    resvg::render(&tree, transform, &mut pixmap.as_mut());
+    let png = pixmap.encode_png().expect("the pixmap encodes");
     std::hint::black_box(png);
     start.elapsed()
+}
+
+/// The PNG export's renderer on a sheet (strips written, parsed and drawn in parallel, fast
+/// encoding) at `width` × `height` pixels. Returns the time taken.
+///
+/// # Panics
+/// If the sheet does not render, which would be a bug.
+#[must_use]
+pub fn png_export(sheet: &crate::export::fit::Sheet, width: u32, height: u32) -> Duration {
+    let start = Instant::now();
+    #[allow(clippy::expect_used, reason = "the benchmark's own export")]
+    let png = crate::export::png::render_scene(&sheet.scene, &sheet.page, width, height)
+        .expect("the export renders");
+    std::hint::black_box(png);
+    start.elapsed()
+}
+
+/// How many times faster the PNG export must be than resvg's own pipeline on the same page.
+pub const PNG_SPEEDUP_BUDGET: f64 = 2.0;
+
+/// One round of the PNG export of `sheet` and of resvg's own pipeline on the SVG the export
+/// writes for it, one after the other, at `dpi`: (export, resvg).
+#[must_use]
+pub fn png_vs_resvg(sheet: &crate::export::fit::Sheet, dpi: u32) -> (Duration, Duration) {
+    let svg = crate::export::svg::to_svg(&sheet.scene, &sheet.page, "benchmark");
+    let (width, height) = sheet.page.pixels(dpi);
+    (png_export(sheet, width, height), resvg_only(&svg, width, height))
 }
 
 /// A case built to be hard rather than typical: input of a shape that once took far longer

@@ -4,7 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, reason = "tests fail by panicking")]
 
 use wayline::bench::{HeadlessEditor, generate_study, open, poster_settings, resvg_only};
-use wayline::export::{PosterFormat, poster};
+use wayline::export::{Fit, Orientation, Paper, PosterFormat, poster};
 
 #[test]
 fn the_generated_study_is_valid_and_deterministic() {
@@ -44,16 +44,22 @@ fn export_cases_run() {
     .unwrap()
     .study;
     let map = &study.maps[0];
-    let svg =
-        String::from_utf8(poster(&study, map, &poster_settings(PosterFormat::Svg)).unwrap().bytes).unwrap();
+    let svg = String::from_utf8(
+        poster(&study, map, &poster_settings(PosterFormat::Svg)).unwrap().sheets.remove(0).bytes,
+    )
+    .unwrap();
     let png = poster(
         &study,
         map,
         &wayline::export::PosterSettings { dpi: 10, ..poster_settings(PosterFormat::Png) },
     )
     .unwrap();
-    assert!(png.bytes.starts_with(b"\x89PNG"));
+    assert!(png.sheets[0].bytes.starts_with(b"\x89PNG"));
     let _ = resvg_only(&svg, 100, 70);
+    let plan =
+        wayline::export::fit::plan(&study, map, Paper::A4, Orientation::Auto, Fit::Auto, true).unwrap();
+    let (ours, theirs) = wayline::bench::png_vs_resvg(&plan.sheets[0], 10);
+    assert!(ours > std::time::Duration::ZERO && theirs > std::time::Duration::ZERO);
 }
 
 #[test]

@@ -7,12 +7,18 @@ mod common;
 
 use common::cli::{example, wayline};
 use wayline::cli::ExitStatus;
-use wayline::export::{Orientation, Paper, PosterFormat, PosterSettings, png, poster};
+use wayline::export::{Fit, Orientation, Paper, PosterFormat, PosterSettings, png, poster};
 use wayline::model::Study;
 use wayline::templates::TEMPLATES;
 
 fn svg_settings(paper: Paper) -> PosterSettings {
-    PosterSettings { format: PosterFormat::Svg, paper, orientation: Orientation::Auto, dpi: 150 }
+    PosterSettings {
+        format: PosterFormat::Svg,
+        paper,
+        orientation: Orientation::Auto,
+        dpi: 150,
+        ..PosterSettings::default()
+    }
 }
 
 /// The text content of every `<text>` element, in document order.
@@ -38,7 +44,7 @@ fn every_example_map_exports_to_svg_that_parses() {
         let study = template.study().unwrap();
         for map in &study.maps {
             let poster = poster(&study, map, &svg_settings(Paper::Fit)).unwrap();
-            let svg = String::from_utf8(poster.bytes).unwrap();
+            let svg = String::from_utf8(poster.sheets.into_iter().next().unwrap().bytes).unwrap();
             png::parse_svg(&svg).unwrap_or_else(|e| panic!("{}: {e}", map.title));
             let texts = svg_texts(&svg).join(" ");
             assert!(texts.contains(map.stages[0].name.as_str()), "{}: stage names are text", map.title);
@@ -60,9 +66,14 @@ fn every_example_map_exports_to_png_of_its_paper_size() {
                 paper: Paper::A3,
                 orientation: Orientation::Landscape,
                 dpi: 20,
+                // Maps too big for A3 are printed small rather than refused: this test is about pixels.
+                allow_small: true,
+                ..PosterSettings::default()
             };
             let poster = poster(&study, map, &settings).unwrap();
-            assert_eq!(png_size(&poster.bytes), (331, 234), "{}", map.title);
+            for sheet in &poster.sheets {
+                assert_eq!(png_size(&sheet.bytes), (331, 234), "{}", map.title);
+            }
         }
     }
 }
@@ -78,20 +89,30 @@ fn png_has_the_pixel_size_of_its_paper_and_dpi() {
         (Paper::A1, Orientation::Auto, 30, (993, 702)),
     ];
     for (paper, orientation, dpi, expected) in cases {
-        let settings = PosterSettings { format: PosterFormat::Png, paper, orientation, dpi };
+        let settings = PosterSettings {
+            format: PosterFormat::Png,
+            paper,
+            orientation,
+            dpi,
+            // Small paper is printed small rather than refused: this test is about pixels.
+            allow_small: true,
+            ..PosterSettings::default()
+        };
         let poster = poster(&study, map, &settings).unwrap();
-        assert_eq!(png_size(&poster.bytes), expected, "{paper} {orientation:?} at {dpi} dpi");
+        assert_eq!(png_size(&poster.sheets[0].bytes), expected, "{paper} {orientation:?} at {dpi} dpi");
     }
     let fit = PosterSettings {
         format: PosterFormat::Png,
         paper: Paper::Fit,
         orientation: Orientation::Auto,
         dpi: 72,
+        ..PosterSettings::default()
     };
     let poster = poster(&study, map, &fit).unwrap();
-    let (w, h) = png_size(&poster.bytes);
-    assert_eq!((w, h), poster.page.pixels(72));
-    assert!((f64::from(w) - f64::from(poster.page.width_pt)).abs() <= 0.5, "at 72 dpi a pixel is a point");
+    let sheet = &poster.sheets[0];
+    let (w, h) = png_size(&sheet.bytes);
+    assert_eq!((w, h), sheet.page.pixels(72));
+    assert!((f64::from(w) - f64::from(sheet.page.width_pt)).abs() <= 0.5, "at 72 dpi a pixel is a point");
 }
 
 #[test]
@@ -102,8 +123,9 @@ fn png_is_drawn_not_blank() {
         paper: Paper::Fit,
         orientation: Orientation::Auto,
         dpi: 40,
+        ..PosterSettings::default()
     };
-    let bytes = poster(&study, &study.maps[0], &settings).unwrap().bytes;
+    let bytes = poster(&study, &study.maps[0], &settings).unwrap().sheets.remove(0).bytes;
     let image = image::load_from_memory(&bytes).unwrap().to_rgb8();
     let dark = image.pixels().filter(|p| p.0.iter().all(|c| *c < 80)).count();
     let spine = image.pixels().filter(|p| p.0 == [0x24, 0x3B, 0x53]).count();
@@ -127,8 +149,10 @@ fn hostile_text_survives_escaped_and_intact() {
     for (card, text) in cards.into_iter().zip(hostile.iter().map(|s| (*s).to_owned()).chain([long.clone()])) {
         card.title = text;
     }
-    let svg =
-        String::from_utf8(poster(&study, &study.maps[0], &svg_settings(Paper::Fit)).unwrap().bytes).unwrap();
+    let svg = String::from_utf8(
+        poster(&study, &study.maps[0], &svg_settings(Paper::Fit)).unwrap().sheets.remove(0).bytes,
+    )
+    .unwrap();
     png::parse_svg(&svg).unwrap();
     assert!(!svg.contains("<script>") && svg.contains("&lt;script&gt;"));
     let texts = svg_texts(&svg);
@@ -145,7 +169,8 @@ fn hostile_text_survives_escaped_and_intact() {
 #[test]
 fn small_paper_warns_and_suggests_a_larger_one() {
     let study = wayline::templates::find("logistics").unwrap().study().unwrap();
-    let poster = poster(&study, &study.maps[0], &svg_settings(Paper::A4)).unwrap();
+    let shrink = PosterSettings { fit: Fit::Shrink, allow_small: true, ..svg_settings(Paper::A4) };
+    let poster = poster(&study, &study.maps[0], &shrink).unwrap();
     assert_eq!(poster.warnings.len(), 1, "{:?}", poster.warnings);
     assert!(
         poster.warnings[0].contains("9 pt") && poster.warnings[0].contains("--paper a"),
@@ -182,6 +207,9 @@ fn cli_exports_svg_and_png_by_extension() {
         "--portrait",
         "--dpi",
         "50",
+        "--fit",
+        "shrink",
+        "--force",
     ]);
     assert_eq!(outcome.status, ExitStatus::Success, "{}", outcome.stderr);
     assert_eq!(png_size(&std::fs::read(&png_path).unwrap()), (585, 827));

@@ -4,7 +4,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, reason = "tests fail by panicking")]
 
-use wayline::export::{Orientation, Paper, PosterFormat, PosterSettings, poster};
+use wayline::export::{Paper, PosterFormat, PosterSettings, poster};
 use wayline::layout::style::{self, size};
 use wayline::layout::{FontMeasure, Layer, LayoutOptions, Role, Scene, Shape, TextRun, Weight, layout};
 use wayline::model::{
@@ -46,13 +46,10 @@ fn has_text(scene: &Scene, role: Role, text: &str) -> bool {
 }
 
 fn svg_of(study: &Study) -> String {
-    let settings = PosterSettings {
-        format: PosterFormat::Svg,
-        paper: Paper::Fit,
-        orientation: Orientation::Auto,
-        dpi: 150,
-    };
-    String::from_utf8(poster(study, &study.maps[0], &settings).unwrap().bytes).unwrap()
+    let settings =
+        PosterSettings { format: PosterFormat::Svg, paper: Paper::Fit, ..PosterSettings::default() };
+    let mut sheets = poster(study, &study.maps[0], &settings).unwrap().sheets;
+    String::from_utf8(sheets.remove(0).bytes).unwrap()
 }
 
 /// No two text blocks of the title block, rows or legend overlap, and no text is under the

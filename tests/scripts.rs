@@ -64,9 +64,9 @@ struct Rendered {
 impl Rendered {
     fn of(study: &Study) -> Self {
         let settings = PosterSettings { format: PosterFormat::Svg, ..PosterSettings::default() };
-        let poster = poster(study, &study.maps[0], &settings).unwrap();
-        let tree = parse_svg(std::str::from_utf8(&poster.bytes).unwrap()).unwrap();
-        Self { tree, page: poster.page, scene: scene(study) }
+        let sheet = poster(study, &study.maps[0], &settings).unwrap().sheets.remove(0);
+        let tree = parse_svg(std::str::from_utf8(&sheet.bytes).unwrap()).unwrap();
+        Self { tree, page: sheet.page, scene: scene(study) }
     }
 
     /// Each text run of the scene with the box resvg drew its glyphs in, in map units.
@@ -238,7 +238,8 @@ fn right_to_left_titles_are_set_against_the_right_edge_of_their_box() {
 fn right_to_left_runs_are_isolated_in_the_svg() {
     let study = study_with_script_titles();
     let settings = PosterSettings { format: PosterFormat::Svg, ..PosterSettings::default() };
-    let svg = String::from_utf8(poster(&study, &study.maps[0], &settings).unwrap().bytes).unwrap();
+    let svg =
+        String::from_utf8(poster(&study, &study.maps[0], &settings).unwrap().sheets.remove(0).bytes).unwrap();
     let isolated = svg.matches('\u{2067}').count();
     assert!(isolated >= 2, "{isolated} isolated runs");
     assert_eq!(isolated, svg.matches('\u{2069}').count());

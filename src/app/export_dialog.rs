@@ -3,9 +3,11 @@
 
 use super::editor::Editor;
 use super::paint;
-use crate::export::{ExportFormat, Orientation, Page, Paper, PosterFormat, PosterSettings, export_map};
+use crate::export::fit::{self, Plan};
+use crate::export::{
+    Arrangement, ExportFormat, Fit, Orientation, Paper, PosterFormat, PosterSettings, export_map,
+};
 use crate::io::write_atomically;
-use crate::layout::{FontMeasure, LayoutOptions, Scene, layout};
 use crate::model::MapId;
 use egui::emath::TSTransform;
 use egui::{Color32, Rect, Vec2};
@@ -22,11 +24,16 @@ pub struct ExportDialog {
     paper: Paper,
     orientation: Orientation,
     dpi: u32,
+    fit: Fit,
+    allow_small: bool,
     path: String,
     job: Option<JobResult>,
     message: Option<Result<String, String>>,
-    preview: Option<(u64, MapId, Arc<Scene>)>,
+    preview: Option<(PreviewKey, Arc<Result<Plan, String>>)>,
 }
+
+/// What the preview was planned for: the study's generation, the map and the paper settings.
+type PreviewKey = (u64, MapId, Paper, Orientation, Fit, bool);
 
 impl Default for ExportDialog {
     fn default() -> Self {
@@ -38,6 +45,8 @@ impl Default for ExportDialog {
             paper: settings.paper,
             orientation: settings.orientation,
             dpi: settings.dpi,
+            fit: settings.fit,
+            allow_small: settings.allow_small,
             path: String::new(),
             job: None,
             message: None,
@@ -67,22 +76,26 @@ impl ExportDialog {
             paper: self.paper,
             orientation: self.orientation,
             dpi: self.dpi,
+            fit: self.fit,
+            allow_small: self.allow_small,
         }
     }
 
-    fn scene(&mut self, editor: &Editor, map: MapId) -> Option<Arc<Scene>> {
-        let generation = editor.doc.generation();
-        if let Some((g, m, scene)) = &self.preview
-            && *g == generation
-            && *m == map
+    /// The sheets the export will print, planned as the export plans them (cached).
+    fn plan(&mut self, editor: &Editor, map: MapId) -> Option<Arc<Result<Plan, String>>> {
+        let key = (editor.doc.generation(), map, self.paper, self.orientation, self.fit, self.allow_small);
+        if let Some((cached, plan)) = &self.preview
+            && *cached == key
         {
-            return Some(scene.clone());
+            return Some(plan.clone());
         }
         let study = editor.study();
-        let scene =
-            Arc::new(layout(study, study.map(map)?, FontMeasure::shared(), &LayoutOptions::default()));
-        self.preview = Some((generation, map, scene.clone()));
-        Some(scene)
+        let planned =
+            fit::plan(study, study.map(map)?, self.paper, self.orientation, self.fit, self.allow_small)
+                .map_err(|error| error.to_string());
+        let plan = Arc::new(planned);
+        self.preview = Some((key, plan.clone()));
+        Some(plan)
     }
 
     /// Shows the dialog when open.
@@ -152,6 +165,18 @@ impl ExportDialog {
                         ui.radio_value(&mut self.orientation, Orientation::Portrait, "Portrait");
                     });
                     ui.end_row();
+                    if matches!(self.format, ExportFormat::Poster(_)) && self.paper != Paper::Fit {
+                        ui.label("When text is under 9 pt");
+                        ui.vertical(|ui| {
+                            ui.horizontal_wrapped(|ui| {
+                                for fit in Fit::ALL {
+                                    ui.radio_value(&mut self.fit, fit, fit.label());
+                                }
+                            });
+                            ui.checkbox(&mut self.allow_small, "Print even below 6 pt");
+                        });
+                        ui.end_row();
+                    }
                     if self.format == ExportFormat::Poster(PosterFormat::Png) {
                         ui.label("Resolution");
                         ui.add(egui::DragValue::new(&mut self.dpi).range(1..=1200).suffix(" dpi"));
@@ -178,60 +203,23 @@ impl ExportDialog {
                 });
                 let path = PathBuf::from(self.path.trim()).with_extension(self.format.extension());
 
-                // The preview: the same scene, placed on the page as the export will place it.
-                let Some(scene) = self.scene(editor, map) else { return };
-                let page = Page::place(scene.width, scene.height, self.paper, self.orientation);
-                let body_pt = scene.body_text_size * page.scale;
+                // The preview: the sheets the export will print, placed as it will place them.
+                let poster = matches!(self.format, ExportFormat::Poster(_));
+                let Some(plan) = self.plan(editor, map) else { return };
                 let (available, _) =
                     ui.allocate_exact_size(Vec2::new(ui.available_width(), 260.0), egui::Sense::hover());
-                let fit = (available.width() / page.width_pt).min(available.height() / page.height_pt);
-                let sheet = Rect::from_center_size(
-                    available.center(),
-                    Vec2::new(page.width_pt, page.height_pt) * fit,
-                );
-                let painter = ui.painter_at(available);
-                painter.rect_filled(sheet.translate(Vec2::splat(2.0)), 0.0, Color32::from_black_alpha(50));
-                painter.rect_filled(sheet, 0.0, Color32::WHITE);
-                let transform = TSTransform::new(
-                    sheet.min.to_vec2() + Vec2::new(page.offset_x, page.offset_y) * fit,
-                    page.scale * fit,
-                );
-                paint::paint_scene(&painter, &scene, transform, sheet);
-                let poster = matches!(self.format, ExportFormat::Poster(_));
-                let size = match self.format {
-                    ExportFormat::Poster(PosterFormat::Png) => {
-                        let (w, h) = page.pixels(self.dpi);
-                        format!("{w} × {h} pixels · body text prints at {body_pt:.1} pt")
+                let summary = match plan.as_ref() {
+                    Ok(plan) => {
+                        paint_sheets(ui, available, plan);
+                        describe(plan, self.format, self.dpi)
                     }
-                    ExportFormat::Poster(PosterFormat::Svg) => format!(
-                        "{:.0} × {:.0} mm · body text prints at {body_pt:.1} pt",
-                        page.width_pt / 72.0 * 25.4,
-                        page.height_pt / 72.0 * 25.4
-                    ),
-                    ExportFormat::Mermaid => {
-                        "A Mermaid journey: stages, cards, felt emotion as a 1–5 score, owners as actors"
-                            .to_owned()
-                    }
-                    ExportFormat::Csv => {
-                        "One row per card, with owners, flags, scores, metrics and recommendations".to_owned()
-                    }
+                    Err(error) => error.clone(),
                 };
-                ui.label(size);
-                if poster && body_pt < crate::export::MIN_BODY_PT - 0.05 {
-                    let advice = Page::smallest_legible(
-                        scene.width,
-                        scene.height,
-                        scene.body_text_size,
-                        crate::export::MIN_BODY_PT,
-                        self.orientation,
-                    )
-                    .map_or("choose Fit".to_owned(), |p| {
-                        format!("choose {} or Fit", p.name().to_uppercase())
-                    });
-                    ui.colored_label(
-                        Color32::from_rgb(0x9A, 0x5B, 0x00),
-                        format!("Text will be smaller than 9 pt: {advice} to keep it legible"),
-                    );
+                ui.label(summary);
+                if poster && let Ok(plan) = plan.as_ref() {
+                    for warning in &plan.warnings {
+                        ui.colored_label(Color32::from_rgb(0x9A, 0x5B, 0x00), warning);
+                    }
                 }
                 ui.separator();
                 ui.horizontal(|ui| {
@@ -250,11 +238,7 @@ impl ExportDialog {
                                 .and_then(|m| {
                                     export_map(&study, m, format, &settings).map_err(|e| e.to_string())
                                 })
-                                .and_then(|p| {
-                                    write_atomically(&path, &p.bytes, false)
-                                        .map(|_| format!("Exported {}", path.display()))
-                                        .map_err(|e| format!("cannot write {}: {e}", path.display()))
-                                });
+                                .and_then(|exported| write_all(&exported, &path));
                             if let Ok(mut slot) = sink.lock() {
                                 *slot = Some(outcome);
                             }
@@ -283,5 +267,80 @@ impl ExportDialog {
             },
         );
         self.open = open;
+    }
+}
+
+/// Writes every file of an export (one, or `NAME-1.png`, `NAME-2.png`… for pages); the message
+/// names them and repeats the export's warnings.
+fn write_all(exported: &crate::export::Exported, path: &std::path::Path) -> Result<String, String> {
+    let paths = exported.paths(path);
+    for (file, path) in exported.files.iter().zip(&paths) {
+        write_atomically(path, &file.bytes, false)
+            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    }
+    let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+    let mut message = format!("Exported {}", names.join(", "));
+    for warning in &exported.warnings {
+        message.push_str("\nWarning: ");
+        message.push_str(warning);
+    }
+    Ok(message)
+}
+
+/// Paints the plan's sheets side by side in `area`, each page white with a shadow.
+fn paint_sheets(ui: &egui::Ui, area: Rect, plan: &Plan) {
+    let gap = 12.0;
+    let count = plan.sheets.len().max(1) as f32;
+    let total_width: f32 = plan.sheets.iter().map(|s| s.page.width_pt).sum();
+    let tallest = plan.sheets.iter().map(|s| s.page.height_pt).fold(1.0, f32::max);
+    let fit = ((area.width() - gap * (count - 1.0)) / total_width.max(1.0)).min(area.height() / tallest);
+    let row_width = total_width * fit + gap * (count - 1.0);
+    let mut left = area.center().x - row_width / 2.0;
+    let painter = ui.painter_at(area);
+    for sheet in &plan.sheets {
+        let page = &sheet.page;
+        let size = Vec2::new(page.width_pt, page.height_pt) * fit;
+        let rect = Rect::from_min_size(egui::pos2(left, area.center().y - size.y / 2.0), size);
+        painter.rect_filled(rect.translate(Vec2::splat(2.0)), 0.0, Color32::from_black_alpha(50));
+        painter.rect_filled(rect, 0.0, Color32::WHITE);
+        let transform = TSTransform::new(
+            rect.min.to_vec2() + Vec2::new(page.offset_x, page.offset_y) * fit,
+            page.scale * fit,
+        );
+        paint::paint_scene(&painter, &sheet.scene, transform, rect);
+        left += size.x + gap;
+    }
+}
+
+/// One line about what the export will write: pages, size and the smallest text.
+fn describe(plan: &Plan, format: ExportFormat, dpi: u32) -> String {
+    let Some(first) = plan.sheets.first() else { return String::new() };
+    let page = &first.page;
+    let arranged = match plan.arrangement {
+        Arrangement::Whole | Arrangement::Shrunk => String::new(),
+        Arrangement::Bands(rows) => format!("stages wrapped into {rows} rows · "),
+        Arrangement::Pages(pages) => format!("{pages} pages (NAME-1, NAME-2…) · "),
+    };
+    let smallest = if plan.smallest_pt.is_finite() {
+        format!(" · smallest text prints at {:.1} pt", plan.smallest_pt)
+    } else {
+        String::new()
+    };
+    match format {
+        ExportFormat::Poster(PosterFormat::Png) => {
+            let (w, h) = page.pixels(dpi);
+            format!("{arranged}{w} × {h} pixels{smallest}")
+        }
+        ExportFormat::Poster(PosterFormat::Svg) => format!(
+            "{arranged}{:.0} × {:.0} mm{smallest}",
+            page.width_pt / 72.0 * 25.4,
+            page.height_pt / 72.0 * 25.4
+        ),
+        ExportFormat::Mermaid => {
+            "A Mermaid journey: stages, cards, felt emotion as a 1–5 score, owners as actors".to_owned()
+        }
+        ExportFormat::Csv => {
+            "One row per card, with owners, flags, scores, metrics and recommendations".to_owned()
+        }
     }
 }

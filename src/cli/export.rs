@@ -2,7 +2,9 @@
 
 use super::guard::{Writes, may_write};
 use super::{ExitStatus, report_error, report_warning, say};
-use crate::export::{ExportFormat, Orientation, Paper, PosterFormat, PosterSettings, export_map};
+use crate::export::{
+    Arrangement, ExportFormat, Fit, Orientation, Paper, PosterFormat, PosterSettings, export_map,
+};
 use crate::interop::load_any;
 use crate::io::write_atomically;
 use std::io::Write;
@@ -17,7 +19,9 @@ pub(super) struct ExportArgs<'a> {
     pub paper: Paper,
     pub orientation: Orientation,
     pub dpi: u32,
-    /// Replace OUT even when it is a study.
+    /// What to do when the text would print below 9 pt on the paper.
+    pub fit: Fit,
+    /// Replace OUT even when it is a study, and print text below 6 pt.
     pub force: bool,
 }
 
@@ -32,13 +36,12 @@ pub(super) fn run(args: &ExportArgs<'_>, out: &mut dyn Write, err: &mut dyn Writ
         );
         return ExitStatus::Usage;
     };
-    let allowed = match may_write(args.out, Some(args.file), Writes::Export, args.force) {
-        Ok(allowed) => allowed,
-        Err(message) => {
-            report_error(err, message);
-            return ExitStatus::Failure;
-        }
-    };
+    // Refuse early, before any work, when OUT cannot be written at all; a poster split across
+    // pages checks each of its files again once their names are known.
+    if let Err(message) = may_write(args.out, Some(args.file), Writes::Export, args.force) {
+        report_error(err, message);
+        return ExitStatus::Failure;
+    }
     let study = match load_any(args.file) {
         Ok(imported) => {
             for warning in &imported.warnings {
@@ -70,6 +73,8 @@ pub(super) fn run(args: &ExportArgs<'_>, out: &mut dyn Write, err: &mut dyn Writ
         paper: args.paper,
         orientation: args.orientation,
         dpi: args.dpi,
+        fit: args.fit,
+        allow_small: args.force,
     };
     let exported = match export_map(&study, map, format, &settings) {
         Ok(exported) => exported,
@@ -81,42 +86,83 @@ pub(super) fn run(args: &ExportArgs<'_>, out: &mut dyn Write, err: &mut dyn Writ
     for warning in &exported.warnings {
         report_warning(err, warning);
     }
-    // A study replaced with --force is kept as a backup, as a save would keep it.
-    let backup = match write_atomically(args.out, &exported.bytes, allowed.keep_backup) {
-        Ok(backup) => backup,
-        Err(error) => {
-            report_error(err, format!("cannot write {}: {error}", args.out.display()));
-            return ExitStatus::Failure;
-        }
-    };
-    match exported.page {
-        None => say(
-            out,
-            &format!(
-                "Wrote {} ({:?}, {})",
-                args.out.display(),
-                map.title,
-                crate::words::count(map.card_count(), "card")
-            ),
-        ),
-        Some(page) => {
-            let size = match format {
-                ExportFormat::Poster(PosterFormat::Svg) | ExportFormat::Mermaid | ExportFormat::Csv => {
-                    format!("{:.0} × {:.0} mm", page.width_pt / 72.0 * 25.4, page.height_pt / 72.0 * 25.4)
-                }
-                ExportFormat::Poster(PosterFormat::Png) => {
-                    let (w, h) = page.pixels(args.dpi);
-                    format!("{w} × {h} px at {} dpi", args.dpi)
-                }
-            };
-            say(
-                out,
-                &format!("Wrote {} ({:?}, paper {}, {size})", args.out.display(), map.title, args.paper),
-            );
+    let paths = exported.paths(args.out);
+    // A poster split across pages writes other files than OUT: each is checked as OUT was,
+    // all before any is written.
+    let mut allowed_each = Vec::with_capacity(paths.len());
+    for path in &paths {
+        match may_write(path, Some(args.file), Writes::Export, args.force) {
+            Ok(allowed) => allowed_each.push(allowed),
+            Err(message) => {
+                report_error(err, message);
+                return ExitStatus::Failure;
+            }
         }
     }
-    if let Some(backup) = backup {
-        say(out, &format!("The previous file is kept as {}", backup.display()));
+    write_files(args, format, map, &exported, &paths, &allowed_each, out, err)
+}
+
+/// Writes the export's files to `paths` and says what was written.
+#[allow(clippy::too_many_arguments, reason = "the export's pieces, checked by the caller")]
+fn write_files(
+    args: &ExportArgs<'_>,
+    format: ExportFormat,
+    map: &crate::model::JourneyMap,
+    exported: &crate::export::Exported,
+    paths: &[std::path::PathBuf],
+    allowed_each: &[super::guard::Allowed],
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> ExitStatus {
+    let count = exported.files.len();
+    for (index, ((file, path), allowed)) in exported.files.iter().zip(paths).zip(allowed_each).enumerate() {
+        // A study replaced with --force is kept as a backup, as a save would keep it.
+        let backup = match write_atomically(path, &file.bytes, allowed.keep_backup) {
+            Ok(backup) => backup,
+            Err(error) => {
+                report_error(err, format!("cannot write {}: {error}", path.display()));
+                return ExitStatus::Failure;
+            }
+        };
+        let part = if count > 1 { format!("part {} of {count}, ", index + 1) } else { String::new() };
+        match file.page {
+            None => say(
+                out,
+                &format!(
+                    "Wrote {} ({:?}, {})",
+                    path.display(),
+                    map.title,
+                    crate::words::count(map.card_count(), "card")
+                ),
+            ),
+            Some(page) => {
+                let size = match format {
+                    ExportFormat::Poster(PosterFormat::Svg) | ExportFormat::Mermaid | ExportFormat::Csv => {
+                        format!("{:.0} × {:.0} mm", page.width_pt / 72.0 * 25.4, page.height_pt / 72.0 * 25.4)
+                    }
+                    ExportFormat::Poster(PosterFormat::Png) => {
+                        let (w, h) = page.pixels(args.dpi);
+                        format!("{w} × {h} px at {} dpi", args.dpi)
+                    }
+                };
+                let rows = match exported.arrangement {
+                    Some(Arrangement::Bands(rows)) => format!(", stages wrapped into {rows} rows"),
+                    _ => String::new(),
+                };
+                say(
+                    out,
+                    &format!(
+                        "Wrote {} ({part}{:?}, paper {}{rows}, {size})",
+                        path.display(),
+                        map.title,
+                        args.paper
+                    ),
+                );
+            }
+        }
+        if let Some(backup) = backup {
+            say(out, &format!("The previous file is kept as {}", backup.display()));
+        }
     }
     ExitStatus::Success
 }

@@ -13,7 +13,7 @@ mod terminal;
 
 pub use terminal::{json_terminal_safe, terminal_safe};
 
-use crate::export::{ExportFormat, Orientation, Paper, PosterFormat};
+use crate::export::{ExportFormat, Fit, Orientation, Paper, PosterFormat};
 use clap::{Parser, Subcommand};
 use std::ffi::OsString;
 use std::fmt::Display;
@@ -93,7 +93,14 @@ enum Command {
         /// PNG resolution in dots per inch (1 to 1200)
         #[arg(long, default_value_t = 150, value_parser = clap::value_parser!(u32).range(1..=1200))]
         dpi: u32,
-        /// Replace OUT even when it is a study (which is then kept as OUT.bak)
+        /// On a fixed paper, what to do when the smallest text would print below 9 pt: wrap
+        /// the stages into rows (bands), split them across pages (pages: OUT becomes
+        /// NAME-1.png, NAME-2.png…), or scale the whole map down (shrink). auto: bands when
+        /// they keep the text at 9 pt, else pages
+        #[arg(long, default_value = "auto", value_parser = parse_fit, value_name = "auto|bands|pages|shrink")]
+        fit: Fit,
+        /// Replace OUT even when it is a study (which is then kept as OUT.bak), and print
+        /// even when the text would be smaller than 6 pt (otherwise refused)
         #[arg(long)]
         force: bool,
     },
@@ -154,6 +161,10 @@ fn parse_paper(text: &str) -> Result<Paper, String> {
     text.parse()
 }
 
+fn parse_fit(text: &str) -> Result<Fit, String> {
+    text.parse()
+}
+
 fn template_name(name: &str) -> Result<String, String> {
     if let Some(template) = crate::templates::find(name) {
         return Ok(template.name.to_owned());
@@ -201,7 +212,7 @@ pub fn help() -> String {
 fn run_command(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> ExitStatus {
     match command {
         Command::Check { file, json } => check::run(&file, json, out, err),
-        Command::Export { file, out: path, map, format, paper, landscape, portrait, dpi, force } => {
+        Command::Export { file, out: path, map, format, paper, landscape, portrait, dpi, fit, force } => {
             let orientation = match (landscape, portrait) {
                 (true, _) => Orientation::Landscape,
                 (_, true) => Orientation::Portrait,
@@ -221,6 +232,7 @@ fn run_command(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> Ex
                 paper,
                 orientation,
                 dpi,
+                fit,
                 force,
             };
             export::run(&args, out, err)

@@ -1,17 +1,27 @@
 //! Exports: posters as SVG and PNG, drawn from the same [`Scene`](crate::layout::Scene) the
 //! canvas paints, with the same bundled font.
 
+pub mod fit;
 pub mod paper;
 pub mod png;
 pub mod svg;
 
+pub use fit::{Arrangement, Fit};
 pub use paper::{Orientation, Page, Paper};
 
-use crate::layout::{FontMeasure, LayoutOptions, layout};
-use crate::model::{JourneyMap, Study};
+use crate::model::{JourneyMap, Severity, Study};
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
 
-/// The smallest body text a poster should print at, in points.
-pub const MIN_BODY_PT: f32 = 9.0;
+/// The smallest text a poster should print at, in points: every piece of text on the sheet,
+/// not only the body.
+pub const MIN_TEXT_PT: f32 = 9.0;
+
+/// Text smaller than this, in points, is refused unless the user insists: nobody can read it.
+pub const REFUSED_TEXT_PT: f32 = 6.0;
+
+/// The highest PNG resolution, in dots per inch.
+pub const MAX_DPI: u32 = 1200;
 
 /// The file formats a poster can be exported to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -45,11 +55,22 @@ pub struct PosterSettings {
     pub orientation: Orientation,
     /// Resolution of a PNG, in dots per inch.
     pub dpi: u32,
+    /// What to do when the map's text would print below 9 pt on the paper.
+    pub fit: Fit,
+    /// Print even when the text would be below 6 pt (otherwise refused).
+    pub allow_small: bool,
 }
 
 impl Default for PosterSettings {
     fn default() -> Self {
-        Self { format: PosterFormat::Png, paper: Paper::Fit, orientation: Orientation::Auto, dpi: 150 }
+        Self {
+            format: PosterFormat::Png,
+            paper: Paper::Fit,
+            orientation: Orientation::Auto,
+            dpi: 150,
+            fit: Fit::Auto,
+            allow_small: false,
+        }
     }
 }
 
@@ -58,70 +79,150 @@ impl Default for PosterSettings {
 pub enum ExportError {
     /// The image would need more memory than is reasonable.
     #[error(
-        "the image would be {width} × {height} pixels, too large to render; lower the dpi or choose a smaller paper"
+        "the image would be {width} × {height} pixels at {dpi} dpi, more than the {limit} million pixels a PNG may have; {advice}",
+        limit = png::MAX_PIXELS / 1_000_000
     )]
     TooLarge {
         /// Pixels across.
         width: u32,
         /// Pixels down.
         height: u32,
+        /// The resolution asked for.
+        dpi: u32,
+        /// What would work: a lower resolution, a paper, or SVG.
+        advice: String,
+    },
+    /// The resolution is outside what a PNG export accepts.
+    #[error("a resolution of {0} dpi is not possible: choose 1 to {MAX_DPI} dpi")]
+    Resolution(u32),
+    /// The text would print too small to read, and the user did not insist.
+    #[error("{message}")]
+    TextTooSmall {
+        /// What would print how small, and what to do instead.
+        message: String,
     },
     /// The renderer or encoder failed.
     #[error("cannot render the poster: {0}")]
     Render(String),
 }
 
-/// An exported poster and what the user should know about it.
+/// One sheet of an exported poster.
 #[derive(Debug)]
-pub struct Poster {
+pub struct PosterSheet {
     /// The file's bytes.
     pub bytes: Vec<u8>,
-    /// The page the map was placed on.
+    /// The page the sheet's part of the map was placed on.
     pub page: Page,
+}
+
+/// An exported poster: one sheet, or one per page when the map is tiled.
+#[derive(Debug)]
+pub struct Poster {
+    /// The sheets, in order (one unless the map is split across pages).
+    pub sheets: Vec<PosterSheet>,
+    /// How the map was put on the paper.
+    pub arrangement: Arrangement,
+    /// The smallest text on any sheet, in points on paper.
+    pub smallest_pt: f32,
     /// Advice, such as text printing smaller than 9 pt.
     pub warnings: Vec<String>,
 }
 
-/// Exports `map` of `study` as a poster.
+/// Exports `map` of `study` as a poster: on fixed paper, wrapped into rows or split across
+/// pages as `settings.fit` says when the whole map's text would print below 9 pt.
 ///
 /// # Errors
 /// See [`ExportError`].
 pub fn poster(study: &Study, map: &JourneyMap, settings: &PosterSettings) -> Result<Poster, ExportError> {
-    let scene = layout(study, map, FontMeasure::shared(), &LayoutOptions::default());
-    let page = Page::place(scene.width, scene.height, settings.paper, settings.orientation);
-    let mut warnings = Vec::new();
-    let body_pt = scene.body_text_size * page.scale;
-    if body_pt < MIN_BODY_PT - 0.05 {
-        let advice = match Page::smallest_legible(
-            scene.width,
-            scene.height,
-            scene.body_text_size,
-            MIN_BODY_PT,
-            settings.orientation,
-        ) {
-            Some(paper) => format!("use --paper {paper} (or fit) to keep it at {MIN_BODY_PT} pt"),
-            None => "even A0 is too small: use --paper fit, or split the map".to_owned(),
-        };
-        warnings.push(format!(
-            "on {} the body text prints at {body_pt:.1} pt, below the {MIN_BODY_PT} pt a poster needs to be legible; {advice}",
-            settings.paper.name().to_uppercase()
-        ));
+    if settings.format == PosterFormat::Png && !(1..=MAX_DPI).contains(&settings.dpi) {
+        return Err(ExportError::Resolution(settings.dpi));
     }
-    warnings.extend(crate::layout::text::uncovered_warning(&scene));
+    let plan =
+        fit::plan(study, map, settings.paper, settings.orientation, settings.fit, settings.allow_small)?;
+    if settings.format == PosterFormat::Png {
+        for sheet in &plan.sheets {
+            check_pixels(&sheet.page, settings)?;
+        }
+    }
+    let mut warnings = plan.warnings.clone();
+    warnings.extend(crate::layout::text::uncovered_warning(plan.sheets.iter().map(|sheet| &sheet.scene)));
     let title = if study.meta.title.is_empty() {
         map.title.clone()
     } else {
         format!("{} — {}", map.title, study.meta.title)
     };
-    let svg = svg::to_svg(&scene, &page, &title);
-    let bytes = match settings.format {
-        PosterFormat::Svg => svg.into_bytes(),
-        PosterFormat::Png => {
-            let (width, height) = page.pixels(settings.dpi);
-            png::render_png(&svg, width, height)?
+    let count = plan.sheets.len();
+    let sheets = plan
+        .sheets
+        .iter()
+        .enumerate()
+        .map(|(index, sheet)| {
+            let title =
+                if count > 1 { format!("{title} (part {} of {count})", index + 1) } else { title.clone() };
+            let bytes = match settings.format {
+                PosterFormat::Svg => svg::to_svg(&sheet.scene, &sheet.page, &title).into_bytes(),
+                PosterFormat::Png => {
+                    let (width, height) = sheet.page.pixels(settings.dpi);
+                    png::render_scene(&sheet.scene, &sheet.page, width, height)?
+                }
+            };
+            Ok(PosterSheet { bytes, page: sheet.page })
+        })
+        .collect::<Result<Vec<_>, ExportError>>()?;
+    Ok(Poster { sheets, arrangement: plan.arrangement, smallest_pt: plan.smallest_pt, warnings })
+}
+
+/// Refuses a page whose image would exceed [`png::MAX_PIXELS`], naming a resolution (and, for
+/// a page sized to the map, a paper) that works.
+fn check_pixels(page: &Page, settings: &PosterSettings) -> Result<(), ExportError> {
+    let (width, height) = page.pixels(settings.dpi);
+    if png::fits_in_memory(width, height) {
+        return Ok(());
+    }
+    let square_inches = f64::from(page.width_pt) / 72.0 * f64::from(page.height_pt) / 72.0;
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "clamped to 0..=MAX_DPI")]
+    let highest = (f64::from(u32::try_from(png::MAX_PIXELS).unwrap_or(u32::MAX)) / square_inches.max(1e-9))
+        .sqrt()
+        .floor()
+        .clamp(0.0, f64::from(MAX_DPI)) as u32;
+    let mut advice =
+        if highest >= 1 { format!("use --dpi {highest} or lower") } else { "export SVG instead".to_owned() };
+    if settings.paper == Paper::Fit {
+        // The largest fixed paper that renders at this resolution, the map scaled to it.
+        let paper = Paper::ISO_UP.into_iter().rev().find(|paper| {
+            let fixed = Page::place(page.width_pt, page.height_pt, *paper, settings.orientation);
+            let (w, h) = fixed.pixels(settings.dpi);
+            png::fits_in_memory(w, h)
+        });
+        if let Some(paper) = paper {
+            let _ = write!(advice, ", or a fixed paper such as --paper {paper}");
         }
+    }
+    advice.push_str(", or export SVG, which has no pixel limit");
+    Err(ExportError::TooLarge { width, height, dpi: settings.dpi, advice })
+}
+
+/// The file a part of a poster split across pages is written to: `NAME-2.png` for part 2 of
+/// `NAME.png`.
+#[must_use]
+pub fn part_path(path: &Path, number: usize) -> PathBuf {
+    let stem = path.file_stem().map_or_else(|| "poster".into(), |s| s.to_string_lossy().into_owned());
+    let name = match path.extension() {
+        Some(extension) => format!("{stem}-{number}.{}", extension.to_string_lossy()),
+        None => format!("{stem}-{number}"),
     };
-    Ok(Poster { bytes, page, warnings })
+    path.with_file_name(name)
+}
+
+/// The warning an export of a study with errors carries, if it has any.
+fn invalid_study_warning(study: &Study, what: &str) -> Option<String> {
+    let errors = crate::model::validate(study).iter().filter(|p| p.severity == Severity::Error).count();
+    (errors > 0).then(|| {
+        format!(
+            "the study has {} that `wayline check` reports; the {what} may be incomplete",
+            crate::words::count(errors, "problem")
+        )
+    })
 }
 
 /// Everything a map can be exported to.
@@ -176,15 +277,38 @@ impl ExportFormat {
     }
 }
 
-/// An exported file.
+/// One file of an export.
 #[derive(Debug)]
-pub struct Exported {
+pub struct ExportedFile {
     /// The file's bytes.
     pub bytes: Vec<u8>,
-    /// Advice, such as text printing smaller than 9 pt.
-    pub warnings: Vec<String>,
     /// The page, for posters.
     pub page: Option<Page>,
+}
+
+/// An exported map: one file, or one per page for a poster split across pages (written as
+/// `NAME-1.png`, `NAME-2.png`…, see [`part_path`]).
+#[derive(Debug)]
+pub struct Exported {
+    /// The files, in order.
+    pub files: Vec<ExportedFile>,
+    /// How a poster was put on its paper.
+    pub arrangement: Option<Arrangement>,
+    /// Advice, such as text printing smaller than 9 pt or a study with errors.
+    pub warnings: Vec<String>,
+}
+
+impl Exported {
+    /// Where each file goes when the export is saved as `path`: `path` itself for one file,
+    /// `NAME-1.ext`, `NAME-2.ext`… for several.
+    #[must_use]
+    pub fn paths(&self, path: &Path) -> Vec<PathBuf> {
+        if self.files.len() == 1 {
+            vec![path.to_path_buf()]
+        } else {
+            (1..=self.files.len()).map(|number| part_path(path, number)).collect()
+        }
+    }
 }
 
 /// Exports `map` in `format`; poster settings apply to posters only. The command line and the
@@ -198,18 +322,33 @@ pub fn export_map(
     format: ExportFormat,
     settings: &PosterSettings,
 ) -> Result<Exported, ExportError> {
-    match format {
+    let single = |bytes: Vec<u8>| Exported {
+        files: vec![ExportedFile { bytes, page: None }],
+        arrangement: None,
+        warnings: Vec::new(),
+    };
+    let (mut exported, what) = match format {
         ExportFormat::Poster(poster_format) => {
             let poster = poster(study, map, &PosterSettings { format: poster_format, ..*settings })?;
-            Ok(Exported { bytes: poster.bytes, warnings: poster.warnings, page: Some(poster.page) })
+            let files = poster
+                .sheets
+                .into_iter()
+                .map(|sheet| ExportedFile { bytes: sheet.bytes, page: Some(sheet.page) })
+                .collect();
+            (Exported { files, arrangement: Some(poster.arrangement), warnings: poster.warnings }, "poster")
         }
-        ExportFormat::Mermaid => Ok(Exported {
-            bytes: crate::interop::mermaid::from_map(study, map).into_bytes(),
-            warnings: Vec::new(),
-            page: None,
-        }),
-        ExportFormat::Csv => crate::interop::table::from_map(study, map)
-            .map(|text| Exported { bytes: text.into_bytes(), warnings: Vec::new(), page: None })
-            .map_err(|e| ExportError::Render(e.to_string())),
+        ExportFormat::Mermaid => {
+            (single(crate::interop::mermaid::from_map(study, map).into_bytes()), "export")
+        }
+        ExportFormat::Csv => (
+            crate::interop::table::from_map(study, map)
+                .map(|text| single(text.into_bytes()))
+                .map_err(|e| ExportError::Render(e.to_string()))?,
+            "export",
+        ),
+    };
+    if let Some(warning) = invalid_study_warning(study, what) {
+        exported.warnings.insert(0, warning);
     }
+    Ok(exported)
 }

@@ -4,7 +4,7 @@ use std::fmt;
 use std::str::FromStr;
 
 /// Points per millimetre.
-const PT_PER_MM: f32 = 72.0 / 25.4;
+pub const PT_PER_MM: f32 = 72.0 / 25.4;
 
 /// The paper a poster is printed on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -33,7 +33,7 @@ impl Paper {
         [Self::A0, Self::A1, Self::A2, Self::A3, Self::A4, Self::Letter, Self::Tabloid, Self::Fit];
 
     /// The ISO sizes from the smallest up: what a legibility warning suggests.
-    const ISO_UP: [Paper; 5] = [Self::A4, Self::A3, Self::A2, Self::A1, Self::A0];
+    pub const ISO_UP: [Paper; 5] = [Self::A4, Self::A3, Self::A2, Self::A1, Self::A0];
 
     /// Short side and long side in millimetres (`None` for [`Paper::Fit`]).
     #[must_use]
@@ -113,7 +113,7 @@ pub struct Page {
 }
 
 /// The printer-safe margin on fixed paper, in millimetres (the scene brings its own margin too).
-const PRINT_MARGIN_MM: f32 = 8.0;
+pub const PRINT_MARGIN_MM: f32 = 8.0;
 
 impl Page {
     /// The page for a scene of `width` × `height` map units on `paper`.
@@ -146,6 +146,31 @@ impl Page {
             offset_y: (height_pt - height * scale) / 2.0,
             paper,
         }
+    }
+
+    /// The same page with the scene drawn at `scale` (no larger than the scale that fits) in
+    /// the top left corner inside the margin: the pages of a map split across sheets share one
+    /// scale, so a card is the same size on every page, and one corner, so the title block
+    /// and the spine are in the same place on every page.
+    #[must_use]
+    pub fn at_scale(self, scale: f32) -> Page {
+        if self.paper == Paper::Fit {
+            return self;
+        }
+        let margin = PRINT_MARGIN_MM * PT_PER_MM;
+        Page { scale: scale.min(self.scale), offset_x: margin, offset_y: margin, ..self }
+    }
+
+    /// The page for a scene on `paper`: with [`Orientation::Auto`], whichever way round prints
+    /// it larger (rather than the one that matches the scene's shape, as [`Page::place`] does).
+    #[must_use]
+    pub fn place_largest(width: f32, height: f32, paper: Paper, orientation: Orientation) -> Page {
+        if orientation != Orientation::Auto {
+            return Page::place(width, height, paper, orientation);
+        }
+        let landscape = Page::place(width, height, paper, Orientation::Landscape);
+        let portrait = Page::place(width, height, paper, Orientation::Portrait);
+        if portrait.scale > landscape.scale { portrait } else { landscape }
     }
 
     /// The pixel size of the page at `dpi`.

@@ -11,6 +11,49 @@ use std::fmt::Write;
 /// The SVG document for `scene` placed on `page`; `title` becomes the document's title.
 #[must_use]
 pub fn to_svg(scene: &Scene, page: &Page, title: &str) -> String {
+    write_document(scene, page, Some(title), |_| true)
+}
+
+/// The SVG of the page's rows from `top` to `bottom` (in points on the page), for a PNG drawn
+/// in strips: only the shapes that reach into those rows, in their paint order and at their
+/// place on the whole page; no embedded fonts (the renderer loads the bundled font itself) and
+/// no white background (the strip is cleared to white first, which paints the same pixels).
+/// Drawn over the same rows, it gives the same pixels as the whole page's SVG.
+#[must_use]
+pub fn strip_svg(scene: &Scene, page: &Page, top: f32, bottom: f32) -> String {
+    // Map units, with room for antialiasing and for glyphs reaching past their measured box.
+    let slack = 2.0 / page.scale.max(f32::MIN_POSITIVE) + 0.5 * crate::layout::style::size::MAP_TITLE;
+    let from = (top - page.offset_y) / page.scale - slack;
+    let to = (bottom - page.offset_y) / page.scale + slack;
+    write_document(scene, page, None, |shape| {
+        let (upper, lower) = vertical_extent(shape);
+        lower >= from && upper <= to
+    })
+}
+
+/// The top and bottom of a shape in map units, its outline included.
+fn vertical_extent(shape: &Shape) -> (f32, f32) {
+    let half = |stroke: Option<Stroke>| stroke.map_or(0.0, |s| s.width / 2.0);
+    let points = |points: &[crate::layout::Point], grow: f32| {
+        let upper = points.iter().map(|p| p.y).fold(f32::INFINITY, f32::min);
+        let lower = points.iter().map(|p| p.y).fold(f32::NEG_INFINITY, f32::max);
+        (upper - grow, lower + grow)
+    };
+    match shape {
+        Shape::Rect { rect, stroke, .. } => (rect.min.y - half(*stroke), rect.max.y + half(*stroke)),
+        Shape::Polygon { points: corners, stroke, .. } => points(corners, half(*stroke)),
+        Shape::Line { points: along, stroke } => points(along, stroke.width / 2.0),
+        Shape::Circle { centre, radius, stroke, .. } => {
+            (centre.y - radius - half(*stroke), centre.y + radius + half(*stroke))
+        }
+        Shape::Text(run) => {
+            let bounds = run.bounds();
+            (bounds.min.y, bounds.max.y)
+        }
+    }
+}
+
+fn write_document(scene: &Scene, page: &Page, title: Option<&str>, keep: impl Fn(&Shape) -> bool) -> String {
     let mut out = String::with_capacity(64 * scene.items.len() + 1024);
     let (w, h) = (page.width_pt, page.height_pt);
     let _ = writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#);
@@ -23,17 +66,19 @@ pub fn to_svg(scene: &Scene, page: &Page, title: &str) -> String {
         num(h),
         fonts::family_list()
     );
-    let _ = writeln!(out, "<title>{}</title>", escape(title));
-    out.push_str(embedded_fonts());
-    let _ = writeln!(out, r##"<rect width="{}" height="{}" fill="#FFFFFF"/>"##, num(w), num(h));
+    if let Some(title) = title {
+        let _ = writeln!(out, "<title>{}</title>", escape(title));
+        out.push_str(embedded_fonts());
+        let _ = writeln!(out, r##"<rect width="{}" height="{}" fill="#FFFFFF"/>"##, num(w), num(h));
+    }
     let _ = writeln!(
         out,
         r#"<g transform="translate({} {}) scale({})">"#,
-        num(page.offset_x),
-        num(page.offset_y),
-        num(page.scale)
+        exact(page.offset_x),
+        exact(page.offset_y),
+        exact(page.scale)
     );
-    for item in &scene.items {
+    for item in scene.items.iter().filter(|item| keep(&item.shape)) {
         write_shape(&mut out, &item.shape);
     }
     out.push_str("</g>\n</svg>\n");
@@ -160,6 +205,12 @@ fn num(value: f32) -> String {
     if text == "-0" { "0".to_owned() } else { text.to_owned() }
 }
 
+/// A number written in full (the shortest text that reads back as the same `f32`): the page
+/// transform multiplies every coordinate, so rounding it would move the map on the paper.
+fn exact(value: f32) -> String {
+    if value.is_finite() && value != 0.0 { format!("{value}") } else { "0".to_owned() }
+}
+
 /// Escapes text for XML content and attribute values.
 #[must_use]
 pub fn escape(text: &str) -> String {
@@ -190,6 +241,15 @@ mod tests {
         assert_eq!(num(1.0 / 3.0), "0.33");
         assert_eq!(num(-0.001), "0");
         assert_eq!(num(f32::NAN), "0");
+    }
+
+    #[test]
+    fn the_page_transform_is_exact() {
+        assert_eq!(exact(0.025_1), "0.0251");
+        assert_eq!(exact(0.123_456_79), "0.12345679");
+        assert_eq!(exact(-0.0), "0");
+        assert_eq!(exact(f32::INFINITY), "0");
+        assert_eq!(exact(1e-7), "0.0000001");
     }
 
     #[test]

@@ -31,7 +31,9 @@ pub use text::{FontMeasure, TextMeasure};
 
 use crate::model::{JourneyMap, MapKind, Study};
 use builder::Builder;
-use style::{MARGIN, UNIT};
+use std::fmt::Write as _;
+use std::ops::Range;
+use style::{MARGIN, UNIT, size};
 
 /// What to include around the map's body.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -40,50 +42,214 @@ pub struct LayoutOptions {
     pub title_block: bool,
     /// The legend and the footer at the bottom.
     pub legend: bool,
+    /// When the map is split across pages: which part this sheet is, said under the title.
+    pub part: Option<Part>,
 }
 
 impl Default for LayoutOptions {
     fn default() -> Self {
-        Self { title_block: true, legend: true }
+        Self { title_block: true, legend: true, part: None }
     }
+}
+
+/// One sheet of a map split across pages: which part it is and which stages it shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Part {
+    /// This part's number, from 1.
+    pub number: usize,
+    /// How many parts the map is split into.
+    pub count: usize,
+    /// The first stage shown, as an index into the whole map's stages.
+    pub first_stage: usize,
+    /// One past the last stage shown.
+    pub end_stage: usize,
+    /// How many stages the whole map has.
+    pub total_stages: usize,
 }
 
 /// The narrowest a poster gets, so the title block has room on a map with one stage.
 const MIN_BODY_WIDTH: f32 = 200.0 * UNIT;
 
+/// The space between two bands of a map wrapped into rows.
+const BAND_GAP: f32 = 12.0 * UNIT;
+
 /// Lays out `map` of `study` as a scene.
 #[must_use]
 pub fn layout(study: &Study, map: &JourneyMap, measure: &dyn TextMeasure, options: &LayoutOptions) -> Scene {
     let mut used = used::Used::default();
-    let mut body = Builder::new(measure);
-    let (body_width, body_height) = match map.kind {
-        _ if map.stages.is_empty() => rows::empty_body(&mut body),
-        MapKind::Typical => typical::body(&mut body, study, map, &mut used),
-        MapKind::Tactical | MapKind::Performance => lanes::body(&mut body, study, map, &mut used),
-    };
-    let width = body_width.max(MIN_BODY_WIDTH);
+    let body = body(study, map, measure, &mut used);
+    let caption = options.part.map(|part| {
+        // `map` holds only this part's stages: its first is the whole map's `first_stage`.
+        let names: Vec<&str> = map.stages.iter().map(|s| s.name.as_str()).collect();
+        let mut detail = stages_caption(&names, part.first_stage, part.end_stage, part.total_stages);
+        if part.number > 1 {
+            let _ = write!(detail, " · continued from part {}", part.number - 1);
+        }
+        if part.number < part.count {
+            let _ = write!(detail, " · continues on part {}", part.number + 1);
+        }
+        Caption { badge: format!("Part {} of {}", part.number, part.count), detail }
+    });
+    compose(study, map, measure, options, vec![(caption, body)], &used)
+}
 
+/// Lays out `map` wrapped into bands, one per range of stages, stacked top to bottom under one
+/// title block and above one legend: a wide map printed as rows, each with its own spine. Links
+/// between cards of different bands are left out (each band is the map cut to its stages).
+/// With fewer than two ranges this is [`layout`].
+#[must_use]
+pub fn layout_bands(
+    study: &Study,
+    map: &JourneyMap,
+    measure: &dyn TextMeasure,
+    ranges: &[Range<usize>],
+    options: &LayoutOptions,
+) -> Scene {
+    if ranges.len() < 2 {
+        return layout(study, map, measure, options);
+    }
+    let mut used = used::Used::default();
+    let total = map.stages.len();
+    let bands = ranges
+        .iter()
+        .enumerate()
+        .map(|(index, range)| {
+            let part = stage_range(map, range.clone());
+            let body = body(study, &part, measure, &mut used);
+            let names: Vec<&str> = part.stages.iter().map(|s| s.name.as_str()).collect();
+            let mut detail = stages_caption(&names, range.start, range.end, total);
+            if index > 0 {
+                detail.push_str(" · continued from the row above");
+            }
+            if index + 1 < ranges.len() {
+                let _ = write!(detail, " · continues in row {}", index + 2);
+            }
+            let badge = format!("Row {} of {}", index + 1, ranges.len());
+            (Some(Caption { badge, detail }), body)
+        })
+        .collect();
+    compose(study, map, measure, options, bands, &used)
+}
+
+/// A copy of `map` with only the stages in `range` (clamped to the map), and the links whose
+/// two ends are both on those stages.
+#[must_use]
+pub fn stage_range(map: &JourneyMap, range: Range<usize>) -> JourneyMap {
+    let end = range.end.min(map.stages.len());
+    let start = range.start.min(end);
+    let stages = map.stages[start..end].to_vec();
+    let kept = |id| stages.iter().any(|stage| stage.cards.iter().any(|card| card.id == id));
+    let links = map.links.iter().filter(|link| kept(link.from) && kept(link.to)).cloned().collect();
+    JourneyMap { stages, links, ..map.clone() }
+}
+
+/// "Stages 8–14 of 20: Onboarding to Renewal", for stages `first..end` of a map of `total`
+/// whose names (of those stages only) are `names`.
+fn stages_caption(names: &[&str], first: usize, end: usize, total: usize) -> String {
+    let name = |offset: usize| {
+        names.get(offset).map(|n| n.trim()).filter(|n| !n.is_empty()).unwrap_or("Unnamed stage")
+    };
+    let last = end.saturating_sub(1).max(first);
+    if first == last {
+        format!("Stage {} of {total}: {}", first + 1, name(0))
+    } else {
+        format!("Stages {}–{} of {total}: {} to {}", first + 1, last + 1, name(0), name(last - first))
+    }
+}
+
+/// A body laid out on its own: the scene at the origin and its size.
+struct Body {
+    scene: Scene,
+    width: f32,
+    height: f32,
+}
+
+fn body(study: &Study, map: &JourneyMap, measure: &dyn TextMeasure, used: &mut used::Used) -> Body {
+    let mut body = Builder::new(measure);
+    let (width, height) = match map.kind {
+        _ if map.stages.is_empty() => rows::empty_body(&mut body),
+        MapKind::Typical => typical::body(&mut body, study, map, used),
+        MapKind::Tactical | MapKind::Performance => lanes::body(&mut body, study, map, used),
+    };
+    Body { scene: body.finish(width, height, size::BODY), width, height }
+}
+
+/// The line above a band or under the title of a part: a badge ("Part 2 of 3") and what the
+/// band shows.
+struct Caption {
+    badge: String,
+    detail: String,
+}
+
+/// Puts the title block, the bodies (each under its caption) and the legend together.
+fn compose(
+    study: &Study,
+    map: &JourneyMap,
+    measure: &dyn TextMeasure,
+    options: &LayoutOptions,
+    bodies: Vec<(Option<Caption>, Body)>,
+    used: &used::Used,
+) -> Scene {
+    let width = bodies.iter().map(|(_, body)| body.width).fold(MIN_BODY_WIDTH, f32::max);
     let mut builder = Builder::new(measure);
-    builder.rect(Rect::from_xywh(0.0, 0.0, 0.0, 0.0), 0.0, None, None, Role::Chrome);
-    builder.scene.items.clear();
     let mut y = MARGIN;
     if options.title_block {
         y += chrome::title_block(&mut builder, study, map, MARGIN, y, width) + 6.0 * UNIT;
     }
-    let body_scene = body.finish(body_width, body_height, style::size::BODY);
-    builder.scene.items.extend(body_scene.items.into_iter().map(|item| translate_item(item, MARGIN, y)));
-    builder.scene.regions.extend(body_scene.regions.into_iter().map(|mut region| {
-        region.rect = translate_rect(region.rect, MARGIN, y);
-        region
-    }));
-    y += body_height;
+    for (index, (caption, body)) in bodies.into_iter().enumerate() {
+        if index > 0 {
+            y += BAND_GAP;
+        }
+        if let Some(caption) = caption {
+            y += place_caption(&mut builder, &caption, MARGIN, y, width) + 4.0 * UNIT;
+        }
+        builder.scene.items.extend(body.scene.items.into_iter().map(|item| translate_item(item, MARGIN, y)));
+        builder.scene.regions.extend(body.scene.regions.into_iter().map(|mut region| {
+            region.rect = translate_rect(region.rect, MARGIN, y);
+            region
+        }));
+        y += body.height;
+    }
     if options.legend {
         y += 6.0 * UNIT;
-        y += chrome::legend(&mut builder, study, &used, MARGIN, y, width);
+        y += chrome::legend(&mut builder, study, used, MARGIN, y, width);
         y += 6.0 * UNIT;
         y += chrome::footer(&mut builder, study, MARGIN, y, width);
     }
-    builder.finish(width + 2.0 * MARGIN, y + MARGIN, style::size::BODY)
+    builder.finish(width + 2.0 * MARGIN, y + MARGIN, size::BODY)
+}
+
+/// Draws a caption with its top at `top`: the badge in white on the spine colour, then the
+/// detail wrapped beside it. Returns its height.
+fn place_caption(builder: &mut Builder<'_>, caption: &Caption, left: f32, top: f32, width: f32) -> f32 {
+    let text_size = size::SUBTITLE;
+    let pad = 2.0 * UNIT;
+    let badge_width = builder.measure.width(&caption.badge, text_size, Weight::Bold) + 2.0 * pad;
+    let badge_height = text_size * (text::ASCENT + text::DESCENT) + pad;
+    let badge = Rect::from_xywh(left, top, badge_width, badge_height);
+    builder.rect(badge, badge_height / 2.0, Some(style::SPINE), None, Role::Chrome);
+    let baseline = top + pad / 2.0 + text::ASCENT * text_size;
+    builder.text(
+        Point::new(left + pad, baseline),
+        &caption.badge,
+        text_size,
+        Weight::Bold,
+        style::ON_SPINE,
+        Anchor::Start,
+        Role::Chrome,
+    );
+    builder.region(badge, Role::Chrome, Layer::Labels);
+    let detail_left = left + badge_width + 3.0 * UNIT;
+    let detail = builder.paragraph(&caption.detail, text_size, Weight::Regular, width - (detail_left - left));
+    let detail_top = top + pad / 2.0;
+    builder.region(
+        Rect::from_xywh(detail_left, detail_top, detail.width(), detail.height()),
+        Role::Chrome,
+        Layer::Labels,
+    );
+    let height =
+        builder.place(&detail, detail_left, detail_top, style::SECONDARY, Anchor::Start, Role::Chrome);
+    badge_height.max(height + pad / 2.0)
 }
 
 fn translate_point(point: Point, dx: f32, dy: f32) -> Point {

@@ -225,12 +225,13 @@ pub fn uncovered_chars(scene: &Scene) -> BTreeSet<char> {
     uncovered
 }
 
-/// One warning naming every character of the scene no bundled face draws (at most the first
-/// dozen, then a count), or `None` when the bundled faces draw everything.
+/// One warning naming every character of the scenes (the sheets of one export) no bundled face
+/// draws (at most the first dozen, then a count), or `None` when the bundled faces draw
+/// everything.
 #[must_use]
-pub fn uncovered_warning(scene: &Scene) -> Option<String> {
+pub fn uncovered_warning<'a>(scenes: impl IntoIterator<Item = &'a Scene>) -> Option<String> {
     const SHOWN: usize = 12;
-    let uncovered = uncovered_chars(scene);
+    let uncovered: BTreeSet<char> = scenes.into_iter().flat_map(uncovered_chars).collect();
     if uncovered.is_empty() {
         return None;
     }
