@@ -93,28 +93,32 @@ impl Advances {
         })
     }
 
-    /// The advance of `ch` in the first face that has it.
-    fn get(&self, ch: char) -> Option<f32> {
+    /// The advance of `ch` in the first face that has it, and whether that is a fallback face.
+    fn get(&self, ch: char) -> (Option<f32>, bool) {
         match u8::try_from(u32::from(ch)) {
-            Ok(byte) => self.latin[usize::from(byte)],
-            Err(_) => self.by_char.get(&ch).or_else(|| self.fallback_by_char().get(&ch)).copied(),
+            Ok(byte) => (self.latin[usize::from(byte)], false),
+            Err(_) => match self.by_char.get(&ch) {
+                Some(advance) => (Some(*advance), false),
+                None => (self.fallback_by_char().get(&ch).copied(), true),
+            },
         }
     }
 
     fn em_width(&self, text: &str) -> f32 {
         let mut width = 0.0;
         let mut spaces = 0_u16;
-        let mut beyond_latin = false;
+        let mut beyond_first_face = false;
         for ch in text.chars() {
             if ch == ' ' {
                 spaces = spaces.saturating_add(1);
                 continue;
             }
-            beyond_latin |= u32::from(ch) > 0xFF;
-            width += self.get(ch).unwrap_or_else(|| fallback_em_width(ch));
+            let (advance, fallback) = self.get(ch);
+            beyond_first_face |= fallback;
+            width += advance.unwrap_or_else(|| fallback_em_width(ch));
         }
         let space = self.latin[usize::from(b' ')].unwrap_or(0.25);
-        let space = if beyond_latin { space.max(self.widest_space) } else { space };
+        let space = if beyond_first_face { space.max(self.widest_space) } else { space };
         width + f32::from(spaces) * space
     }
 }
@@ -197,7 +201,7 @@ impl FontMeasure {
             Weight::Regular => &self.regular,
             Weight::Bold => &self.bold,
         };
-        advances.get(ch).is_some() || ch.is_whitespace() || draws_nothing(ch)
+        advances.get(ch).0.is_some() || ch.is_whitespace() || draws_nothing(ch)
     }
 }
 
