@@ -8,14 +8,17 @@
 //! CJK face comes in regular only: a bold CJK face would more than double the bundle, so bold
 //! CJK text is set in the regular face.
 
+// The font bytes are statics, not constants: a constant would put a copy of them into the
+// binary at every place that uses it.
+
 /// The family name every export writes and registers.
 pub const FAMILY: &str = "Inter";
 
 /// Inter Regular (OpenType, CFF outlines).
-pub const REGULAR: &[u8] = include_bytes!("../assets/fonts/Inter-Regular.otf");
+pub static REGULAR: &[u8] = include_bytes!("../assets/fonts/Inter-Regular.otf");
 
 /// Inter Bold (OpenType, CFF outlines).
-pub const BOLD: &[u8] = include_bytes!("../assets/fonts/Inter-Bold.otf");
+pub static BOLD: &[u8] = include_bytes!("../assets/fonts/Inter-Bold.otf");
 
 /// A bundled face for scripts Inter lacks.
 #[derive(Clone, Copy, Debug)]
@@ -39,7 +42,7 @@ impl Fallback {
 /// The fallback faces, in the order they are tried after Inter. The scripts do not overlap
 /// except for punctuation and digits, which Inter has; so the order only matters for the few
 /// shared marks, where the script fonts come before the large CJK face.
-pub const FALLBACKS: [Fallback; 5] = [
+pub static FALLBACKS: [Fallback; 5] = [
     Fallback {
         family: "Noto Sans Arabic",
         regular: include_bytes!("../assets/fonts/NotoSansArabic-Regular.ttf"),

@@ -93,28 +93,32 @@ impl Advances {
         })
     }
 
-    /// The advance of `ch` in the first face that has it.
-    fn get(&self, ch: char) -> Option<f32> {
+    /// The advance of `ch` in the first face that has it, and whether that is a fallback face.
+    fn get(&self, ch: char) -> (Option<f32>, bool) {
         match u8::try_from(u32::from(ch)) {
-            Ok(byte) => self.latin[usize::from(byte)],
-            Err(_) => self.by_char.get(&ch).or_else(|| self.fallback_by_char().get(&ch)).copied(),
+            Ok(byte) => (self.latin[usize::from(byte)], false),
+            Err(_) => match self.by_char.get(&ch) {
+                Some(advance) => (Some(*advance), false),
+                None => (self.fallback_by_char().get(&ch).copied(), true),
+            },
         }
     }
 
     fn em_width(&self, text: &str) -> f32 {
         let mut width = 0.0;
         let mut spaces = 0_u16;
-        let mut beyond_latin = false;
+        let mut beyond_first_face = false;
         for ch in text.chars() {
             if ch == ' ' {
                 spaces = spaces.saturating_add(1);
                 continue;
             }
-            beyond_latin |= u32::from(ch) > 0xFF;
-            width += self.get(ch).unwrap_or_else(|| fallback_em_width(ch));
+            let (advance, fallback) = self.get(ch);
+            beyond_first_face |= fallback;
+            width += advance.unwrap_or_else(|| fallback_em_width(ch));
         }
         let space = self.latin[usize::from(b' ')].unwrap_or(0.25);
-        let space = if beyond_latin { space.max(self.widest_space) } else { space };
+        let space = if beyond_first_face { space.max(self.widest_space) } else { space };
         width + f32::from(spaces) * space
     }
 }
@@ -197,7 +201,7 @@ impl FontMeasure {
             Weight::Regular => &self.regular,
             Weight::Bold => &self.bold,
         };
-        advances.get(ch).is_some() || ch.is_whitespace() || draws_nothing(ch)
+        advances.get(ch).0.is_some() || ch.is_whitespace() || draws_nothing(ch)
     }
 }
 
@@ -348,24 +352,69 @@ pub fn wrap(measure: &dyn TextMeasure, text: &str, size: f32, weight: Weight, ma
     lines
 }
 
-/// Splits one word that is wider than `max_width` into pieces that fit (at least one
-/// character each, so even a single glyph wider than the box makes progress).
+/// Splits one word that is wider than `max_width` into pieces that fit (at least one cluster
+/// each, so even a single glyph wider than the box makes progress). A piece never ends inside a
+/// cluster: a letter stays with the marks and vowel signs written on or around it, and the
+/// consonants of a conjunct stay together, so a break in a Thai or Hindi word leaves no mark
+/// on its own.
 fn break_word(measure: &dyn TextMeasure, word: &str, size: f32, weight: Weight, max_width: f32) -> Vec<Line> {
     let mut pieces = Vec::new();
     let mut current = String::new();
     let mut width = 0.0;
-    for ch in word.chars() {
-        let mut buffer = [0u8; 4];
-        let ch_width = measure.width(ch.encode_utf8(&mut buffer), size, weight);
-        if !current.is_empty() && width + ch_width > max_width {
+    for cluster in clusters(word) {
+        let cluster_width = measure.width(cluster, size, weight);
+        if !current.is_empty() && width + cluster_width > max_width {
             pieces.push(Line { text: std::mem::take(&mut current), width });
             width = 0.0;
         }
-        current.push(ch);
-        width += ch_width;
+        current.push_str(cluster);
+        width += cluster_width;
     }
     pieces.push(Line { text: current, width });
     pieces
+}
+
+/// `word` cut into clusters: each starts at a character that may begin a line piece and runs
+/// up to the next.
+fn clusters(word: &str) -> impl Iterator<Item = &str> {
+    let mut rest = word;
+    std::iter::from_fn(move || {
+        let mut chars = rest.char_indices();
+        let (_, first) = chars.next()?;
+        let mut previous = first;
+        let end = chars
+            .find(|&(_, ch)| {
+                let starts = !joins_previous(ch) && !joins_next(previous);
+                previous = ch;
+                starts
+            })
+            .map_or(rest.len(), |(index, _)| index);
+        let (cluster, tail) = rest.split_at(end);
+        rest = tail;
+        Some(cluster)
+    })
+}
+
+/// Whether `ch` is written on or beside the character before it and must not start a line:
+/// combining marks, the vowel signs and marks of Thai, Devanagari, Arabic and Hebrew, joiners
+/// and variation selectors.
+fn joins_previous(ch: char) -> bool {
+    matches!(u32::from(ch),
+        0x0300..=0x036F // combining diacritical marks
+        | 0x0591..=0x05C7 // Hebrew points and accents
+        | 0x0610..=0x061A | 0x064B..=0x065F | 0x0670 | 0x06D6..=0x06ED // Arabic marks
+        | 0x0900..=0x0903 | 0x093A..=0x094F | 0x0951..=0x0957 | 0x0962..=0x0963 // Devanagari signs
+        | 0x0E31 | 0x0E34..=0x0E3A | 0x0E47..=0x0E4E // Thai vowels above and below, tone marks
+        | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF // more combining marks
+        | 0x200C | 0x200D // zero-width non-joiner and joiner
+        | 0x3099 | 0x309A // kana voicing marks
+        | 0xFE00..=0xFE0F | 0xFE20..=0xFE2F | 0xE0100..=0xE01EF) // variation selectors, half marks
+}
+
+/// Whether the character after `ch` belongs with it: after a virama (a Devanagari conjunct) or
+/// a zero-width joiner.
+fn joins_next(ch: char) -> bool {
+    matches!(ch, '\u{094D}' | '\u{200D}')
 }
 
 #[cfg(test)]
@@ -414,6 +463,26 @@ mod tests {
         assert!(measure.width("🚚", 10.0, Weight::Regular) > 10.0);
         let lines = wrap(measure, "客户旅程地图客户旅程地图", 10.0, Weight::Regular, 45.0);
         assert_eq!(lines.iter().map(|l| l.text.chars().count()).sum::<usize>(), 12);
+    }
+
+    #[test]
+    fn words_break_between_clusters_only() {
+        let measure = FontMeasure::shared();
+        // Thai: consonants with vowels above and tone marks; Hindi: conjuncts and vowel signs.
+        for word in ["ตรวจสอบใบแจ้งหนี้และเอกสารการขนส่งทุกฉบับ", "ग्राहकसेवाटीमसेसंपर्ककरताहै"]
+        {
+            let lines = wrap(measure, word, 12.0, Weight::Bold, 40.0);
+            assert!(lines.len() > 2, "{word}");
+            assert_eq!(lines.iter().map(|l| l.text.as_str()).collect::<String>(), word);
+            for line in &lines[1..] {
+                let first = line.text.chars().next().unwrap();
+                assert!(!joins_previous(first), "{:?} starts with a mark", line.text);
+            }
+            for line in &lines {
+                assert!(!line.text.ends_with('\u{094D}'), "{:?} ends inside a conjunct", line.text);
+            }
+        }
+        assert_eq!(clusters("कि्षa").collect::<Vec<_>>(), ["कि्ष", "a"]);
     }
 
     #[test]
