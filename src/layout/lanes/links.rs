@@ -1,0 +1,254 @@
+//! The connectors of a lane map, routed locally through the gaps between cards: the gutters
+//! between columns and a channel along the top of each lane. The flow from step to step
+//! drops straight down or up when the two share a column, or turns in the gutter before the
+//! target; other links turn in the gutter next to their cards when the lanes they pass along
+//! are clear, or else run along the top of the lower of the two lanes. No route crosses a
+//! card, and parallel lines keep to separate tracks.
+
+use super::placement::Placement;
+use crate::layout::geometry::{Point, Rect};
+use crate::layout::grid::{Grid, Tracks};
+use crate::layout::scene::Role;
+use crate::layout::style::{CARD_PADDING, TRACK, UNIT, size};
+use crate::model::{CardId, JourneyMap, Link, LinkKind};
+use std::collections::HashMap;
+
+/// A side of a card where a connector leaves or arrives.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum Side {
+    Left,
+    Right,
+    Top,
+    Bottom,
+}
+
+/// A point on a card's side: the step, the side, and which of the side's ports (0 is the
+/// flow's, at the title; others are spaced down the side).
+#[derive(Clone, Copy, Debug)]
+struct Port {
+    step: usize,
+    side: Side,
+    slot: usize,
+}
+
+/// How a route gets from one port to the other.
+#[derive(Clone, Copy, Debug)]
+enum Via {
+    /// Straight between the two ports (a flow down or up a shared column).
+    Direct,
+    /// Along one track of a gutter.
+    Gutter { gutter: usize, track: usize },
+    /// Along a gutter, a lane's top channel, and another gutter.
+    Channel { out: (usize, usize), lane: usize, track: usize, into: (usize, usize) },
+}
+
+/// A connector planned on the grid, before the rows have their heights.
+pub(super) struct Planned<'a> {
+    from: Port,
+    to: Port,
+    via: Via,
+    /// The link drawn, or `None` for the journey-order flow.
+    pub link: Option<&'a Link>,
+    /// The label of a link that is the flow arrow itself.
+    pub flow_label: Option<&'a str>,
+    /// What the connector belongs to, for hit-testing.
+    pub role: Role,
+    pub dashed: bool,
+    pub handoff: bool,
+}
+
+/// Every connector of the map, with the tracks it takes in gutters and lane channels.
+pub(super) struct Plan<'a> {
+    pub connectors: Vec<Planned<'a>>,
+    pub gutter_tracks: Vec<usize>,
+    /// Tracks in each lane's top channel.
+    pub channel_tracks: Vec<usize>,
+}
+
+/// Plans the flow between consecutive steps and every other link of the map.
+pub(super) fn plan<'a>(map: &'a JourneyMap, placement: &Placement<'_>, lanes: usize) -> Plan<'a> {
+    let steps = &placement.steps;
+    let step_of: HashMap<CardId, usize> = steps.iter().enumerate().map(|(i, s)| (s.card.id, i)).collect();
+    let mut gutters = Tracks::new(placement.columns + 1, 1); // track 0 of every gutter: the flow
+    let mut channels = vec![0; lanes.max(1)];
+    let mut slots: HashMap<(usize, Side), usize> = HashMap::new();
+    let mut next_slot = |step: usize, side: Side| {
+        let slot = slots.entry((step, side)).or_insert(1);
+        *slot += 1;
+        *slot - 1
+    };
+    let mut connectors = Vec::with_capacity(steps.len() + map.links.len());
+
+    let mut flow_labels: HashMap<usize, &'a str> = HashMap::new();
+    let mut extras = Vec::new();
+    for link in &map.links {
+        let (Some(&from), Some(&to)) = (step_of.get(&link.from), step_of.get(&link.to)) else { continue };
+        if from == to {
+            continue;
+        }
+        if to == from + 1 && link.kind == LinkKind::Flow {
+            if !link.label.trim().is_empty() {
+                flow_labels.entry(to).or_insert(link.label.as_str());
+            }
+            continue;
+        }
+        extras.push((link, from, to));
+    }
+
+    // Flows between steps stacked in one column: straight down or up when no card lies
+    // between, else a bracket through the gutter left of the column, on tracks handed out
+    // longest first so brackets nest instead of crossing.
+    let mut brackets: Vec<(usize, usize)> = Vec::new(); // (connector, span in lanes)
+    for index in 1..steps.len() {
+        let (a, b) = (&steps[index - 1], &steps[index]);
+        let (low, high) = (a.lane.min(b.lane), a.lane.max(b.lane));
+        let clear = !steps.iter().any(|s| s.column == a.column && s.lane > low && s.lane < high);
+        let (from, to, via) = if a.column != b.column {
+            (
+                Port { step: index - 1, side: Side::Right, slot: 0 },
+                Port { step: index, side: Side::Left, slot: 0 },
+                Via::Gutter { gutter: b.column, track: 0 },
+            )
+        } else if clear {
+            let (out, into) = if a.lane < b.lane { (Side::Bottom, Side::Top) } else { (Side::Top, Side::Bottom) };
+            (Port { step: index - 1, side: out, slot: 0 }, Port { step: index, side: into, slot: 0 }, Via::Direct)
+        } else {
+            brackets.push((connectors.len(), high - low));
+            (
+                Port { step: index - 1, side: Side::Left, slot: next_slot(index - 1, Side::Left) },
+                Port { step: index, side: Side::Left, slot: 0 },
+                Via::Gutter { gutter: b.column, track: 0 },
+            )
+        };
+        connectors.push(Planned {
+            from,
+            to,
+            via,
+            link: None,
+            flow_label: flow_labels.get(&index).copied(),
+            role: Role::Flow(a.card.id, b.card.id),
+            dashed: false,
+            handoff: a.lane != b.lane,
+        });
+    }
+    brackets.sort_by(|x, y| y.1.cmp(&x.1));
+    for (connector, _) in brackets {
+        if let Via::Gutter { gutter, track } = &mut connectors[connector].via {
+            *track = gutters.take(*gutter);
+        }
+    }
+
+    for (link, from, to) in extras {
+        let (a, b) = (&steps[from], &steps[to]);
+        let forward = b.column > a.column || (b.column == a.column && to > from);
+        let (out_side, in_side) = match b.column.cmp(&a.column) {
+            std::cmp::Ordering::Greater => (Side::Right, Side::Left),
+            std::cmp::Ordering::Less => (Side::Left, Side::Right),
+            std::cmp::Ordering::Equal if forward => (Side::Right, Side::Right),
+            std::cmp::Ordering::Equal => (Side::Left, Side::Left),
+        };
+        let via = if b.column == a.column {
+            let gutter = if forward { a.column + 1 } else { a.column };
+            Via::Gutter { gutter, track: gutters.take(gutter) }
+        } else if let Some(gutter) = elbow_gutter(placement, from, to) {
+            Via::Gutter { gutter, track: gutters.take(gutter) }
+        } else {
+            let (out, into) = if forward { (a.column + 1, b.column) } else { (a.column, b.column + 1) };
+            let lane = a.lane.max(b.lane);
+            let track = channels[lane];
+            channels[lane] += 1;
+            Via::Channel { out: (out, gutters.take(out)), lane, track, into: (into, gutters.take(into)) }
+        };
+        let dashed = link.kind == LinkKind::Dependency;
+        connectors.push(Planned {
+            from: Port { step: from, side: out_side, slot: next_slot(from, out_side) },
+            to: Port { step: to, side: in_side, slot: next_slot(to, in_side) },
+            via,
+            link: Some(link),
+            flow_label: None,
+            role: Role::Link(link.id),
+            dashed,
+            handoff: !dashed && a.card.accountable != b.card.accountable,
+        });
+    }
+    Plan { connectors, gutter_tracks: gutters.per_gutter, channel_tracks: channels }
+}
+
+/// A gutter where a link between steps in different columns can turn, running along its
+/// source's lane before the turn and its target's lane after it, with no card in the way;
+/// `None` when every such gutter has a card in the way.
+fn elbow_gutter(placement: &Placement<'_>, from: usize, to: usize) -> Option<usize> {
+    let (a, b) = (&placement.steps[from], &placement.steps[to]);
+    if b.column > a.column {
+        // Gutter g lies left of column g: columns a+1..g-1 in a's lane, g..b-1 in b's. The one
+        // before the target first, as the flow turns.
+        (a.column + 1..=b.column).rev().find(|&g| {
+            placement.free(a.lane, a.column + 1, g - 1) && placement.free(b.lane, g, b.column - 1)
+        })
+    } else {
+        // Gutter g lies right of column g-1: columns g..a-1 in a's lane, b+1..g-1 in b's. The
+        // one next to the source first, so a loop back stays in the adjacent gutter.
+        (b.column + 1..=a.column).rev().find(|&g| {
+            placement.free(a.lane, g, a.column - 1) && placement.free(b.lane, b.column + 1, g - 1)
+        })
+    }
+}
+
+/// Where the rows and cards ended up, to turn plans into points.
+pub(super) struct Frame<'r> {
+    pub grid: &'r Grid,
+    pub cards: &'r [Rect],
+    /// The top edge of each lane.
+    pub lane_top: &'r [f32],
+}
+
+impl Frame<'_> {
+    fn port(&self, port: Port) -> Point {
+        let rect = &self.cards[port.step];
+        let y = (rect.min.y + CARD_PADDING + size::CARD_TITLE * 0.6 + port.slot as f32 * TRACK)
+            .min(rect.max.y - UNIT)
+            .max(rect.min.y);
+        match port.side {
+            Side::Left => Point::new(rect.min.x, y),
+            Side::Right => Point::new(rect.max.x, y),
+            Side::Top => Point::new(rect.centre().x, rect.min.y),
+            Side::Bottom => Point::new(rect.centre().x, rect.max.y),
+        }
+    }
+
+    /// The y of a track in a lane's top channel.
+    pub fn channel_y(&self, lane: usize, track: usize) -> f32 {
+        self.lane_top.get(lane).copied().unwrap_or(0.0) + CHANNEL_INSET + track as f32 * TRACK
+    }
+}
+
+/// How far below a lane's top edge its channel's first track runs.
+pub(super) const CHANNEL_INSET: f32 = 2.0 * UNIT;
+
+impl Planned<'_> {
+    /// The route's points, from the source's side to the target's.
+    pub fn points(&self, frame: &Frame<'_>) -> Vec<Point> {
+        let (start, end) = (frame.port(self.from), frame.port(self.to));
+        match self.via {
+            Via::Direct => vec![start, end],
+            Via::Gutter { gutter, track } => {
+                let x = frame.grid.track_x(gutter, track);
+                if self.from.side != self.to.side && (start.y - end.y).abs() < 0.01 {
+                    vec![start, end]
+                } else {
+                    vec![start, Point::new(x, start.y), Point::new(x, end.y), end]
+                }
+            }
+            Via::Channel { out, lane, track, into } => {
+                let y = frame.channel_y(lane, track);
+                crate::layout::grid::via_channel(
+                    start,
+                    end,
+                    frame.grid.track_x(out.0, out.1),
+                    frame.grid.track_x(into.0, into.1),
+                    y,
+                )
+            }
+        }
+    }
+}

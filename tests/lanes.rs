@@ -1,0 +1,287 @@
+//! Swimlane maps (tactical and performance): compact lanes that print legibly on A1, and
+//! connectors that route locally without crossing cards.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "tests fail by panicking")]
+
+use wayline::export::{Orientation, Page, Paper};
+use wayline::layout::{FontMeasure, Layer, LayoutOptions, Point, Rect, Role, Scene, Shape, layout};
+use wayline::model::{
+    Card, CardId, Colour, JourneyMap, Link, LinkId, LinkKind, MapId, MapKind, Owner, OwnerId, OwnerKind,
+    Stage, StageId, Study, ViewScores,
+};
+
+/// A small deterministic generator (a linear congruential one), so the maps are the same in
+/// every run.
+struct Dice(u64);
+
+impl Dice {
+    fn roll(&mut self, sides: usize) -> usize {
+        self.0 = self.0.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        usize::try_from((self.0 >> 33) % sides as u64).unwrap()
+    }
+}
+
+const TITLES: [&str; 6] = [
+    "Books the pickup",
+    "Checks the customs documents for the shipment",
+    "Calls the customer",
+    "Confirms the delivery window and the unloading slot with the receiver",
+    "Invoices",
+    "Escalates a missed pickup to the depot",
+];
+
+/// A map of `steps` steps over `stages` stages, with `lanes` owners assigned pseudo-randomly,
+/// and `links` extra links (skips forward and loops back) between random steps.
+fn generated(seed: u64, kind: MapKind, steps: usize, stages: usize, lanes: usize, links: usize) -> Study {
+    let mut dice = Dice(seed);
+    let owners: Vec<Owner> = (1..=lanes)
+        .map(|i| Owner {
+            id: OwnerId(u32::try_from(i).unwrap()),
+            name: format!("Team {i}"),
+            kind: OwnerKind::Department,
+            colour: Colour::OWNER_PALETTE[i % Colour::OWNER_PALETTE.len()],
+            ..Owner::default()
+        })
+        .collect();
+    let mut cards = Vec::new();
+    for i in 0..steps {
+        let owner = if i < lanes { i + 1 } else { dice.roll(lanes) + 1 };
+        let scores = |dice: &mut Dice| {
+            let score = |d: &mut Dice| Some(1.0 + d.roll(7) as f32);
+            ViewScores { internal: score(dice), customer: score(dice) }
+        };
+        cards.push(Card {
+            id: CardId(u32::try_from(i).unwrap() + 1),
+            title: TITLES[dice.roll(TITLES.len())].to_owned(),
+            channel: "Phone".to_owned(),
+            accountable: Some(OwnerId(u32::try_from(owner).unwrap())),
+            owners: vec![OwnerId(u32::try_from(owner).unwrap())],
+            performance: if kind == MapKind::Performance { scores(&mut dice) } else { ViewScores::default() },
+            ..Card::default()
+        });
+    }
+    let per_stage = steps.div_ceil(stages);
+    let mut stage_list = Vec::new();
+    for (s, chunk) in cards.chunks(per_stage).enumerate() {
+        stage_list.push(Stage {
+            id: StageId(u32::try_from(s).unwrap() + 1),
+            name: format!("Stage {}", s + 1),
+            cards: chunk.to_vec(),
+            ..Stage::default()
+        });
+    }
+    let mut link_list = Vec::new();
+    for i in 0..links {
+        let from = dice.roll(steps);
+        let to = dice.roll(steps);
+        if from == to {
+            continue;
+        }
+        link_list.push(Link {
+            id: LinkId(u32::try_from(i).unwrap() + 1),
+            from: CardId(u32::try_from(from).unwrap() + 1),
+            to: CardId(u32::try_from(to).unwrap() + 1),
+            kind: if i % 3 == 0 { LinkKind::Dependency } else { LinkKind::Flow },
+            ..Link::default()
+        });
+    }
+    Study {
+        owners,
+        maps: vec![JourneyMap {
+            id: MapId(1),
+            title: "Generated lane map".to_owned(),
+            kind,
+            stages: stage_list,
+            links: link_list,
+            ..JourneyMap::default()
+        }],
+        ..Study::default()
+    }
+}
+
+fn scene_of(study: &Study, map: &JourneyMap) -> Scene {
+    layout(study, map, FontMeasure::shared(), &LayoutOptions::default())
+}
+
+/// The size the smallest text of the scene prints at on A1.
+fn smallest_on_a1(scene: &Scene) -> f32 {
+    let smallest = scene.texts().map(|(run, _)| run.size).fold(f32::INFINITY, f32::min);
+    Page::place(scene.width, scene.height, Paper::A1, Orientation::Auto).scale * smallest
+}
+
+fn regions(scene: &Scene, layer: Layer) -> impl Iterator<Item = (Rect, Role)> + '_ {
+    scene.regions.iter().filter(move |r| r.layer == layer).map(|r| (r.rect, r.role))
+}
+
+/// The share of the lanes' area that cards cover.
+fn coverage(scene: &Scene) -> f32 {
+    let area = |r: &Rect| r.width() * r.height();
+    let cards: f32 = regions(scene, Layer::Cards).map(|(r, _)| area(&r)).sum();
+    let lanes: f32 = regions(scene, Layer::Lanes).map(|(r, _)| area(&r)).sum();
+    cards / lanes
+}
+
+/// Every connector's polyline, with the cards it joins: the longest line drawn for each flow
+/// arrow and link (the shorter ones are its marks).
+fn connectors(scene: &Scene, map: &JourneyMap) -> Vec<(Vec<Point>, CardId, CardId)> {
+    let mut found: Vec<(Role, Vec<Point>, CardId, CardId)> = Vec::new();
+    for item in &scene.items {
+        let Shape::Line { points, .. } = &item.shape else { continue };
+        let (from, to) = match item.role {
+            Role::Flow(from, to) => (from, to),
+            Role::Link(id) => match map.links.iter().find(|l| l.id == id) {
+                Some(link) => (link.from, link.to),
+                None => continue,
+            },
+            _ => continue,
+        };
+        match found.iter_mut().find(|f| f.0 == item.role) {
+            Some(existing) if length(&existing.1) < length(points) => existing.1.clone_from(points),
+            Some(_) => {}
+            None => found.push((item.role, points.clone(), from, to)),
+        }
+    }
+    found.into_iter().map(|(_, points, from, to)| (points, from, to)).collect()
+}
+
+fn segment_crosses_rect(a: Point, b: Point, rect: &Rect) -> bool {
+    // Connectors are orthogonal or straight; sample the segment finely inside the shrunk rect.
+    let inner = Rect { min: Point::new(rect.min.x + 0.5, rect.min.y + 0.5), max: Point::new(rect.max.x - 0.5, rect.max.y - 0.5) };
+    (0..=200).any(|i| {
+        let t = i as f32 / 200.0;
+        let p = Point::new(a.x + t * (b.x - a.x), a.y + t * (b.y - a.y));
+        p.x > inner.min.x && p.x < inner.max.x && p.y > inner.min.y && p.y < inner.max.y
+    })
+}
+
+/// Whether two segments cross at a point inside both (touching ends do not count).
+fn segments_cross(a: (Point, Point), b: (Point, Point)) -> bool {
+    let cross = |o: Point, p: Point, q: Point| (p.x - o.x) * (q.y - o.y) - (p.y - o.y) * (q.x - o.x);
+    let (d1, d2) = (cross(b.0, b.1, a.0), cross(b.0, b.1, a.1));
+    let (d3, d4) = (cross(a.0, a.1, b.0), cross(a.0, a.1, b.1));
+    d1 * d2 < -1e-3 && d3 * d4 < -1e-3
+}
+
+fn length(points: &[Point]) -> f32 {
+    points.windows(2).map(|w| ((w[1].x - w[0].x).powi(2) + (w[1].y - w[0].y).powi(2)).sqrt()).sum()
+}
+
+struct Report {
+    links: usize,
+    crossings: usize,
+    worst_detour: f32,
+}
+
+/// Checks that no connector crosses a card other than its two ends' and measures detours and
+/// crossings.
+fn check_routes(scene: &Scene, map: &JourneyMap) -> Report {
+    let cards: Vec<(Rect, CardId)> = regions(scene, Layer::Cards)
+        .filter_map(|(r, role)| match role {
+            Role::Card(id) => Some((r, id)),
+            _ => None,
+        })
+        .collect();
+    let lines = connectors(scene, map);
+    let mut worst_detour: f32 = 1.0;
+    for (points, from, to) in &lines {
+        for w in points.windows(2) {
+            for (rect, id) in &cards {
+                assert!(
+                    !segment_crosses_rect(w[0], w[1], rect),
+                    "the connector {from}→{to} {points:?} crosses card {id} {rect:?}"
+                );
+            }
+        }
+        // The line stops at the arrowhead's base; the arrowhead adds at most its length.
+        let (start, end) = (points[0], points[points.len() - 1]);
+        let straight = ((end.x - start.x).powi(2) + (end.y - start.y).powi(2)).sqrt();
+        if straight > 20.0 {
+            let detour = length(points) / straight;
+            assert!(detour <= 3.0, "the connector {from}→{to} {points:?} has a detour of {detour:.2}");
+            worst_detour = worst_detour.max(detour);
+        }
+    }
+    let mut crossings = 0;
+    for (i, (a, ..)) in lines.iter().enumerate() {
+        for (b, ..) in &lines[i + 1..] {
+            for sa in a.windows(2) {
+                for sb in b.windows(2) {
+                    if segments_cross((sa[0], sa[1]), (sb[0], sb[1])) {
+                        crossings += 1;
+                    }
+                }
+            }
+        }
+    }
+    Report { links: lines.len(), crossings, worst_detour }
+}
+
+#[test]
+fn a_thirty_step_eight_lane_map_is_compact_and_legible_on_a1() {
+    for kind in [MapKind::Tactical, MapKind::Performance] {
+        for seed in 1..=6 {
+            let study = generated(seed, kind, 30, 6, 8, 0);
+            let map = &study.maps[0];
+            let scene = scene_of(&study, map);
+            let lanes = regions(&scene, Layer::Lanes).count();
+            assert_eq!(lanes, 8, "one lane per owner");
+            let (covered, printed) = (coverage(&scene), smallest_on_a1(&scene));
+            println!("{kind:?} seed {seed}: cards cover {:.0} % of the lanes, text {printed:.1} pt on A1", covered * 100.0);
+            assert!(covered >= 0.25, "{kind:?} seed {seed}: cards cover {:.1} %", covered * 100.0);
+            assert!(printed >= 9.0, "{kind:?} seed {seed}: text prints at {printed:.2} pt on A1");
+        }
+    }
+}
+
+#[test]
+fn the_bundled_lane_maps_print_at_nine_points_on_a1() {
+    for name in ["logistics", "saas", "starter"] {
+        let study = wayline::templates::find(name).unwrap().study().unwrap();
+        for map in study.maps.iter().filter(|m| m.kind != MapKind::Typical) {
+            let scene = scene_of(&study, map);
+            let printed = smallest_on_a1(&scene);
+            println!("{name} “{}”: {printed:.1} pt on A1, cards cover {:.0} %", map.title, coverage(&scene) * 100.0);
+            assert!(printed >= 9.0, "{name} “{}” prints at {printed:.2} pt on A1", map.title);
+        }
+    }
+}
+
+#[test]
+fn connectors_cross_no_card_and_take_short_routes() {
+    let mut total_links = 0;
+    let mut total_crossings = 0;
+    for kind in [MapKind::Tactical, MapKind::Performance] {
+        for seed in 1..=12 {
+            let study = generated(seed, kind, 30, 6, 8, 8);
+            let map = &study.maps[0];
+            let scene = scene_of(&study, map);
+            let report = check_routes(&scene, map);
+            println!(
+                "{kind:?} seed {seed}: {} connectors, {} crossings, worst detour {:.2}",
+                report.links, report.crossings, report.worst_detour
+            );
+            assert!(report.crossings <= report.links, "{kind:?} seed {seed}: {} crossings", report.crossings);
+            total_links += report.links;
+            total_crossings += report.crossings;
+        }
+    }
+    println!("in all: {total_links} connectors, {total_crossings} crossings");
+}
+
+#[test]
+fn the_bundled_lane_maps_route_around_their_cards() {
+    let study = wayline::templates::find("logistics").unwrap().study().unwrap();
+    for map in study.maps.iter().filter(|m| m.kind != MapKind::Typical) {
+        let report = check_routes(&scene_of(&study, map), map);
+        println!("“{}”: {} connectors, {} crossings, worst detour {:.2}", map.title, report.links, report.crossings, report.worst_detour);
+        assert!(report.crossings <= report.links);
+    }
+}
+
+#[test]
+fn dump_for_eyes() {
+    for (seed, kind, links) in [(1, MapKind::Tactical, 8), (2, MapKind::Performance, 0)] {
+        let study = generated(seed, kind, 30, 6, 8, links);
+        wayline::io::save_study(&study, std::path::Path::new(&format!("/tmp/gen-{seed}.journey.ron"))).unwrap();
+    }
+}
