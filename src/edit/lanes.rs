@@ -93,7 +93,8 @@ mod tests {
     #[test]
     fn placed_owners_without_steps_keep_their_place_after_the_shown_lanes() {
         let mut s = study(&[4, 2]);
-        apply_all(&mut s, move_lane(&s, MapId(1), OwnerId(1), 0)).unwrap();
+        let edits = move_lane(&s, MapId(1), OwnerId(1), 0);
+        apply_all(&mut s, edits).unwrap();
         assert_eq!(s.maps[0].lane_order, vec![OwnerId(1), OwnerId(2), OwnerId(3), OwnerId(4)]);
     }
 

@@ -154,7 +154,7 @@ pub(super) fn plan<'a>(map: &'a JourneyMap, placement: &Placement<'_>, lanes: us
             Via::Gutter { gutter, track: gutters.take(gutter) }
         } else {
             let (out, into) = if forward { (a.column + 1, b.column) } else { (a.column, b.column + 1) };
-            let lane = a.lane.max(b.lane);
+            let lane = quietest_channel(&connectors, placement, (out, into), (a.lane, b.lane));
             let track = channels[lane];
             channels[lane] += 1;
             Via::Channel { out: (out, gutters.take(out)), lane, track, into: (into, gutters.take(into)) }
@@ -192,6 +192,43 @@ fn elbow_gutter(placement: &Placement<'_>, from: usize, to: usize) -> Option<usi
             placement.free(a.lane, g, a.column - 1) && placement.free(b.lane, b.column + 1, g - 1)
         })
     }
+}
+
+/// The lane whose top channel a link from lane `lanes.0` to lane `lanes.1` should run along
+/// between gutters `gutters.0` and `gutters.1`: of the channels that need no detour (the top of
+/// the lane itself when both lanes are one, else the top of any lane below the upper one down
+/// to the lower one), the one crossing the fewest lines already planned; the lower lane's on
+/// a tie.
+fn quietest_channel(
+    planned: &[Planned<'_>],
+    placement: &Placement<'_>,
+    gutters: (usize, usize),
+    lanes: (usize, usize),
+) -> usize {
+    let (low, high) = (lanes.0.min(lanes.1), lanes.0.max(lanes.1));
+    let (left, right) = (gutters.0.min(gutters.1), gutters.0.max(gutters.1));
+    // Vertical pieces of planned lines: where (in gutter units, a column's middle at c + ½)
+    // and which lanes they span.
+    let mut pieces: Vec<(f32, usize, usize)> = Vec::new();
+    for line in planned {
+        let (la, lb) = (placement.steps[line.from.step].lane, placement.steps[line.to.step].lane);
+        match line.via {
+            Via::Direct => pieces.push((placement.steps[line.from.step].column as f32 + 0.5, la, lb)),
+            Via::Gutter { gutter, .. } => pieces.push((gutter as f32, la, lb)),
+            Via::Channel { out, lane, into, .. } => {
+                pieces.push((out.0 as f32, la, lane));
+                pieces.push((into.0 as f32, lane, lb));
+            }
+        }
+    }
+    let crossings = |channel: usize| {
+        pieces
+            .iter()
+            .filter(|(x, a, b)| *x >= left as f32 && *x <= right as f32 && (*a).min(*b) < channel && channel <= (*a).max(*b))
+            .count()
+    };
+    let first = if low == high { low } else { low + 1 };
+    (first..=high).rev().min_by_key(|&channel| crossings(channel)).unwrap_or(high)
 }
 
 /// Where the rows and cards ended up, to turn plans into points.

@@ -21,10 +21,18 @@ use crate::model::{Card, JourneyMap, OwnerId, Study};
 use links::{CHANNEL_INSET, Frame};
 use std::collections::HashMap;
 
-/// Padding between rows and inside lanes.
+/// Padding between rows.
 const PAD: f32 = 3.0 * UNIT;
+/// Padding above and below the cards in a lane, and around its label.
+const LANE_PAD: f32 = 2.0 * UNIT;
+/// The gutter between columns before connector tracks are added: narrower than on typical
+/// maps, as only the flow's turn and the links' tracks run along it.
+const LANE_GUTTER: f32 = 5.0 * UNIT;
+/// The row-header column of a lane map: narrower than on typical maps, as it holds the lane
+/// labels (wrapped) and the row headers, which keep their own width in the first gutter.
+const HEADER: f32 = ROW_HEADER - 4.0 * UNIT;
 /// The width of a lane's label, in the row-header column.
-const LABEL_WIDTH: f32 = ROW_HEADER - 6.0 * UNIT;
+const LABEL_WIDTH: f32 = HEADER - 5.0 * UNIT;
 
 /// Lays out the body of a tactical or performance map at the origin; returns its size.
 pub(crate) fn body(
@@ -51,7 +59,7 @@ pub(crate) fn body(
         .map(|s| CardFace::prepare(builder, study, map.kind, s.card, used))
         .collect();
     let plan = links::plan(map, &placement, lanes.len());
-    let grid = Grid::new(plan.gutter_tracks.clone());
+    let grid = Grid::with_widths(plan.gutter_tracks.clone(), HEADER, LANE_GUTTER);
     let spans: Vec<Span> =
         placement.stage_columns.iter().map(|&(first, last)| grid.span(first, last)).collect();
 
@@ -153,9 +161,10 @@ fn size_lanes(
             .fold(0.0, f32::max);
         let tracks = channel_tracks.get(lane).copied().unwrap_or(0);
         let card_inset =
-            if tracks == 0 { PAD } else { CHANNEL_INSET + tracks as f32 * TRACK + PAD / 2.0 }.max(PAD);
-        let label_height = PAD + name.height() + if kind.is_empty() { 0.0 } else { UNIT + kind.height() } + PAD;
-        let height = (card_inset + tallest + PAD).max(label_height);
+            if tracks == 0 { LANE_PAD } else { CHANNEL_INSET + tracks as f32 * TRACK + LANE_PAD / 2.0 }.max(LANE_PAD);
+        let label_height =
+            LANE_PAD + name.height() + if kind.is_empty() { 0.0 } else { UNIT + kind.height() } + LANE_PAD;
+        let height = (card_inset + tallest + LANE_PAD).max(label_height);
         rows.push(LaneRow { rect: Rect::from_xywh(0.0, y, 0.0, height), card_inset, name, kind });
         y += height;
     }
@@ -195,15 +204,15 @@ fn draw_lanes(
         );
         let label_height = row.name.height() + if row.kind.is_empty() { 0.0 } else { UNIT + row.kind.height() };
         builder.region(
-            Rect::from_xywh(3.0 * UNIT, y + PAD, LABEL_WIDTH, label_height.max(size::HEADING)),
+            Rect::from_xywh(3.0 * UNIT, y + LANE_PAD, LABEL_WIDTH, label_height.max(size::HEADING)),
             role,
             Layer::Labels,
         );
-        builder.place(&row.name, 3.0 * UNIT, y + PAD, style::INK, Anchor::Start, role);
+        builder.place(&row.name, 3.0 * UNIT, y + LANE_PAD, style::INK, Anchor::Start, role);
         builder.place(
             &row.kind,
             3.0 * UNIT,
-            y + PAD + row.name.height() + UNIT,
+            y + LANE_PAD + row.name.height() + UNIT,
             style::SECONDARY,
             Anchor::Start,
             role,
