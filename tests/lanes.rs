@@ -3,6 +3,11 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, reason = "tests fail by panicking")]
 
+mod common;
+
+use common::app::{drag, harness, study};
+use egui::{Key, Modifiers};
+
 use wayline::export::{Orientation, Page, Paper};
 use wayline::layout::{FontMeasure, Layer, LayoutOptions, Point, Rect, Role, Scene, Shape, layout};
 use wayline::model::{
@@ -377,10 +382,96 @@ fn the_bundled_lane_maps_route_around_their_cards() {
     }
 }
 
+/// The logistics study with its tactical map shown first, and the lanes of that map.
+fn tactical_first() -> (Study, Vec<(Rect, Option<OwnerId>)>) {
+    let mut study = common::app::template("logistics");
+    let tactical = study.maps.iter().position(|m| m.kind == MapKind::Tactical).unwrap();
+    let map = study.maps.remove(tactical);
+    study.maps.insert(0, map);
+    let scene = scene_of(&study, &study.maps[0]);
+    let lanes = regions(&scene, Layer::Lanes)
+        .filter_map(|(rect, role)| match role {
+            Role::Lane(owner) => Some((rect, owner)),
+            _ => None,
+        })
+        .collect();
+    (study, lanes)
+}
+
 #[test]
-fn dump_for_eyes() {
-    for (seed, kind, hands, links) in [(1, MapKind::Tactical, Hands::Chain, 8), (2, MapKind::Performance, Hands::Random, 0), (3, MapKind::Tactical, Hands::Random, 8)] {
-        let study = generated(seed, Shape_ { kind, hands, links, reach: Reach::Local });
-        wayline::io::save_study(&study, std::path::Path::new(&format!("/tmp/gen-{seed}.journey.ron"))).unwrap();
+fn dragging_a_lane_header_reorders_the_lanes_in_one_undo_step() {
+    let (before, lanes) = tactical_first();
+    let mut harness = harness(before.clone());
+    let (first, owner) = lanes[0];
+    let grab = harness.state_mut().map_to_screen(Point::new(first.min.x + 20.0, first.min.y + 12.0)).unwrap();
+    let below_third = lanes[2].0;
+    let drop = harness.state_mut().map_to_screen(Point::new(first.min.x + 20.0, below_third.max.y - 4.0)).unwrap();
+    drag(&mut harness, grab, drop);
+    let after = study(&harness);
+    let shown = after.maps[0].lanes(|id| after.owner(id).is_some());
+    assert_eq!(shown[2], owner, "the first lane now third: {shown:?}");
+    assert_eq!(shown[..2], [lanes[1].1, lanes[2].1]);
+    // One undo step puts the map back as it was, lane order and all.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run_ok();
+    assert_eq!(study(&harness), before);
+}
+
+#[test]
+fn a_saved_lane_order_survives_a_round_trip_and_an_empty_one_is_not_written() {
+    let (mut study, lanes) = tactical_first();
+    let plain = wayline::io::format::to_ron_string(&study).unwrap();
+    assert!(!plain.contains("lane_order"), "files without a lane order save as before");
+    let order: Vec<OwnerId> = lanes.iter().rev().filter_map(|(_, owner)| *owner).collect();
+    study.maps[0].lane_order.clone_from(&order);
+    let text = wayline::io::format::to_ron_string(&study).unwrap();
+    let back = wayline::io::format::parse_study(&text, "map.journey.ron").unwrap();
+    assert_eq!(back.maps[0].lane_order, order);
+    let scene = scene_of(&back, &back.maps[0]);
+    let shown: Vec<Option<OwnerId>> = regions(&scene, Layer::Lanes)
+        .filter_map(|(_, role)| match role {
+            Role::Lane(owner) => Some(owner),
+            _ => None,
+        })
+        .collect();
+    let expected: Vec<Option<OwnerId>> = order.iter().map(|o| Some(*o)).collect();
+    assert_eq!(shown[..expected.len()], expected[..], "the lanes follow the saved order");
+}
+
+#[test]
+fn the_handoff_row_counts_what_the_analysis_counts() {
+    let study = common::app::template("logistics");
+    for map in study.maps.iter().filter(|m| m.kind != MapKind::Typical) {
+        let scene = scene_of(&study, map);
+        let counts = wayline::analysis::handoffs_per_stage(map, &wayline::analysis::handoffs(map));
+        let printed: Vec<&str> = scene
+            .texts()
+            .filter(|(run, _)| run.text.ends_with("handoff") || run.text.ends_with("handoffs"))
+            .map(|(run, _)| run.text.as_str())
+            .collect();
+        let expected: Vec<String> = counts
+            .iter()
+            .map(|n| if *n == 0 { "No handoffs".to_owned() } else { wayline::words::count(*n, "handoff") })
+            .collect();
+        assert_eq!(printed, expected, "{}", map.title);
+        assert!(scene.texts().any(|(run, _)| run.text == "Handoffs"), "the row has its header");
+    }
+}
+
+#[test]
+fn every_bundled_map_with_lanes_lays_out_without_overlaps() {
+    for name in ["logistics", "saas", "starter"] {
+        let study = common::app::template(name);
+        for map in study.maps.iter().filter(|m| m.kind != MapKind::Typical) {
+            let scene = scene_of(&study, map);
+            for layer in [Layer::Cards, Layer::Lanes, Layer::Labels] {
+                let found: Vec<(Rect, Role)> = regions(&scene, layer).collect();
+                for (i, (a, ra)) in found.iter().enumerate() {
+                    for (b, rb) in &found[i + 1..] {
+                        assert!(!(ra != rb && a.overlaps(b)), "{name}: {ra:?} overlaps {rb:?}");
+                    }
+                }
+            }
+        }
     }
 }

@@ -165,8 +165,9 @@ pub fn journey_map() -> impl Strategy<Value = JourneyMap> {
         text(),
         prop::collection::vec(stage(), 0..4),
         prop::collection::vec(link(), 0..4),
+        prop::collection::vec(id(), 0..3),
     )
-        .prop_map(|((id, title, kind, state), persona, focus, description, stages, links)| JourneyMap {
+        .prop_map(|((id, title, kind, state), persona, focus, description, stages, links, lanes)| JourneyMap {
             id: MapId(id),
             title,
             kind,
@@ -179,6 +180,7 @@ pub fn journey_map() -> impl Strategy<Value = JourneyMap> {
             description,
             stages,
             links,
+            lane_order: lanes.into_iter().map(OwnerId).collect(),
         })
 }
 

@@ -10,7 +10,7 @@ mod overlay;
 use super::editor::Editor;
 use super::paint;
 use crate::layout::Point;
-use crate::model::{CardId, MapId, StageId};
+use crate::model::{CardId, MapId, OwnerId, StageId};
 use egui::emath::TSTransform;
 use egui::{Color32, Pos2, Rect, Sense, Vec2};
 use std::collections::HashMap;
@@ -22,6 +22,8 @@ pub(crate) enum Gesture {
     Cards { cards: Vec<CardId>, start: Pos2, current: Pos2 },
     /// A stage being dragged along the spine.
     Stage { stage: StageId, current: Pos2 },
+    /// A lane being dragged up or down by its header, grabbed at `start` (map units).
+    Lane { owner: OwnerId, start: Pos2, current: Pos2 },
     /// A rubber band from `start` to `current` (map units).
     Rubber { start: Pos2, current: Pos2, extend: bool },
     /// A link being drawn from a card's handle.
@@ -73,6 +75,8 @@ pub struct CanvasState {
     pub(crate) pending: Vec<crate::app::commands::Command>,
     /// Where the context menu was opened, in map units ("add card here").
     pub(crate) menu_at: Option<Point>,
+    /// The lane whose header the context menu was opened on.
+    pub(crate) menu_lane: Option<OwnerId>,
 }
 
 impl CanvasState {

@@ -1,16 +1,23 @@
 //! The connectors of a lane map, routed locally through the gaps between cards: the gutters
 //! between columns and a channel along the top of each lane. The flow from step to step
-//! drops straight down or up when the two share a column, or turns in the gutter before the
-//! target; other links turn in the gutter next to their cards when the lanes they pass along
-//! are clear, or else run along the top of the lower of the two lanes. No route crosses a
-//! card, and parallel lines keep to separate tracks.
+//! drops straight down or up when the two share a column and nothing lies between, brackets
+//! round the cards between through the gutter left of the column when something does, and
+//! turns in the gutter before the target otherwise. Other links turn in a gutter next to
+//! their cards when the lanes they pass along are clear, or else run along the top channel of
+//! a lane between their two. No route crosses a card.
+//!
+//! Parallel lines keep to separate tracks, handed out once every route is known: in each
+//! gutter, lines attached to the column on its left take the left tracks, lines passing from
+//! one column to the next the middle ones, and lines attached to the column on its right the
+//! right ones, each group nested (short spans nearest their cards), so lines seldom cross.
 
 use super::placement::Placement;
 use crate::layout::geometry::{Point, Rect};
-use crate::layout::grid::{Grid, Tracks};
+use crate::layout::grid::Grid;
 use crate::layout::scene::Role;
 use crate::layout::style::{CARD_PADDING, TRACK, UNIT, size};
 use crate::model::{CardId, JourneyMap, Link, LinkKind};
+use std::cmp::Ordering;
 use std::collections::HashMap;
 
 /// A side of a card where a connector leaves or arrives.
@@ -22,16 +29,18 @@ enum Side {
     Bottom,
 }
 
-/// A point on a card's side: the step, the side, and which of the side's ports (0 is the
-/// flow's, at the title; others are spaced down the side).
+/// A point on a card's side: the step, the side, and which of the side's ports. Port 0, at the
+/// title, is the flow's; lines heading up leave or arrive above it (negative), lines heading
+/// down below it, so lines at one card do not cross each other.
 #[derive(Clone, Copy, Debug)]
 struct Port {
     step: usize,
     side: Side,
-    slot: usize,
+    slot: i32,
 }
 
-/// How a route gets from one port to the other.
+/// How a route gets from one port to the other. Tracks are numbered left to right in their
+/// gutter.
 #[derive(Clone, Copy, Debug)]
 enum Via {
     /// Straight between the two ports (a flow down or up a shared column).
@@ -65,20 +74,54 @@ pub(super) struct Plan<'a> {
     pub channel_tracks: Vec<usize>,
 }
 
+/// Which side of a gutter a line running along it is attached to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Attached {
+    /// To the column on the gutter's left: both its ends are there.
+    Left,
+    /// To both columns: it passes from one to the other.
+    Through,
+    /// To the column on the gutter's right.
+    Right,
+}
+
+/// Which vertical piece of a connector a track is for.
+#[derive(Clone, Copy, Debug)]
+enum Piece {
+    /// The one vertical of a gutter route.
+    Only,
+    /// The first vertical of a channel route.
+    Out,
+    /// The last vertical of a channel route.
+    Into,
+}
+
+/// A claim on a track in a gutter, settled once every route is known.
+struct Claim {
+    gutter: usize,
+    attached: Attached,
+    /// How many lanes the vertical spans, for nesting.
+    span: usize,
+    connector: usize,
+    piece: Piece,
+}
+
+/// Hands out ports on card sides: 0 for the flow, then outwards above or below it.
+#[derive(Default)]
+struct Ports(HashMap<(usize, Side, bool), i32>);
+
+impl Ports {
+    fn take(&mut self, step: usize, side: Side, upwards: bool) -> Port {
+        let count = self.0.entry((step, side, upwards)).or_insert(0);
+        *count += 1;
+        Port { step, side, slot: if upwards { -*count } else { *count } }
+    }
+}
+
 /// Plans the flow between consecutive steps and every other link of the map.
 pub(super) fn plan<'a>(map: &'a JourneyMap, placement: &Placement<'_>, lanes: usize) -> Plan<'a> {
     let steps = &placement.steps;
     let step_of: HashMap<CardId, usize> = steps.iter().enumerate().map(|(i, s)| (s.card.id, i)).collect();
-    let mut gutters = Tracks::new(placement.columns + 1, 1); // track 0 of every gutter: the flow
-    let mut channels = vec![0; lanes.max(1)];
-    let mut slots: HashMap<(usize, Side), usize> = HashMap::new();
-    let mut next_slot = |step: usize, side: Side| {
-        let slot = slots.entry((step, side)).or_insert(1);
-        *slot += 1;
-        *slot - 1
-    };
-    let mut connectors = Vec::with_capacity(steps.len() + map.links.len());
-
     let mut flow_labels: HashMap<usize, &'a str> = HashMap::new();
     let mut extras = Vec::new();
     for link in &map.links {
@@ -95,15 +138,21 @@ pub(super) fn plan<'a>(map: &'a JourneyMap, placement: &Placement<'_>, lanes: us
         extras.push((link, from, to));
     }
 
-    // Flows between steps stacked in one column: straight down or up when no card lies
-    // between, else a bracket through the gutter left of the column, on tracks handed out
-    // longest first so brackets nest instead of crossing.
-    let mut brackets: Vec<(usize, usize)> = Vec::new(); // (connector, span in lanes)
+    let mut ports = Ports::default();
+    let mut claims = Vec::new();
+    let mut connectors = Vec::with_capacity(steps.len() + extras.len());
     for index in 1..steps.len() {
         let (a, b) = (&steps[index - 1], &steps[index]);
         let (low, high) = (a.lane.min(b.lane), a.lane.max(b.lane));
         let clear = !steps.iter().any(|s| s.column == a.column && s.lane > low && s.lane < high);
         let (from, to, via) = if a.column != b.column {
+            claims.push(Claim {
+                gutter: b.column,
+                attached: Attached::Through,
+                span: high - low,
+                connector: connectors.len(),
+                piece: Piece::Only,
+            });
             (
                 Port { step: index - 1, side: Side::Right, slot: 0 },
                 Port { step: index, side: Side::Left, slot: 0 },
@@ -113,9 +162,15 @@ pub(super) fn plan<'a>(map: &'a JourneyMap, placement: &Placement<'_>, lanes: us
             let (out, into) = if a.lane < b.lane { (Side::Bottom, Side::Top) } else { (Side::Top, Side::Bottom) };
             (Port { step: index - 1, side: out, slot: 0 }, Port { step: index, side: into, slot: 0 }, Via::Direct)
         } else {
-            brackets.push((connectors.len(), high - low));
+            claims.push(Claim {
+                gutter: b.column,
+                attached: Attached::Right,
+                span: high - low,
+                connector: connectors.len(),
+                piece: Piece::Only,
+            });
             (
-                Port { step: index - 1, side: Side::Left, slot: next_slot(index - 1, Side::Left) },
+                ports.take(index - 1, Side::Left, b.lane < a.lane),
                 Port { step: index, side: Side::Left, slot: 0 },
                 Via::Gutter { gutter: b.column, track: 0 },
             )
@@ -131,38 +186,60 @@ pub(super) fn plan<'a>(map: &'a JourneyMap, placement: &Placement<'_>, lanes: us
             handoff: a.lane != b.lane,
         });
     }
-    brackets.sort_by(|x, y| y.1.cmp(&x.1));
-    for (connector, _) in brackets {
-        if let Via::Gutter { gutter, track } = &mut connectors[connector].via {
-            *track = gutters.take(*gutter);
-        }
-    }
 
+    let mut channels = vec![0; lanes.max(1)];
     for (link, from, to) in extras {
         let (a, b) = (&steps[from], &steps[to]);
-        let forward = b.column > a.column || (b.column == a.column && to > from);
-        let (out_side, in_side) = match b.column.cmp(&a.column) {
-            std::cmp::Ordering::Greater => (Side::Right, Side::Left),
-            std::cmp::Ordering::Less => (Side::Left, Side::Right),
-            std::cmp::Ordering::Equal if forward => (Side::Right, Side::Right),
-            std::cmp::Ordering::Equal => (Side::Left, Side::Left),
-        };
-        let via = if b.column == a.column {
-            let gutter = if forward { a.column + 1 } else { a.column };
-            Via::Gutter { gutter, track: gutters.take(gutter) }
-        } else if let Some(gutter) = elbow_gutter(placement, from, to) {
-            Via::Gutter { gutter, track: gutters.take(gutter) }
-        } else {
-            let (out, into) = if forward { (a.column + 1, b.column) } else { (a.column, b.column + 1) };
-            let lane = quietest_channel(&connectors, placement, (out, into), (a.lane, b.lane));
-            let track = channels[lane];
-            channels[lane] += 1;
-            Via::Channel { out: (out, gutters.take(out)), lane, track, into: (into, gutters.take(into)) }
+        let (low, high) = (a.lane.min(b.lane), a.lane.max(b.lane));
+        let number = connectors.len();
+        let up = b.lane < a.lane;
+        let (start, end, via) = match b.column.cmp(&a.column) {
+            Ordering::Equal => {
+                // A C round the column's edge: right for a link forward, left for one back.
+                let (side, gutter, attached) = if to > from {
+                    (Side::Right, a.column + 1, Attached::Left)
+                } else {
+                    (Side::Left, a.column, Attached::Right)
+                };
+                claims.push(Claim { gutter, attached, span: high - low, connector: number, piece: Piece::Only });
+                (ports.take(from, side, up), ports.take(to, side, !up), Via::Gutter { gutter, track: 0 })
+            }
+            order => {
+                let rightwards = order == Ordering::Greater;
+                let (out_side, in_side) = if rightwards { (Side::Right, Side::Left) } else { (Side::Left, Side::Right) };
+                if let Some(gutter) = elbow_gutter(placement, from, to) {
+                    claims.push(Claim {
+                        gutter,
+                        attached: Attached::Through,
+                        span: high - low,
+                        connector: number,
+                        piece: Piece::Only,
+                    });
+                    (ports.take(from, out_side, up), ports.take(to, in_side, !up), Via::Gutter { gutter, track: 0 })
+                } else {
+                    let (out, into) =
+                        if rightwards { (a.column + 1, b.column) } else { (a.column, b.column + 1) };
+                    let lane = quietest_channel(&connectors, placement, (out, into), (a.lane, b.lane));
+                    let track = channels[lane];
+                    channels[lane] += 1;
+                    for (gutter, piece, span) in
+                        [(out, Piece::Out, a.lane.abs_diff(lane)), (into, Piece::Into, b.lane.abs_diff(lane))]
+                    {
+                        claims.push(Claim { gutter, attached: Attached::Through, span, connector: number, piece });
+                    }
+                    // The channel runs along the top of `lane`: above a step in that lane.
+                    (
+                        ports.take(from, out_side, lane <= a.lane),
+                        ports.take(to, in_side, lane <= b.lane),
+                        Via::Channel { out: (out, 0), lane, track, into: (into, 0) },
+                    )
+                }
+            }
         };
         let dashed = link.kind == LinkKind::Dependency;
         connectors.push(Planned {
-            from: Port { step: from, side: out_side, slot: next_slot(from, out_side) },
-            to: Port { step: to, side: in_side, slot: next_slot(to, in_side) },
+            from: start,
+            to: end,
             via,
             link: Some(link),
             flow_label: None,
@@ -171,7 +248,35 @@ pub(super) fn plan<'a>(map: &'a JourneyMap, placement: &Placement<'_>, lanes: us
             handoff: !dashed && a.card.accountable != b.card.accountable,
         });
     }
-    Plan { connectors, gutter_tracks: gutters.per_gutter, channel_tracks: channels }
+    let gutter_tracks = settle_tracks(&mut connectors, claims, placement.columns + 1);
+    Plan { connectors, gutter_tracks, channel_tracks: channels }
+}
+
+/// Numbers the tracks of each gutter left to right: lines attached to the left column, then
+/// lines passing through, then lines attached to the right column; the ones attached to a
+/// column nested with the shortest nearest it. Returns the number of tracks per gutter.
+fn settle_tracks(connectors: &mut [Planned<'_>], mut claims: Vec<Claim>, gutters: usize) -> Vec<usize> {
+    claims.sort_by(|x, y| {
+        let nesting = match x.attached {
+            Attached::Left => x.span.cmp(&y.span),
+            Attached::Through => Ordering::Equal,
+            Attached::Right => y.span.cmp(&x.span),
+        };
+        (x.gutter, x.attached).cmp(&(y.gutter, y.attached)).then(nesting).then(x.connector.cmp(&y.connector))
+    });
+    let mut counts = vec![0; gutters];
+    for claim in claims {
+        let Some(count) = counts.get_mut(claim.gutter) else { continue };
+        let track = *count;
+        *count += 1;
+        match (&mut connectors[claim.connector].via, claim.piece) {
+            (Via::Gutter { track: slot, .. }, Piece::Only)
+            | (Via::Channel { out: (_, slot), .. }, Piece::Out)
+            | (Via::Channel { into: (_, slot), .. }, Piece::Into) => *slot = track,
+            _ => {}
+        }
+    }
+    counts.into_iter().map(|c: usize| c.max(1)).collect()
 }
 
 /// A gutter where a link between steps in different columns can turn, running along its
@@ -224,7 +329,9 @@ fn quietest_channel(
     let crossings = |channel: usize| {
         pieces
             .iter()
-            .filter(|(x, a, b)| *x >= left as f32 && *x <= right as f32 && (*a).min(*b) < channel && channel <= (*a).max(*b))
+            .filter(|(x, a, b)| {
+                *x >= left as f32 && *x <= right as f32 && (*a).min(*b) < channel && channel <= (*a).max(*b)
+            })
             .count()
     };
     let first = if low == high { low } else { low + 1 };
@@ -239,12 +346,14 @@ pub(super) struct Frame<'r> {
     pub lane_top: &'r [f32],
 }
 
+/// How far below a lane's top edge its channel's first track runs.
+pub(super) const CHANNEL_INSET: f32 = 2.0 * UNIT;
+
 impl Frame<'_> {
     fn port(&self, port: Port) -> Point {
         let rect = &self.cards[port.step];
-        let y = (rect.min.y + CARD_PADDING + size::CARD_TITLE * 0.6 + port.slot as f32 * TRACK)
-            .min(rect.max.y - UNIT)
-            .max(rect.min.y);
+        let title = rect.min.y + CARD_PADDING + size::CARD_TITLE * 0.6;
+        let y = (title + port.slot as f32 * TRACK).min(rect.max.y - UNIT).max(rect.min.y + UNIT);
         match port.side {
             Side::Left => Point::new(rect.min.x, y),
             Side::Right => Point::new(rect.max.x, y),
@@ -254,13 +363,10 @@ impl Frame<'_> {
     }
 
     /// The y of a track in a lane's top channel.
-    pub fn channel_y(&self, lane: usize, track: usize) -> f32 {
+    fn channel_y(&self, lane: usize, track: usize) -> f32 {
         self.lane_top.get(lane).copied().unwrap_or(0.0) + CHANNEL_INSET + track as f32 * TRACK
     }
 }
-
-/// How far below a lane's top edge its channel's first track runs.
-pub(super) const CHANNEL_INSET: f32 = 2.0 * UNIT;
 
 impl Planned<'_> {
     /// The route's points, from the source's side to the target's.
@@ -269,23 +375,20 @@ impl Planned<'_> {
         match self.via {
             Via::Direct => vec![start, end],
             Via::Gutter { gutter, track } => {
-                let x = frame.grid.track_x(gutter, track);
                 if self.from.side != self.to.side && (start.y - end.y).abs() < 0.01 {
                     vec![start, end]
                 } else {
+                    let x = frame.grid.track_x(gutter, track);
                     vec![start, Point::new(x, start.y), Point::new(x, end.y), end]
                 }
             }
-            Via::Channel { out, lane, track, into } => {
-                let y = frame.channel_y(lane, track);
-                crate::layout::grid::via_channel(
-                    start,
-                    end,
-                    frame.grid.track_x(out.0, out.1),
-                    frame.grid.track_x(into.0, into.1),
-                    y,
-                )
-            }
+            Via::Channel { out, lane, track, into } => crate::layout::grid::via_channel(
+                start,
+                end,
+                frame.grid.track_x(out.0, out.1),
+                frame.grid.track_x(into.0, into.1),
+                frame.channel_y(lane, track),
+            ),
         }
     }
 }
