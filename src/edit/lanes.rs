@@ -57,7 +57,11 @@ mod tests {
     use crate::model::{Card, CardId, JourneyMap, MapKind, Owner, Stage, StageId};
 
     fn study(order: &[u32]) -> Study {
-        let card = |id: u32, owner: u32| Card { id: CardId(id), accountable: Some(OwnerId(owner)), ..Card::default() };
+        let card = |id: u32, owner: u32| Card {
+            id: CardId(id),
+            accountable: Some(OwnerId(owner)),
+            ..Card::default()
+        };
         Study {
             owners: (1..=4).map(|i| Owner { id: OwnerId(i), ..Owner::default() }).collect(),
             maps: vec![JourneyMap {

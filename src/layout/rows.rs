@@ -133,7 +133,8 @@ pub(crate) fn handoff_counts(builder: &mut Builder<'_>, map: &JourneyMap, spans:
     let mut height = header(builder, "Handoffs", top);
     for ((stage, span), count) in map.stages.iter().zip(spans).zip(counts) {
         let text = if count == 0 { "No handoffs".to_owned() } else { crate::words::count(count, "handoff") };
-        let paragraph = builder.paragraph(&text, size::BODY, Weight::Regular, span.right - span.left - 4.0 * UNIT);
+        let paragraph =
+            builder.paragraph(&text, size::BODY, Weight::Regular, span.right - span.left - 4.0 * UNIT);
         let x = span.left + 2.0 * UNIT;
         let role = Role::Stage(stage.id);
         builder.region(Rect::from_xywh(x, top, paragraph.width(), paragraph.height()), role, Layer::Labels);

@@ -171,7 +171,8 @@ pub fn lane_move(scene: &Scene, dragged: OwnerId, y: f32) -> Option<LaneDrop> {
             _ => None,
         })
         .collect();
-    let own = scene.regions.iter().find(|r| r.layer == Layer::Lanes && r.role == Role::Lane(Some(dragged)))?;
+    let own =
+        scene.regions.iter().find(|r| r.layer == Layer::Lanes && r.role == Role::Lane(Some(dragged)))?;
     let index = others.iter().filter(|r| r.centre().y < y).count();
     let edge = others.get(index).map(|below| below.min.y).or_else(|| others.last().map(|above| above.max.y));
     let edge = edge.unwrap_or(own.rect.min.y);

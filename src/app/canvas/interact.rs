@@ -416,7 +416,11 @@ fn lane_menu(ui: &mut egui::Ui, editor: &mut Editor, owner: crate::model::OwnerI
     let Some(position) = shown.iter().position(|id| *id == owner) else { return };
     let moves = [
         ("Move lane up", "Moves this lane above the one over it", position.checked_sub(1)),
-        ("Move lane down", "Moves this lane below the one under it", Some(position + 1).filter(|p| *p < shown.len())),
+        (
+            "Move lane down",
+            "Moves this lane below the one under it",
+            Some(position + 1).filter(|p| *p < shown.len()),
+        ),
     ];
     for (label, tooltip, to) in moves {
         if ui.add_enabled(to.is_some(), egui::Button::new(label)).on_hover_text(tooltip).clicked()

@@ -137,119 +137,128 @@ pub(super) fn plan<'a>(map: &'a JourneyMap, placement: &Placement<'_>, lanes: us
         }
         extras.push((link, from, to));
     }
-
-    let mut ports = Ports::default();
-    let mut claims = Vec::new();
-    let mut connectors = Vec::with_capacity(steps.len() + extras.len());
+    let mut planner = Planner {
+        placement,
+        ports: Ports::default(),
+        claims: Vec::new(),
+        connectors: Vec::with_capacity(steps.len() + extras.len()),
+        channels: vec![0; lanes.max(1)],
+    };
     for index in 1..steps.len() {
+        planner.flow(index, flow_labels.get(&index).copied());
+    }
+    for (link, from, to) in extras {
+        planner.link(link, from, to);
+    }
+    let Planner { mut connectors, claims, channels, .. } = planner;
+    let gutter_tracks = settle_tracks(&mut connectors, claims, placement.columns + 1);
+    Plan { connectors, gutter_tracks, channel_tracks: channels }
+}
+
+/// The routes planned so far, and the ports, tracks and channels they take.
+struct Planner<'p, 'a> {
+    placement: &'p Placement<'p>,
+    ports: Ports,
+    claims: Vec<Claim>,
+    connectors: Vec<Planned<'a>>,
+    channels: Vec<usize>,
+}
+
+impl<'a> Planner<'_, 'a> {
+    /// Claims a track in `gutter` for the next connector's `piece`.
+    fn claim(&mut self, gutter: usize, attached: Attached, span: usize, piece: Piece) {
+        let connector = self.connectors.len();
+        self.claims.push(Claim { gutter, attached, span, connector, piece });
+    }
+
+    /// The flow from step `index - 1` to step `index`.
+    fn flow(&mut self, index: usize, label: Option<&'a str>) {
+        let steps = &self.placement.steps;
         let (a, b) = (&steps[index - 1], &steps[index]);
         let (low, high) = (a.lane.min(b.lane), a.lane.max(b.lane));
         let clear = !steps.iter().any(|s| s.column == a.column && s.lane > low && s.lane < high);
+        let role = Role::Flow(a.card.id, b.card.id);
+        let handoff = a.lane != b.lane;
         let (from, to, via) = if a.column != b.column {
-            claims.push(Claim {
-                gutter: b.column,
-                attached: Attached::Through,
-                span: high - low,
-                connector: connectors.len(),
-                piece: Piece::Only,
-            });
+            self.claim(b.column, Attached::Through, high - low, Piece::Only);
             (
                 Port { step: index - 1, side: Side::Right, slot: 0 },
                 Port { step: index, side: Side::Left, slot: 0 },
                 Via::Gutter { gutter: b.column, track: 0 },
             )
         } else if clear {
-            let (out, into) = if a.lane < b.lane { (Side::Bottom, Side::Top) } else { (Side::Top, Side::Bottom) };
-            (Port { step: index - 1, side: out, slot: 0 }, Port { step: index, side: into, slot: 0 }, Via::Direct)
-        } else {
-            claims.push(Claim {
-                gutter: b.column,
-                attached: Attached::Right,
-                span: high - low,
-                connector: connectors.len(),
-                piece: Piece::Only,
-            });
+            let (out, into) =
+                if a.lane < b.lane { (Side::Bottom, Side::Top) } else { (Side::Top, Side::Bottom) };
             (
-                ports.take(index - 1, Side::Left, b.lane < a.lane),
+                Port { step: index - 1, side: out, slot: 0 },
+                Port { step: index, side: into, slot: 0 },
+                Via::Direct,
+            )
+        } else {
+            // A bracket round the cards between, through the gutter left of the column.
+            self.claim(b.column, Attached::Right, high - low, Piece::Only);
+            (
+                self.ports.take(index - 1, Side::Left, b.lane < a.lane),
                 Port { step: index, side: Side::Left, slot: 0 },
                 Via::Gutter { gutter: b.column, track: 0 },
             )
         };
-        connectors.push(Planned {
-            from,
-            to,
-            via,
-            link: None,
-            flow_label: flow_labels.get(&index).copied(),
-            role: Role::Flow(a.card.id, b.card.id),
-            dashed: false,
-            handoff: a.lane != b.lane,
-        });
+        let planned = Planned { from, to, via, link: None, flow_label: label, role, dashed: false, handoff };
+        self.connectors.push(planned);
     }
 
-    let mut channels = vec![0; lanes.max(1)];
-    for (link, from, to) in extras {
-        let (a, b) = (&steps[from], &steps[to]);
-        let (low, high) = (a.lane.min(b.lane), a.lane.max(b.lane));
-        let number = connectors.len();
-        let up = b.lane < a.lane;
-        let (start, end, via) = match b.column.cmp(&a.column) {
-            Ordering::Equal => {
-                // A C round the column's edge: right for a link forward, left for one back.
-                let (side, gutter, attached) = if to > from {
-                    (Side::Right, a.column + 1, Attached::Left)
-                } else {
-                    (Side::Left, a.column, Attached::Right)
-                };
-                claims.push(Claim { gutter, attached, span: high - low, connector: number, piece: Piece::Only });
-                (ports.take(from, side, up), ports.take(to, side, !up), Via::Gutter { gutter, track: 0 })
-            }
-            order => {
-                let rightwards = order == Ordering::Greater;
-                let (out_side, in_side) = if rightwards { (Side::Right, Side::Left) } else { (Side::Left, Side::Right) };
-                if let Some(gutter) = elbow_gutter(placement, from, to) {
-                    claims.push(Claim {
-                        gutter,
-                        attached: Attached::Through,
-                        span: high - low,
-                        connector: number,
-                        piece: Piece::Only,
-                    });
-                    (ports.take(from, out_side, up), ports.take(to, in_side, !up), Via::Gutter { gutter, track: 0 })
-                } else {
-                    let (out, into) =
-                        if rightwards { (a.column + 1, b.column) } else { (a.column, b.column + 1) };
-                    let lane = quietest_channel(&connectors, placement, (out, into), (a.lane, b.lane));
-                    let track = channels[lane];
-                    channels[lane] += 1;
-                    for (gutter, piece, span) in
-                        [(out, Piece::Out, a.lane.abs_diff(lane)), (into, Piece::Into, b.lane.abs_diff(lane))]
-                    {
-                        claims.push(Claim { gutter, attached: Attached::Through, span, connector: number, piece });
-                    }
-                    // The channel runs along the top of `lane`: above a step in that lane.
-                    (
-                        ports.take(from, out_side, lane <= a.lane),
-                        ports.take(to, in_side, lane <= b.lane),
-                        Via::Channel { out: (out, 0), lane, track, into: (into, 0) },
-                    )
-                }
+    /// A link other than the flow between consecutive steps.
+    fn link(&mut self, link: &'a Link, from: usize, to: usize) {
+        let (a, b) = (&self.placement.steps[from], &self.placement.steps[to]);
+        let (la, lb, ca, cb) = (a.lane, b.lane, a.column, b.column);
+        let span = la.abs_diff(lb);
+        let up = lb < la;
+        let handoff = link.kind == LinkKind::Flow && a.card.accountable != b.card.accountable;
+        let (start, end, via) = if cb == ca {
+            // A C round the column's edge: right for a link forward, left for one back.
+            let (side, gutter, attached) = if to > from {
+                (Side::Right, ca + 1, Attached::Left)
+            } else {
+                (Side::Left, ca, Attached::Right)
+            };
+            self.claim(gutter, attached, span, Piece::Only);
+            (
+                self.ports.take(from, side, up),
+                self.ports.take(to, side, !up),
+                Via::Gutter { gutter, track: 0 },
+            )
+        } else {
+            let rightwards = cb > ca;
+            let (out_side, in_side) =
+                if rightwards { (Side::Right, Side::Left) } else { (Side::Left, Side::Right) };
+            if let Some(gutter) = elbow_gutter(self.placement, from, to) {
+                self.claim(gutter, Attached::Through, span, Piece::Only);
+                (
+                    self.ports.take(from, out_side, up),
+                    self.ports.take(to, in_side, !up),
+                    Via::Gutter { gutter, track: 0 },
+                )
+            } else {
+                let (out, into) = if rightwards { (ca + 1, cb) } else { (ca, cb + 1) };
+                let lane = quietest_channel(&self.connectors, self.placement, (out, into), (la, lb));
+                let track = self.channels[lane];
+                self.channels[lane] += 1;
+                self.claim(out, Attached::Through, la.abs_diff(lane), Piece::Out);
+                self.claim(into, Attached::Through, lb.abs_diff(lane), Piece::Into);
+                // The channel runs along the top of `lane`: above a step in that lane.
+                (
+                    self.ports.take(from, out_side, lane <= la),
+                    self.ports.take(to, in_side, lane <= lb),
+                    Via::Channel { out: (out, 0), lane, track, into: (into, 0) },
+                )
             }
         };
         let dashed = link.kind == LinkKind::Dependency;
-        connectors.push(Planned {
-            from: start,
-            to: end,
-            via,
-            link: Some(link),
-            flow_label: None,
-            role: Role::Link(link.id),
-            dashed,
-            handoff: !dashed && a.card.accountable != b.card.accountable,
-        });
+        let role = Role::Link(link.id);
+        let planned =
+            Planned { from: start, to: end, via, link: Some(link), flow_label: None, role, dashed, handoff };
+        self.connectors.push(planned);
     }
-    let gutter_tracks = settle_tracks(&mut connectors, claims, placement.columns + 1);
-    Plan { connectors, gutter_tracks, channel_tracks: channels }
 }
 
 /// Numbers the tracks of each gutter left to right: lines attached to the left column, then
@@ -287,15 +296,15 @@ fn elbow_gutter(placement: &Placement<'_>, from: usize, to: usize) -> Option<usi
     if b.column > a.column {
         // Gutter g lies left of column g: columns a+1..g-1 in a's lane, g..b-1 in b's. The one
         // before the target first, as the flow turns.
-        (a.column + 1..=b.column).rev().find(|&g| {
-            placement.free(a.lane, a.column + 1, g - 1) && placement.free(b.lane, g, b.column - 1)
-        })
+        (a.column + 1..=b.column)
+            .rev()
+            .find(|&g| placement.free(a.lane, a.column + 1, g - 1) && placement.free(b.lane, g, b.column - 1))
     } else {
         // Gutter g lies right of column g-1: columns g..a-1 in a's lane, b+1..g-1 in b's. The
         // one next to the source first, so a loop back stays in the adjacent gutter.
-        (b.column + 1..=a.column).rev().find(|&g| {
-            placement.free(a.lane, g, a.column - 1) && placement.free(b.lane, b.column + 1, g - 1)
-        })
+        (b.column + 1..=a.column)
+            .rev()
+            .find(|&g| placement.free(a.lane, g, a.column - 1) && placement.free(b.lane, b.column + 1, g - 1))
     }
 }
 

@@ -50,14 +50,14 @@ pub(crate) fn body(
         lanes.iter().enumerate().map(|(i, o)| (*o, i)).collect();
     let last_lane = lanes.len().saturating_sub(1);
     let lane_of = |card: &Card| {
-        lane_index.get(&card.accountable.filter(|id| study.owner(*id).is_some())).copied().unwrap_or(last_lane)
+        lane_index
+            .get(&card.accountable.filter(|id| study.owner(*id).is_some()))
+            .copied()
+            .unwrap_or(last_lane)
     };
     let placement = placement::place(map, lane_of, lanes.len());
-    let faces: Vec<CardFace> = placement
-        .steps
-        .iter()
-        .map(|s| CardFace::prepare(builder, study, map.kind, s.card, used))
-        .collect();
+    let faces: Vec<CardFace> =
+        placement.steps.iter().map(|s| CardFace::prepare(builder, study, map.kind, s.card, used)).collect();
     let plan = links::plan(map, &placement, lanes.len());
     let grid = Grid::with_widths(plan.gutter_tracks.clone(), HEADER, LANE_GUTTER);
     let spans: Vec<Span> =
@@ -77,7 +77,8 @@ pub(crate) fn body(
     let lanes_top = if handoff_height > 0.0 { handoff_top + handoff_height + 2.0 * PAD } else { handoff_top };
 
     let heights: Vec<f32> = placement.steps.iter().zip(&faces).map(|(_, f)| f.height).collect();
-    let mut lane_rows = size_lanes(builder, study, &lanes, &placement, &heights, &plan.channel_tracks, lanes_top);
+    let mut lane_rows =
+        size_lanes(builder, study, &lanes, &placement, &heights, &plan.channel_tracks, lanes_top);
     draw_lanes(builder, study, &lanes, &mut lane_rows, grid.width);
     let lanes_bottom = lane_rows.last().map_or(lanes_top, |r| r.rect.max.y);
 
@@ -95,8 +96,8 @@ pub(crate) fn body(
         face.draw(builder, at);
         rects.push(Rect::from_xywh(at.x, at.y, CARD_WIDTH, face.height));
     }
-    let lane_top: Vec<f32> = lane_rows.iter().map(|r| r.rect.min.y).collect();
-    let frame = Frame { grid: &grid, cards: &rects, lane_top: &lane_top };
+    let lane_edges: Vec<f32> = lane_rows.iter().map(|r| r.rect.min.y).collect();
+    let frame = Frame { grid: &grid, cards: &rects, lane_top: &lane_edges };
     draw_connectors(builder, &plan, &frame, used);
 
     let has_recs = stages.iter().any(|s| !s.recommendations.is_empty());
@@ -151,7 +152,12 @@ fn size_lanes(
         let owner = owner_id.and_then(|id| study.owner(id));
         let label = owner.map_or("No accountable owner", |o| o.name.as_str());
         let name = builder.paragraph(label, size::HEADING, Weight::Bold, LABEL_WIDTH);
-        let kind = builder.paragraph(owner.map_or("", |o| o.kind.label()), size::SMALL, Weight::Regular, LABEL_WIDTH);
+        let kind = builder.paragraph(
+            owner.map_or("", |o| o.kind.label()),
+            size::SMALL,
+            Weight::Regular,
+            LABEL_WIDTH,
+        );
         let tallest = placement
             .steps
             .iter()
@@ -161,7 +167,8 @@ fn size_lanes(
             .fold(0.0, f32::max);
         let tracks = channel_tracks.get(lane).copied().unwrap_or(0);
         let card_inset =
-            if tracks == 0 { LANE_PAD } else { CHANNEL_INSET + tracks as f32 * TRACK + LANE_PAD / 2.0 }.max(LANE_PAD);
+            if tracks == 0 { LANE_PAD } else { CHANNEL_INSET + tracks as f32 * TRACK + LANE_PAD / 2.0 }
+                .max(LANE_PAD);
         let label_height =
             LANE_PAD + name.height() + if kind.is_empty() { 0.0 } else { UNIT + kind.height() } + LANE_PAD;
         let height = (card_inset + tallest + LANE_PAD).max(label_height);
@@ -202,7 +209,8 @@ fn draw_lanes(
             Some(Stroke::solid(0.5, style::SECONDARY)),
             role,
         );
-        let label_height = row.name.height() + if row.kind.is_empty() { 0.0 } else { UNIT + row.kind.height() };
+        let label_height =
+            row.name.height() + if row.kind.is_empty() { 0.0 } else { UNIT + row.kind.height() };
         builder.region(
             Rect::from_xywh(3.0 * UNIT, y + LANE_PAD, LABEL_WIDTH, label_height.max(size::HEADING)),
             role,

@@ -32,7 +32,11 @@ impl Placement<'_> {
 /// there (the flow then runs down or up the column); otherwise into the next column, never
 /// before its stage's first column. So the flow never runs leftwards, stages stay contiguous
 /// vertical bands, and an empty stage keeps one empty column so it shows.
-pub(super) fn place<'a>(map: &'a JourneyMap, lane_of: impl Fn(&Card) -> usize, lanes: usize) -> Placement<'a> {
+pub(super) fn place<'a>(
+    map: &'a JourneyMap,
+    lane_of: impl Fn(&Card) -> usize,
+    lanes: usize,
+) -> Placement<'a> {
     let mut steps: Vec<Step<'a>> = Vec::with_capacity(map.card_count());
     let mut stage_columns = Vec::with_capacity(map.stages.len());
     // Lanes taken in the newest column: columns only grow, so no older column takes a step.
@@ -52,7 +56,7 @@ pub(super) fn place<'a>(map: &'a JourneyMap, lane_of: impl Fn(&Card) -> usize, l
                 None => first,
             };
             if steps.last().is_none_or(|previous| previous.column != column) {
-                taken.iter_mut().for_each(|t| *t = false);
+                taken.fill(false);
             }
             taken[lane] = true;
             last = column;
