@@ -72,6 +72,9 @@ pub(super) struct Plan<'a> {
     pub gutter_tracks: Vec<usize>,
     /// Tracks in each lane's top channel.
     pub channel_tracks: Vec<usize>,
+    /// Flows straight down or up between neighbouring lanes, as (upper step, lower step): the
+    /// gap between their cards must hold the arrow and its handoff mark.
+    pub drops: Vec<(usize, usize)>,
 }
 
 /// Which side of a gutter a line running along it is attached to.
@@ -152,7 +155,14 @@ pub(super) fn plan<'a>(map: &'a JourneyMap, placement: &Placement<'_>, lanes: us
     }
     let Planner { mut connectors, claims, channels, .. } = planner;
     let gutter_tracks = settle_tracks(&mut connectors, claims, placement.columns + 1);
-    Plan { connectors, gutter_tracks, channel_tracks: channels }
+    let drops = connectors
+        .iter()
+        .filter(|c| matches!(c.via, Via::Direct))
+        .map(|c| (c.from.step, c.to.step))
+        .filter(|&(a, b)| steps[a].lane.abs_diff(steps[b].lane) == 1)
+        .map(|(a, b)| if steps[a].lane < steps[b].lane { (a, b) } else { (b, a) })
+        .collect();
+    Plan { connectors, gutter_tracks, channel_tracks: channels, drops }
 }
 
 /// The routes planned so far, and the ports, tracks and channels they take.

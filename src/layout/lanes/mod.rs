@@ -28,6 +28,9 @@ const LANE_PAD: f32 = 2.0 * UNIT;
 /// The gutter between columns before connector tracks are added: narrower than on typical
 /// maps, as only the flow's turn and the links' tracks run along it.
 const LANE_GUTTER: f32 = 5.0 * UNIT;
+/// The least gap between two cards that a flow drops straight between: the line, its handoff
+/// mark and its arrowhead.
+const DROP: f32 = 6.0 * UNIT;
 /// The row-header column of a lane map: narrower than on typical maps, as it holds the lane
 /// labels (wrapped) and the row headers, which keep their own width in the first gutter.
 const HEADER: f32 = ROW_HEADER - 4.0 * UNIT;
@@ -76,9 +79,8 @@ pub(crate) fn body(
     let handoff_height = rows::handoff_counts(builder, map, &spans, handoff_top);
     let lanes_top = if handoff_height > 0.0 { handoff_top + handoff_height + 2.0 * PAD } else { handoff_top };
 
-    let heights: Vec<f32> = placement.steps.iter().zip(&faces).map(|(_, f)| f.height).collect();
-    let mut lane_rows =
-        size_lanes(builder, study, &lanes, &placement, &heights, &plan.channel_tracks, lanes_top);
+    let heights: Vec<f32> = faces.iter().map(|f| f.height).collect();
+    let mut lane_rows = size_lanes(builder, study, &lanes, &placement, &heights, &plan, lanes_top);
     draw_lanes(builder, study, &lanes, &mut lane_rows, grid.width);
     let lanes_bottom = lane_rows.last().map_or(lanes_top, |r| r.rect.max.y);
 
@@ -136,17 +138,18 @@ struct LaneRow {
 }
 
 /// Sizes the lanes from `top`: each as tall as its tallest step plus its channel and padding,
-/// or as its label needs.
+/// or as its label needs; a lane's cards start low enough that a flow dropping into them from
+/// the lane above has room for its arrow and handoff mark.
 fn size_lanes(
     builder: &Builder<'_>,
     study: &Study,
     lanes: &[Option<OwnerId>],
     placement: &placement::Placement<'_>,
     heights: &[f32],
-    channel_tracks: &[usize],
+    plan: &links::Plan<'_>,
     top: f32,
 ) -> Vec<LaneRow> {
-    let mut rows = Vec::with_capacity(lanes.len());
+    let mut rows: Vec<LaneRow> = Vec::with_capacity(lanes.len());
     let mut y = top;
     for (lane, owner_id) in lanes.iter().enumerate() {
         let owner = owner_id.and_then(|id| study.owner(id));
@@ -165,10 +168,20 @@ fn size_lanes(
             .filter(|(s, _)| s.lane == lane)
             .map(|(_, h)| *h)
             .fold(0.0, f32::max);
-        let tracks = channel_tracks.get(lane).copied().unwrap_or(0);
-        let card_inset =
-            if tracks == 0 { LANE_PAD } else { CHANNEL_INSET + tracks as f32 * TRACK + LANE_PAD / 2.0 }
-                .max(LANE_PAD);
+        let tracks = plan.channel_tracks.get(lane).copied().unwrap_or(0);
+        let channel_inset =
+            if tracks == 0 { LANE_PAD } else { CHANNEL_INSET + tracks as f32 * TRACK + LANE_PAD / 2.0 };
+        // Room below each card of the lane above that a flow drops from into this lane.
+        let room_above = |upper: usize| {
+            rows.last().map_or(f32::INFINITY, |above| above.rect.height() - above.card_inset - heights[upper])
+        };
+        let drop_inset = plan
+            .drops
+            .iter()
+            .filter(|(_, lower)| placement.steps[*lower].lane == lane)
+            .map(|(upper, _)| DROP - room_above(*upper))
+            .fold(0.0, f32::max);
+        let card_inset = channel_inset.max(drop_inset).max(LANE_PAD);
         let label_height =
             LANE_PAD + name.height() + if kind.is_empty() { 0.0 } else { UNIT + kind.height() } + LANE_PAD;
         let height = (card_inset + tallest + LANE_PAD).max(label_height);
