@@ -186,7 +186,7 @@ impl<'a> Planner<'_, 'a> {
         let steps = &self.placement.steps;
         let (a, b) = (&steps[index - 1], &steps[index]);
         let (low, high) = (a.lane.min(b.lane), a.lane.max(b.lane));
-        let clear = !steps.iter().any(|s| s.column == a.column && s.lane > low && s.lane < high);
+        let clear = (low + 1..high).all(|lane| self.placement.free(lane, a.column, a.column));
         let role = Role::Flow(a.card.id, b.card.id);
         let handoff = a.lane != b.lane;
         let (from, to, via) = if a.column != b.column {

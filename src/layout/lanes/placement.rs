@@ -17,13 +17,17 @@ pub(super) struct Placement<'a> {
     pub steps: Vec<Step<'a>>,
     pub stage_columns: Vec<(usize, usize)>,
     pub columns: usize,
+    /// The columns with a step, per lane, in order (journey order never runs left).
+    taken: Vec<Vec<usize>>,
 }
 
 impl Placement<'_> {
     /// Whether `lane` has no step in any column from `first` to `last` (inclusive; an empty
     /// range is free).
     pub fn free(&self, lane: usize, first: usize, last: usize) -> bool {
-        !self.steps.iter().any(|s| s.lane == lane && s.column >= first && s.column <= last)
+        let Some(columns) = self.taken.get(lane) else { return true };
+        let next = columns.partition_point(|c| *c < first);
+        columns.get(next).is_none_or(|c| *c > last)
     }
 }
 
@@ -65,7 +69,11 @@ pub(super) fn place<'a>(
         stage_columns.push((first, last));
         first_free = last + 1;
     }
-    Placement { steps, stage_columns, columns: first_free.max(1) }
+    let mut taken_columns = vec![Vec::new(); lanes.max(1)];
+    for step in &steps {
+        taken_columns[step.lane].push(step.column);
+    }
+    Placement { steps, stage_columns, columns: first_free.max(1), taken: taken_columns }
 }
 
 #[cfg(test)]
