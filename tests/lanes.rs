@@ -451,6 +451,31 @@ fn dragging_a_lane_header_reorders_the_lanes_in_one_undo_step() {
 }
 
 #[test]
+fn a_lane_moves_down_from_its_header_menu() {
+    let (before, lanes) = tactical_first();
+    let mut harness = harness(before);
+    let (first, owner) = lanes[0];
+    let header =
+        harness.state_mut().map_to_screen(Point::new(first.min.x + 20.0, first.min.y + 12.0)).unwrap();
+    harness.hover_at(header);
+    harness.run_ok();
+    for pressed in [true, false] {
+        let button = egui::PointerButton::Secondary;
+        harness.event(egui::Event::PointerButton {
+            pos: header,
+            button,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+    }
+    harness.run_ok();
+    common::app::click(&mut harness, "Move lane down");
+    let after = study(&harness);
+    let shown = after.maps[0].lanes(|id| after.owner(id).is_some());
+    assert_eq!(shown[..2], [lanes[1].1, owner], "{shown:?}");
+}
+
+#[test]
 fn a_saved_lane_order_survives_a_round_trip_and_an_empty_one_is_not_written() {
     let (mut study, lanes) = tactical_first();
     let plain = wayline::io::format::to_ron_string(&study).unwrap();
