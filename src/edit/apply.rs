@@ -76,6 +76,8 @@ pub enum Edit {
     MoveMap { map: MapId, to: usize },
     /// Replace a map's own fields.
     SetMapInfo { map: MapId, info: MapInfo },
+    /// Set the order of a lane map's swimlanes (top to bottom).
+    SetLaneOrder { map: MapId, order: Vec<OwnerId> },
     /// Insert a stage (with its cards) into a map's spine.
     InsertStage { map: MapId, index: usize, stage: Stage },
     /// Remove a stage and its cards.
@@ -187,6 +189,10 @@ pub fn apply(study: &mut Study, edit: Edit) -> Result<Edit, EditError> {
             let old = MapInfo::of(target);
             info.write_to(target);
             Edit::SetMapInfo { map, info: old }
+        }
+        Edit::SetLaneOrder { map, order } => {
+            let target = map_mut(study, map)?;
+            Edit::SetLaneOrder { map, order: std::mem::replace(&mut target.lane_order, order) }
         }
         Edit::InsertStage { map, index, stage } => {
             let target = map_mut(study, map)?;

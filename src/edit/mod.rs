@@ -8,6 +8,7 @@
 mod apply;
 mod document;
 mod history;
+pub mod lanes;
 pub mod ops;
 
 pub use apply::{Edit, EditError, MapInfo, apply, apply_all};

@@ -175,6 +175,7 @@ pub fn delete_owner(study: &Study, owner: OwnerId, replacement: Option<OwnerId>)
     for child in study.owners.iter().filter(|o| o.parent == Some(owner)) {
         edits.push(Edit::ReplaceOwner(Owner { parent, ..child.clone() }));
     }
+    edits.extend(super::lanes::forget_owner(study, owner, replacement));
     edits.push(Edit::RemoveOwner(owner));
     edits
 }

@@ -6,6 +6,8 @@ use super::rows::Span;
 use super::style::{CARD_WIDTH, GUTTER, ROW_HEADER, TRACK};
 
 pub(crate) struct Grid {
+    /// The width of the row-header column left of the first gutter.
+    header: f32,
     /// The left edge of each column.
     pub column_left: Vec<f32>,
     /// The width of each gutter; gutter `g` lies left of column `g` (the last one right of the
@@ -19,23 +21,29 @@ pub(crate) struct Grid {
 impl Grid {
     /// `gutter_tracks[g]` connectors run along gutter `g`; there is one more gutter than columns.
     pub fn new(gutter_tracks: Vec<usize>) -> Self {
+        Self::with_widths(gutter_tracks, ROW_HEADER, GUTTER)
+    }
+
+    /// Like [`Grid::new`], with a row-header column `header` wide and gutters `gutter` wide
+    /// before their connector tracks are added.
+    pub fn with_widths(gutter_tracks: Vec<usize>, header: f32, gutter: f32) -> Self {
         let columns = gutter_tracks.len().saturating_sub(1);
         let gutter_width: Vec<f32> =
-            gutter_tracks.iter().map(|&tracks| GUTTER + tracks.saturating_sub(1) as f32 * TRACK).collect();
+            gutter_tracks.iter().map(|&tracks| gutter + tracks.saturating_sub(1) as f32 * TRACK).collect();
         let mut column_left = Vec::with_capacity(columns);
-        let mut x = ROW_HEADER;
+        let mut x = header;
         for gutter in gutter_width.iter().take(columns) {
             x += gutter;
             column_left.push(x);
             x += CARD_WIDTH;
         }
-        let width = x + gutter_width.last().copied().unwrap_or(GUTTER);
-        Self { column_left, gutter_width, gutter_tracks, width }
+        let width = x + gutter_width.last().copied().unwrap_or(gutter);
+        Self { header, column_left, gutter_width, gutter_tracks, width }
     }
 
     /// The x of `track` in `gutter`, the tracks centred in the gutter.
     pub fn track_x(&self, gutter: usize, track: usize) -> f32 {
-        let left = if gutter == 0 { ROW_HEADER } else { self.column_left[gutter - 1] + CARD_WIDTH };
+        let left = if gutter == 0 { self.header } else { self.column_left[gutter - 1] + CARD_WIDTH };
         let count = self.gutter_tracks[gutter].max(1) as f32;
         left + self.gutter_width[gutter] / 2.0 + (track as f32 - (count - 1.0) / 2.0) * TRACK
     }
@@ -46,25 +54,6 @@ impl Grid {
             left: self.column_left[first] - self.gutter_width[first] / 2.0,
             right: self.column_left[last] + CARD_WIDTH + self.gutter_width[last + 1] / 2.0,
         }
-    }
-}
-
-/// Hands out tracks in gutters.
-pub(crate) struct Tracks {
-    pub per_gutter: Vec<usize>,
-}
-
-impl Tracks {
-    /// `reserved` tracks in every gutter are kept for the caller's own lines.
-    pub fn new(gutters: usize, reserved: usize) -> Self {
-        Self { per_gutter: vec![reserved; gutters] }
-    }
-
-    /// The next free track in `gutter`.
-    pub fn take(&mut self, gutter: usize) -> usize {
-        let track = self.per_gutter[gutter];
-        self.per_gutter[gutter] += 1;
-        track
     }
 }
 

@@ -152,6 +152,28 @@ impl PlannedItem {
     }
 }
 
+/// The "Handoffs" row at `top`: per stage the number of handoffs arriving in it (as
+/// [`crate::analysis::handoffs`] defines them), in body text, secondary colour. Draws nothing
+/// and returns 0 when the map has no handoff; else returns the row's height.
+pub(crate) fn handoff_counts(builder: &mut Builder<'_>, map: &JourneyMap, spans: &[Span], top: f32) -> f32 {
+    let handoffs = crate::analysis::handoffs(map);
+    if handoffs.is_empty() {
+        return 0.0;
+    }
+    let counts = crate::analysis::handoffs_per_stage(map, &handoffs);
+    let mut height = header(builder, "Handoffs", top);
+    for ((stage, span), count) in map.stages.iter().zip(spans).zip(counts) {
+        let text = if count == 0 { "No handoffs".to_owned() } else { crate::words::count(count, "handoff") };
+        let paragraph =
+            builder.paragraph(&text, size::BODY, Weight::Regular, span.right - span.left - 4.0 * UNIT);
+        let x = span.left + 2.0 * UNIT;
+        let role = Role::Stage(stage.id);
+        builder.region(Rect::from_xywh(x, top, paragraph.width(), paragraph.height()), role, Layer::Labels);
+        height = height.max(builder.place(&paragraph, x, top, style::SECONDARY, Anchor::Start, role));
+    }
+    height
+}
+
 /// A measured list of recommendations for one stage.
 pub(crate) struct RecommendationList {
     items: Vec<PlannedItem>,

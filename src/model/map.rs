@@ -3,7 +3,7 @@
 use super::card::{Card, Metric, Recommendation};
 use super::scales::Emotion;
 use super::skip::is_default;
-use super::{CardId, LinkId, MapId, PersonaId, StageId};
+use super::{CardId, LinkId, MapId, OwnerId, PersonaId, StageId};
 use serde::{Deserialize, Serialize};
 
 /// The three kinds of map of the B2B method.
@@ -121,6 +121,11 @@ pub struct JourneyMap {
     /// Flows and dependencies between the map's cards.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub links: Vec<Link>,
+    /// The order of the swimlanes on a tactical or performance map, top to bottom, as the
+    /// user set it. Owners not listed follow in the order they first act in the journey;
+    /// ids of owners that no longer exist are ignored.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub lane_order: Vec<OwnerId>,
 }
 
 impl JourneyMap {
@@ -145,6 +150,35 @@ impl JourneyMap {
     #[must_use]
     pub fn stage(&self, id: StageId) -> Option<&Stage> {
         self.stages.iter().find(|stage| stage.id == id)
+    }
+
+    /// The swimlanes of a tactical or performance map, top to bottom: one per accountable
+    /// owner that has a step (`is_owner` says which ids name a known owner), first in the
+    /// user's [`lane_order`](Self::lane_order), then in the order they first act in the
+    /// journey; steps with no known accountable owner share a last lane (`None`), which is
+    /// also the one lane of a map without steps.
+    #[must_use]
+    pub fn lanes(&self, is_owner: impl Fn(OwnerId) -> bool) -> Vec<Option<OwnerId>> {
+        let acting: Vec<OwnerId> = {
+            let mut seen = Vec::new();
+            for owner in self.cards().filter_map(|card| card.accountable).filter(|id| is_owner(*id)) {
+                if !seen.contains(&owner) {
+                    seen.push(owner);
+                }
+            }
+            seen
+        };
+        let mut lanes: Vec<Option<OwnerId>> = Vec::with_capacity(acting.len() + 1);
+        for owner in self.lane_order.iter().chain(&acting) {
+            if acting.contains(owner) && !lanes.contains(&Some(*owner)) {
+                lanes.push(Some(*owner));
+            }
+        }
+        let unowned = self.cards().any(|card| card.accountable.is_none_or(|id| !is_owner(id)));
+        if unowned || lanes.is_empty() {
+            lanes.push(None);
+        }
+        lanes
     }
 }
 

@@ -165,20 +165,24 @@ pub fn journey_map() -> impl Strategy<Value = JourneyMap> {
         text(),
         prop::collection::vec(stage(), 0..4),
         prop::collection::vec(link(), 0..4),
+        prop::collection::vec(id(), 0..3),
     )
-        .prop_map(|((id, title, kind, state), persona, focus, description, stages, links)| JourneyMap {
-            id: MapId(id),
-            title,
-            kind,
-            state,
-            persona: persona.map(PersonaId),
-            focus: focus.map(|(map, cards)| Focus {
-                map: MapId(map),
-                cards: cards.into_iter().map(CardId).collect(),
-            }),
-            description,
-            stages,
-            links,
+        .prop_map(|((id, title, kind, state), persona, focus, description, stages, links, lanes)| {
+            JourneyMap {
+                id: MapId(id),
+                title,
+                kind,
+                state,
+                persona: persona.map(PersonaId),
+                focus: focus.map(|(map, cards)| Focus {
+                    map: MapId(map),
+                    cards: cards.into_iter().map(CardId).collect(),
+                }),
+                description,
+                stages,
+                links,
+                lane_order: lanes.into_iter().map(OwnerId).collect(),
+            }
         })
 }
 

@@ -139,6 +139,46 @@ pub fn lane_at_y(scene: &Scene, y: f32) -> Option<Option<OwnerId>> {
     })
 }
 
+/// The lane whose header (its label at the left of the lane) holds `point`: the handle the
+/// user drags to reorder lanes. Outer `None` when the point is on no lane header.
+#[must_use]
+pub fn lane_header_at(scene: &Scene, point: Point) -> Option<Option<OwnerId>> {
+    scene.regions.iter().find_map(|region| match region.role {
+        Role::Lane(owner) if region.layer == Layer::Labels && region.rect.contains(point) => Some(owner),
+        _ => None,
+    })
+}
+
+/// Where a lane dragged to height `y` would go: its position among the owners' lanes (the lane
+/// of steps nobody is accountable for stays last), and the line to mark it with, in map units.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LaneDrop {
+    /// The position among the other owners' lanes, 0 = top.
+    pub index: usize,
+    /// Where to draw the drop indicator: a line from `.0` to `.1`.
+    pub marker: (Point, Point),
+}
+
+/// Where the lane of `dragged` would land if dropped at height `y`.
+#[must_use]
+pub fn lane_move(scene: &Scene, dragged: OwnerId, y: f32) -> Option<LaneDrop> {
+    let others: Vec<crate::layout::Rect> = scene
+        .regions
+        .iter()
+        .filter(|r| r.layer == Layer::Lanes)
+        .filter_map(|r| match r.role {
+            Role::Lane(Some(owner)) if owner != dragged => Some(r.rect),
+            _ => None,
+        })
+        .collect();
+    let own =
+        scene.regions.iter().find(|r| r.layer == Layer::Lanes && r.role == Role::Lane(Some(dragged)))?;
+    let index = others.iter().filter(|r| r.centre().y < y).count();
+    let edge = others.get(index).map(|below| below.min.y).or_else(|| others.last().map(|above| above.max.y));
+    let edge = edge.unwrap_or(own.rect.min.y);
+    Some(LaneDrop { index, marker: (Point::new(own.rect.min.x, edge), Point::new(own.rect.max.x, edge)) })
+}
+
 /// Where dropped cards would go: a stage, a position in it, and on lane maps the lane.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct DropTarget {
@@ -306,6 +346,32 @@ mod tests {
         let below =
             drop_target(&scene, map, &[dragged], Point::new(target.centre().x, target.max.y + 20.0)).unwrap();
         assert_eq!((below.stage, below.index), (map.stages[1].id, 1));
+    }
+
+    #[test]
+    fn a_lane_is_picked_up_by_its_header_and_dropped_between_lanes() {
+        let study = crate::templates::find("logistics").unwrap().study().unwrap();
+        let map = study.maps.iter().find(|m| m.kind == MapKind::Tactical).unwrap();
+        let scene = layout(&study, map, FontMeasure::shared(), &LayoutOptions::default());
+        let lanes: Vec<(crate::layout::Rect, Option<OwnerId>)> = scene
+            .regions
+            .iter()
+            .filter(|r| r.layer == Layer::Lanes)
+            .filter_map(|r| match r.role {
+                Role::Lane(owner) => Some((r.rect, owner)),
+                _ => None,
+            })
+            .collect();
+        let (first, owner) = lanes[0];
+        let header = Point::new(first.min.x + 20.0, first.min.y + 14.0);
+        assert_eq!(lane_header_at(&scene, header), Some(owner));
+        assert_eq!(lane_header_at(&scene, Point::new(first.max.x - 10.0, first.centre().y)), None);
+        let owner = owner.unwrap();
+        let below_third = lanes[2].0.centre().y + 1.0;
+        let drop = lane_move(&scene, owner, below_third).unwrap();
+        assert_eq!(drop.index, 2, "past the second and third lanes");
+        assert!((drop.marker.0.y - lanes[2].0.max.y).abs() < 0.01, "marked under the third lane");
+        assert_eq!(lane_move(&scene, owner, first.min.y - 100.0).unwrap().index, 0);
     }
 
     #[test]

@@ -93,6 +93,9 @@ pub(super) fn pointer(
                     editor.selection = Selection::of_stage(id);
                     Gesture::Stage { stage: id, current: at }
                 }
+                Hit::Nothing if let Some(Some(owner)) = hit::lane_header_at(scene, to_point(at)) => {
+                    Gesture::Lane { owner, start: at, current: at }
+                }
                 Hit::Link(_) | Hit::Nothing => Gesture::Rubber { start: at, current: at, extend: shift },
             }
         });
@@ -104,6 +107,7 @@ pub(super) fn pointer(
             Some(
                 Gesture::Cards { current, .. }
                 | Gesture::Stage { current, .. }
+                | Gesture::Lane { current, .. }
                 | Gesture::Link { current, .. },
             ) => {
                 *current = at;
@@ -208,6 +212,15 @@ fn finish(editor: &mut Editor, scene: &Scene, gesture: Gesture) {
             let from = map.stages.iter().position(|s| s.id == stage);
             if from != Some(to) {
                 editor.apply("Move stage", vec![Edit::MoveStage { map: map_id, stage, to }]);
+            }
+        }
+        Gesture::Lane { owner, start, current } => {
+            if (current - start).length() < 3.0 {
+                return;
+            }
+            if let Some(drop) = hit::lane_move(scene, owner, current.y) {
+                let edits = crate::edit::lanes::move_lane(editor.study(), map_id, owner, drop.index);
+                editor.apply("Move lane", edits);
             }
         }
         Gesture::Rubber { start, current, extend } => {
@@ -354,6 +367,7 @@ pub(super) fn context_menu(
         && let Some(pointer) = response.interact_pointer_pos()
     {
         let at = to_point(camera::map_from_screen(transform, pointer));
+        state.menu_lane = hit::lane_header_at(scene, at).flatten();
         match hit_at(editor, scene, transform, pointer) {
             Hit::Card(card) if !editor.selection.cards.contains(&card) => {
                 editor.selection = Selection::of_card(card);
@@ -365,6 +379,10 @@ pub(super) fn context_menu(
         state.menu_at = Some(at);
     }
     response.context_menu(|ui| {
+        if let Some(owner) = state.menu_lane {
+            lane_menu(ui, editor, owner);
+            return;
+        }
         let has_cards = !editor.selection.cards.is_empty();
         let mut items: Vec<Command> = Vec::new();
         if has_cards {
@@ -386,6 +404,33 @@ pub(super) fn context_menu(
             }
         }
     });
+}
+
+/// The menu of a lane header: move the lane up or down, the same edit as dragging it.
+fn lane_menu(ui: &mut egui::Ui, editor: &mut Editor, owner: crate::model::OwnerId) {
+    let Some(map) = editor.current_map() else { return };
+    let map_id = map.id;
+    let study = editor.study();
+    let shown: Vec<crate::model::OwnerId> =
+        map.lanes(|id| study.owner(id).is_some()).into_iter().flatten().collect();
+    let Some(position) = shown.iter().position(|id| *id == owner) else { return };
+    let moves = [
+        ("Move lane up", "Moves this lane above the one over it", position.checked_sub(1)),
+        (
+            "Move lane down",
+            "Moves this lane below the one under it",
+            Some(position + 1).filter(|p| *p < shown.len()),
+        ),
+    ];
+    for (label, tooltip, to) in moves {
+        if ui.add_enabled(to.is_some(), egui::Button::new(label)).on_hover_text(tooltip).clicked()
+            && let Some(to) = to
+        {
+            let edits = crate::edit::lanes::move_lane(editor.study(), map_id, owner, to);
+            editor.apply("Move lane", edits);
+            ui.close();
+        }
+    }
 }
 
 /// An owner dragged from the owners panel and dropped on a card is assigned to it (and to the

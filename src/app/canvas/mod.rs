@@ -11,7 +11,7 @@ mod overlay;
 use super::editor::Editor;
 use super::paint;
 use crate::layout::Point;
-use crate::model::{CardId, MapId, StageId};
+use crate::model::{CardId, MapId, OwnerId, StageId};
 use egui::emath::TSTransform;
 use egui::{Color32, Pos2, Rect, Sense, Vec2};
 use std::collections::HashMap;
@@ -23,6 +23,8 @@ pub(crate) enum Gesture {
     Cards { cards: Vec<CardId>, start: Pos2, current: Pos2 },
     /// A stage being dragged along the spine.
     Stage { stage: StageId, current: Pos2 },
+    /// A lane being dragged up or down by its header, grabbed at `start` (map units).
+    Lane { owner: OwnerId, start: Pos2, current: Pos2 },
     /// A rubber band from `start` to `current` (map units).
     Rubber { start: Pos2, current: Pos2, extend: bool },
     /// A link being drawn from a card's handle.
@@ -79,6 +81,8 @@ pub struct CanvasState {
     /// The settings the overlay's analysis is made with (the Analysis view's), so both read
     /// one cached analysis.
     pub analysis_settings: crate::analysis::Settings,
+    /// The lane whose header the context menu was opened on.
+    pub(crate) menu_lane: Option<OwnerId>,
 }
 
 impl CanvasState {

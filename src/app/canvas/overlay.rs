@@ -105,6 +105,23 @@ fn gesture(painter: &Painter, editor: &Editor, state: &CanvasState, scene: &Scen
                 ghost(painter, Rect::from_center_size(Pos2::new(x, rect.center().y), rect.size()), 3.0);
             }
         }
+        Some(Gesture::Lane { owner, start, current }) => {
+            let lane = scene.regions.iter().find(|r| {
+                r.layer == crate::layout::Layer::Labels && r.role == crate::layout::Role::Lane(Some(*owner))
+            });
+            if let Some(label) = lane {
+                let dy = (current.y - start.y) * transform.scaling;
+                ghost(painter, screen_rect(transform, label.rect).translate(egui::vec2(0.0, dy)), 3.0);
+            }
+            if (*current - *start).length() >= 3.0
+                && let Some(drop) = hit::lane_move(scene, *owner, current.y)
+            {
+                let (a, b) = (transform * to_pos(drop.marker.0), transform * to_pos(drop.marker.1));
+                painter.line_segment([a, b], Stroke::new(3.0, ACCENT));
+                painter.circle_filled(a, 4.0, ACCENT);
+                painter.circle_filled(b, 4.0, ACCENT);
+            }
+        }
         Some(Gesture::Rubber { start, current, .. }) => {
             let band = Rect::from_two_pos(transform * *start, transform * *current);
             painter.rect(
