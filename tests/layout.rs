@@ -6,53 +6,12 @@
 
 mod common;
 
+use common::checks::check_scene;
+
 use proptest::prelude::*;
 use std::fmt::Write as _;
-use wayline::layout::{FontMeasure, Layer, LayoutOptions, Rect, Role, Scene, Shape, layout};
+use wayline::layout::{FontMeasure, LayoutOptions, Scene, layout};
 use wayline::model::Study;
-
-fn check_scene(scene: &Scene) -> Result<(), String> {
-    if !(scene.width.is_finite() && scene.height.is_finite() && scene.width > 0.0 && scene.height > 0.0) {
-        return Err(format!("bad scene size {} × {}", scene.width, scene.height));
-    }
-    let page = Rect::from_xywh(0.0, 0.0, scene.width, scene.height);
-    for (i, a) in scene.regions.iter().enumerate() {
-        if !page.contains_rect(&a.rect, 0.5) {
-            return Err(format!("{:?} {:?} lies outside the page {page:?}", a.role, a.rect));
-        }
-        for b in &scene.regions[i + 1..] {
-            if a.layer == b.layer && a.rect.overlaps(&b.rect) && a.role != b.role {
-                return Err(format!(
-                    "{:?} {:?} overlaps {:?} {:?} in {:?}",
-                    a.role, a.rect, b.role, b.rect, a.layer
-                ));
-            }
-        }
-    }
-    for (run, role) in scene.texts() {
-        let bounds = run.bounds();
-        if !page.contains_rect(&bounds, 0.5) {
-            return Err(format!("text {:?} at {bounds:?} leaves the page", run.text));
-        }
-        if let Role::Card(_) = role {
-            let inside = scene
-                .regions
-                .iter()
-                .any(|r| r.role == role && r.layer == Layer::Cards && r.rect.contains_rect(&bounds, 0.5));
-            if !inside {
-                return Err(format!("text {:?} at {bounds:?} spills out of its card {role:?}", run.text));
-            }
-        }
-    }
-    for item in &scene.items {
-        if let Shape::Rect { rect, .. } = &item.shape
-            && !page.contains_rect(rect, 0.5)
-        {
-            return Err(format!("rectangle {rect:?} of {:?} leaves the page", item.role));
-        }
-    }
-    Ok(())
-}
 
 fn lay_out_all(study: &Study) -> Result<(), String> {
     for map in &study.maps {

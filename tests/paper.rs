@@ -7,6 +7,7 @@
 
 mod common;
 
+use common::checks::shape_bounds as bounds;
 use common::cli::wayline;
 use wayline::cli::ExitStatus;
 use wayline::export::fit::{Plan, plan};
@@ -15,7 +16,7 @@ use wayline::export::{
     Arrangement, ExportError, ExportFormat, Fit, Orientation, Paper, PosterFormat, PosterSettings,
     export_map, png, poster,
 };
-use wayline::layout::{Rect, Role, Scene, Shape};
+use wayline::layout::{Role, Scene};
 use wayline::model::{Card, CardId, JourneyMap, Link, LinkId, MapId, MapKind, Stage, StageId, Study};
 use wayline::templates::TEMPLATES;
 
@@ -168,30 +169,6 @@ fn a_map_that_fits_is_left_whole_whatever_the_fit() {
     // Paper sized to the map never splits it.
     let wide = wide_study(40, 4);
     assert_eq!(planned(&wide, Paper::Fit, Fit::Auto).arrangement, Arrangement::Whole);
-}
-
-/// The bounding box of a shape, its stroke included.
-fn bounds(shape: &Shape) -> Rect {
-    let grow = |rect: Rect, by: f32| {
-        Rect::from_xywh(rect.min.x - by, rect.min.y - by, rect.width() + 2.0 * by, rect.height() + 2.0 * by)
-    };
-    let around = |points: &[wayline::layout::Point]| {
-        let (mut min_x, mut min_y, mut max_x, mut max_y) = (f32::MAX, f32::MAX, f32::MIN, f32::MIN);
-        for p in points {
-            (min_x, min_y, max_x, max_y) = (min_x.min(p.x), min_y.min(p.y), max_x.max(p.x), max_y.max(p.y));
-        }
-        Rect::from_xywh(min_x, min_y, max_x - min_x, max_y - min_y)
-    };
-    match shape {
-        Shape::Rect { rect, stroke, .. } => grow(*rect, stroke.map_or(0.0, |s| s.width / 2.0)),
-        Shape::Polygon { points, stroke, .. } => grow(around(points), stroke.map_or(0.0, |s| s.width / 2.0)),
-        Shape::Line { points, stroke } => grow(around(points), stroke.width / 2.0),
-        Shape::Circle { centre, radius, stroke, .. } => {
-            let r = radius + stroke.map_or(0.0, |s| s.width / 2.0);
-            Rect::from_xywh(centre.x - r, centre.y - r, 2.0 * r, 2.0 * r)
-        }
-        Shape::Text(run) => run.bounds(),
-    }
 }
 
 #[test]

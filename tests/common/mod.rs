@@ -4,6 +4,7 @@
 #![allow(dead_code, reason = "each test crate uses a different part")]
 
 pub mod app;
+pub mod checks;
 pub mod cli;
 mod generate;
 
