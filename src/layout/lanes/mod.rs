@@ -227,23 +227,26 @@ fn draw_lanes(
     }
 }
 
-/// Draws every planned connector: the flow with its handoff marks and notes, then the links.
+/// Draws every planned connector: all lines and arrowheads first, then the handoff marks and
+/// notes, so no mark lands on an arrowhead drawn after it.
 fn draw_connectors(builder: &mut Builder<'_>, plan: &links::Plan<'_>, frame: &Frame<'_>, used: &mut Used) {
-    for planned in &plan.connectors {
-        used.handoff |= planned.handoff;
-        used.dependency |= planned.dashed;
-        used.flow |= !planned.dashed;
-        let label = planned.link.map_or(planned.flow_label, |l| Some(l.label.as_str()));
-        let note = label.filter(|l| !l.trim().is_empty()).map(|l| used.add_note(l));
-        routing::draw(
-            builder,
-            &Connector {
+    let connectors: Vec<Connector> = plan
+        .connectors
+        .iter()
+        .map(|planned| {
+            used.handoff |= planned.handoff;
+            used.dependency |= planned.dashed;
+            used.flow |= !planned.dashed;
+            let label = planned.link.map_or(planned.flow_label, |l| Some(l.label.as_str()));
+            let note = label.filter(|l| !l.trim().is_empty()).map(|l| used.add_note(l));
+            Connector {
                 points: planned.points(frame),
                 dashed: planned.dashed,
                 role: planned.role,
                 handoff: planned.handoff,
                 note,
-            },
-        );
-    }
+            }
+        })
+        .collect();
+    routing::draw_all(builder, &connectors);
 }
