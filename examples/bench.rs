@@ -23,17 +23,18 @@ use std::fmt::Write as _;
 use std::path::Path;
 use std::time::Duration;
 use wayline::bench::{
-    HeadlessEditor, PNG_SPEEDUP_BUDGET, STRESS_CASES, StressInput, generate_study, journal, open,
+    HeadlessEditor, PNG_SPEEDUP_BUDGET, STRESS_CASES, StressInput, analyse, generate_study, journal, open,
     png_vs_resvg, poster_settings, resvg_only, stress_case,
 };
 use wayline::export::{PosterFormat, poster};
 
-const CASES: [&str; 9] = [
+const CASES: [&str; 10] = [
     "open",
     "frame",
     "frame_100",
     "edit",
     "journal",
+    "analyse",
     "export_svg",
     "export_png",
     "resvg_only",
@@ -154,6 +155,11 @@ fn run_case(case: &str, cards: Option<usize>, runs: usize) -> (usize, Vec<Durati
             let study = generate_study(cards);
             let folder = tempfile::tempdir().unwrap();
             (cards, (0..runs).map(|_| journal(&study, folder.path())).collect())
+        }
+        "analyse" => {
+            let cards = cards.unwrap_or(2_000);
+            let study = generate_study(cards);
+            (cards, (0..runs).map(|_| analyse(&study)).collect())
         }
         "export_svg" | "export_png" => {
             let study = journey_200();

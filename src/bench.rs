@@ -160,6 +160,19 @@ pub fn open(text: &str) -> Duration {
     start.elapsed()
 }
 
+/// Analyses every map of a study (gaps, matrix, heat, handoffs, coverage, metrics, the action
+/// plan), as the Analysis view and the heat-map overlay do after an edit; returns the time
+/// taken.
+#[must_use]
+pub fn analyse(study: &Study) -> Duration {
+    let settings = crate::analysis::Settings::default();
+    let start = Instant::now();
+    for map in &study.maps {
+        std::hint::black_box(crate::analysis::analyse(study, map, &settings));
+    }
+    start.elapsed()
+}
+
 /// Writes a study's recovery journal into `folder` (serialising and writing it atomically, as
 /// the editor does a second after the user pauses); returns the time taken.
 ///

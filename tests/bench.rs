@@ -31,6 +31,7 @@ fn open_frame_and_edit_run() {
     assert_ne!(editor.app.editor.study(), &before, "the edit case changes the study");
     let folder = tempfile::tempdir().unwrap();
     let _ = wayline::bench::journal(&before, folder.path());
+    let _ = wayline::bench::analyse(&before);
     assert_eq!(std::fs::read_dir(folder.path()).unwrap().count(), 0, "the journal case cleans up");
 }
 

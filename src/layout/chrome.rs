@@ -328,7 +328,7 @@ fn draw_sample(builder: &mut Builder<'_>, sample: &Sample, at: Point, width: f32
                     handoff: false,
                     note: None,
                 };
-                super::routing::draw(builder, &connector);
+                super::routing::draw_lines(builder, std::slice::from_ref(&connector));
             } else {
                 builder.line(vec![at, end], *stroke, role);
             }

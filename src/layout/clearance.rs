@@ -5,9 +5,38 @@
 use super::geometry::{Point, Rect};
 use super::scene::{Layer, Role, Scene, Shape};
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A hasher for bucket coordinates: a multiply and a rotate per word (the `FxHash` of rustc).
+/// The keys are small integers made by this module, so the denial-of-service resistance of
+/// the standard hasher buys nothing and costs a fifth of a large map's layout.
+#[derive(Default)]
+struct CellHasher(u64);
+
+impl Hasher for CellHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for byte in bytes {
+            self.write_u64(u64::from(*byte));
+        }
+    }
+
+    fn write_i32(&mut self, value: i32) {
+        self.write_u64(u64::from(value.cast_unsigned()));
+    }
+
+    fn write_u64(&mut self, value: u64) {
+        self.0 = (self.0.rotate_left(5) ^ value).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+type Buckets = HashMap<(i32, i32), Vec<usize>, BuildHasherDefault<CellHasher>>;
 
 /// The side of a bucket, in map units.
-const CELL: f32 = 32.0;
+const CELL: f32 = 128.0;
 /// The most buckets one obstacle is filed under; a larger one goes on a list checked always.
 const MAX_CELLS: usize = 256;
 
@@ -24,14 +53,14 @@ enum Kind {
 /// The obstacles of a scene, added to as marks and labels are placed.
 pub(crate) struct Clearance {
     items: Vec<(Rect, Kind, Role)>,
-    buckets: HashMap<(i32, i32), Vec<usize>>,
+    buckets: Buckets,
     large: Vec<usize>,
 }
 
 impl Clearance {
     /// The obstacles already in `scene`.
     pub fn of(scene: &Scene) -> Self {
-        let mut clearance = Self { items: Vec::new(), buckets: HashMap::new(), large: Vec::new() };
+        let mut clearance = Self { items: Vec::new(), buckets: Buckets::default(), large: Vec::new() };
         for region in &scene.regions {
             if matches!(region.layer, Layer::Cards | Layer::Labels) {
                 clearance.add_solid(region.rect, region.role);
@@ -74,8 +103,8 @@ impl Clearance {
             return true;
         }
         match cells(rect) {
-            Some(cells) => {
-                cells.into_iter().any(|cell| self.buckets.get(&cell).is_some_and(|list| list.iter().any(hit)))
+            Some(mut cells) => {
+                cells.any(|cell| self.buckets.get(&cell).is_some_and(|list| list.iter().any(hit)))
             }
             None => (0..self.items.len()).any(|index| hit(&index)),
         }
@@ -97,7 +126,7 @@ impl Clearance {
 
 /// The buckets a rectangle touches, or `None` when its corners are not finite or it touches
 /// more than `MAX_CELLS`.
-fn cells(rect: &Rect) -> Option<Vec<(i32, i32)>> {
+fn cells(rect: &Rect) -> Option<impl Iterator<Item = (i32, i32)>> {
     let corners = [rect.min.x, rect.min.y, rect.max.x, rect.max.y];
     if corners.iter().any(|c| !c.is_finite() || c.abs() > 1.0e7) {
         return None;
@@ -109,7 +138,7 @@ fn cells(rect: &Rect) -> Option<Vec<(i32, i32)>> {
     if count > i64::try_from(MAX_CELLS).unwrap_or(i64::MAX) {
         return None;
     }
-    Some((x0..=x1).flat_map(|x| (y0..=y1).map(move |y| (x, y))).collect())
+    Some((x0..=x1).flat_map(move |x| (y0..=y1).map(move |y| (x, y))))
 }
 
 /// A thin box around a segment, as wide as a line (1.25 units).

@@ -149,7 +149,8 @@ pub(crate) fn plan(columns: &[Vec<(f32, f32)>], links: &[Request]) -> Plan {
             *demand.entry((request.to, *enter_right)).or_default() += 1;
         }
     }
-    let mut planner = Planner { columns, runs: Vec::new(), ports: Vec::new(), demand, uprights: Vec::new() };
+    let mut planner =
+        Planner { columns, runs: Vec::new(), ports: HashMap::new(), demand, uprights: Vec::new() };
     let mut paths: Vec<Option<Path>> = vec![None; links.len()];
     // Short links first, so the most local routes get the best places.
     let mut order: Vec<usize> = (0..links.len()).collect();
@@ -189,8 +190,8 @@ fn sides(request: Request, loop_right: bool) -> Option<(bool, bool)> {
 struct Planner<'c> {
     columns: &'c [Vec<(f32, f32)>],
     runs: Vec<Run>,
-    /// Ports handed out per card side: (card, right side, next index, ports given).
-    ports: Vec<(CardAt, bool, usize, usize)>,
+    /// Ports handed out per card side: (next index, ports given).
+    ports: HashMap<(CardAt, bool), (usize, usize)>,
     /// How many ports each card side will need.
     demand: HashMap<(CardAt, bool), usize>,
     /// Vertical lines planned so far: grid position, top and bottom.
@@ -266,13 +267,7 @@ impl Planner<'_> {
         } else {
             TRACK
         };
-        let slot = if let Some(slot) = self.ports.iter().position(|(c, r, _, _)| *c == card && *r == right) {
-            slot
-        } else {
-            self.ports.push((card, right, 0, 0));
-            self.ports.len() - 1
-        };
-        let (mut index, given) = (self.ports[slot].2, self.ports[slot].3);
+        let (mut index, given) = self.ports.get(&(card, right)).copied().unwrap_or((0, 0));
         let remaining = demand.saturating_sub(given).max(1);
         let fits = |index: usize| first + (index + remaining - 1) as f32 * spacing <= last + 0.01;
         while fits(index + 1)
@@ -281,8 +276,7 @@ impl Planner<'_> {
             index += 1;
         }
         let offset = (first + index as f32 * spacing).min(last);
-        self.ports[slot].2 = index + 1;
-        self.ports[slot].3 = given + 1;
+        self.ports.insert((card, right), (index + 1, given + 1));
         Port { card, right, offset }
     }
 
