@@ -61,6 +61,12 @@ pub fn handoffs(map: &JourneyMap) -> Vec<Handoff> {
     out
 }
 
+/// The flow edges of `map` that are handoffs, as (from, to) pairs, for drawing their marks.
+#[must_use]
+pub fn handoff_edges(map: &JourneyMap) -> std::collections::HashSet<(CardId, CardId)> {
+    handoffs(map).into_iter().map(|h| (h.from, h.to)).collect()
+}
+
 /// The number of handoffs arriving in each stage, in spine order.
 #[must_use]
 pub fn per_stage(map: &JourneyMap, handoffs: &[Handoff]) -> Vec<usize> {

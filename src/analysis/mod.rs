@@ -20,7 +20,7 @@ pub mod settings;
 pub use coverage::{Counts, Coverage, OwnerCoverage, coverage};
 pub use emotion::{StageEmotion, stage_emotion};
 pub use gaps::{CardGaps, LARGE_GAP, card_gaps};
-pub use handoffs::{Handoff, handoffs, per_stage as handoffs_per_stage};
+pub use handoffs::{Handoff, handoff_edges, handoffs, per_stage as handoffs_per_stage};
 pub use heat::{Heat, heat};
 pub use ipa::{Matrix, Quadrant, in_view, matrix, matrix_in, priority};
 pub use map::{CardAnalysis, MapAnalysis, MetricResult, Place, RankedRecommendation, analyse};

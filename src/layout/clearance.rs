@@ -159,7 +159,7 @@ mod tests {
 
     #[test]
     fn a_line_blocks_other_connectors_only_and_solids_block_everyone() {
-        let mut clearance = Clearance { items: Vec::new(), buckets: HashMap::new(), large: Vec::new() };
+        let mut clearance = Clearance { items: Vec::new(), buckets: Buckets::default(), large: Vec::new() };
         let own = Role::Link(LinkId(1));
         let other = Role::Link(LinkId(2));
         clearance.add(segment_box(Point::new(0.0, 10.0), Point::new(200.0, 10.0)), Kind::Line, own);

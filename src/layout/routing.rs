@@ -33,11 +33,6 @@ const LABEL_MARGIN: f32 = 2.0;
 /// Space between a label pill and the line it sits beside.
 const LABEL_OFFSET: f32 = 1.5;
 
-/// Draws a connector with its arrowhead, note badge and handoff mark.
-pub(crate) fn draw(builder: &mut Builder<'_>, connector: &Connector) {
-    draw_all(builder, std::slice::from_ref(connector));
-}
-
 /// Draws connectors: every line and arrowhead first, so the marks placed after can keep clear
 /// of all of them.
 pub(crate) fn draw_all(builder: &mut Builder<'_>, connectors: &[Connector]) {

@@ -103,6 +103,7 @@ fn plan_connectors(
     let columns = stacked_columns(faces);
     let mut requests = Vec::new();
     let mut planned = Vec::new();
+    let handoffs = analysis::handoff_edges(map);
     for link in &map.links {
         let (Some(&from), Some(&to)) = (position.get(&link.from), position.get(&link.to)) else {
             continue;
@@ -110,8 +111,7 @@ fn plan_connectors(
         if link.from == link.to {
             continue;
         }
-        let owner = |id: CardId| map.card(id).and_then(|c| c.accountable);
-        let handoff = matches!((owner(link.from), owner(link.to)), (Some(a), Some(b)) if a != b);
+        let handoff = link.kind == LinkKind::Flow && handoffs.contains(&(link.from, link.to));
         used.handoff |= handoff;
         let dashed = link.kind == LinkKind::Dependency;
         used.dependency |= dashed;

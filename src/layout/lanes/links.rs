@@ -142,6 +142,7 @@ pub(super) fn plan<'a>(map: &'a JourneyMap, placement: &Placement<'_>, lanes: us
     }
     let mut planner = Planner {
         placement,
+        handoffs: crate::analysis::handoff_edges(map),
         ports: Ports::default(),
         claims: Vec::new(),
         connectors: Vec::with_capacity(steps.len() + extras.len()),
@@ -168,6 +169,8 @@ pub(super) fn plan<'a>(map: &'a JourneyMap, placement: &Placement<'_>, lanes: us
 /// The routes planned so far, and the ports, tracks and channels they take.
 struct Planner<'p, 'a> {
     placement: &'p Placement<'p>,
+    /// The flow edges that change hands (`analysis::handoffs`, the one definition).
+    handoffs: std::collections::HashSet<(CardId, CardId)>,
     ports: Ports,
     claims: Vec<Claim>,
     connectors: Vec<Planned<'a>>,
@@ -188,7 +191,7 @@ impl<'a> Planner<'_, 'a> {
         let (low, high) = (a.lane.min(b.lane), a.lane.max(b.lane));
         let clear = (low + 1..high).all(|lane| self.placement.free(lane, a.column, a.column));
         let role = Role::Flow(a.card.id, b.card.id);
-        let handoff = a.lane != b.lane;
+        let handoff = self.handoffs.contains(&(a.card.id, b.card.id));
         let (from, to, via) = if a.column != b.column {
             self.claim(b.column, Attached::Through, high - low, Piece::Only);
             (
@@ -223,7 +226,7 @@ impl<'a> Planner<'_, 'a> {
         let (la, lb, ca, cb) = (a.lane, b.lane, a.column, b.column);
         let span = la.abs_diff(lb);
         let up = lb < la;
-        let handoff = link.kind == LinkKind::Flow && a.card.accountable != b.card.accountable;
+        let handoff = link.kind == LinkKind::Flow && self.handoffs.contains(&(a.card.id, b.card.id));
         let (start, end, via) = if cb == ca {
             // A C round the column's edge: right for a link forward, left for one back.
             let (side, gutter, attached) = if to > from {
