@@ -191,3 +191,33 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_poster_prints_the_analysis_panel_when_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("poster.svg");
+    let ran = wayline(&[
+        "export",
+        &example("saas"),
+        "--panel",
+        "matrix,gaps,handoffs",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(ran.status, wayline::cli::ExitStatus::Success, "{}", ran.stderr);
+    let svg = std::fs::read_to_string(&out).unwrap();
+    for text in
+        ["Where we rate ourselves differently from customers", "Concentrate here", "Where work changes hands"]
+    {
+        assert!(svg.contains(text), "{text} is printed");
+    }
+    let plain = dir.path().join("plain.svg");
+    let ran = wayline(&["export", &example("saas"), "--out", plain.to_str().unwrap()]);
+    assert_eq!(ran.status, wayline::cli::ExitStatus::Success);
+    assert!(
+        !std::fs::read_to_string(&plain).unwrap().contains("Where work changes hands"),
+        "no panel unless asked"
+    );
+    let bad = wayline(&["export", &example("saas"), "--panel", "sparkles", "--out", plain.to_str().unwrap()]);
+    assert_eq!(bad.status, wayline::cli::ExitStatus::Usage);
+}

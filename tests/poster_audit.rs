@@ -9,9 +9,11 @@ mod common;
 
 use common::checks::{check_scene, shape_bounds};
 use proptest::prelude::*;
-use wayline::export::fit::plan;
+use wayline::export::fit::plan_with;
 use wayline::export::paper::{PRINT_MARGIN_MM, PT_PER_MM};
 use wayline::export::{ExportError, Fit, Orientation, Paper};
+use wayline::layout::LayoutOptions;
+use wayline::layout::panel::Panel;
 use wayline::model::Study;
 
 /// The first way the map's posters fail the audit, if any.
@@ -20,7 +22,10 @@ fn audit(study: &Study) -> Result<(), String> {
     for map in &study.maps {
         for paper in [Paper::A1, Paper::A3, Paper::Fit] {
             let name = format!("{:?} on {paper}", map.title);
-            let planned = match plan(study, map, paper, Orientation::Auto, Fit::Auto, false) {
+            // With the analysis panel on the larger papers, so it is audited too.
+            let panel = if paper == Paper::A3 { Panel::default() } else { Panel::ALL };
+            let options = LayoutOptions { panel, ..LayoutOptions::default() };
+            let planned = match plan_with(study, map, paper, Orientation::Auto, Fit::Auto, false, options) {
                 Ok(planned) => planned,
                 Err(ExportError::TextTooSmall { message }) if !message.is_empty() => continue,
                 Err(error) => return Err(format!("{name}: {error}")),

@@ -26,6 +26,7 @@ pub struct ExportDialog {
     dpi: u32,
     fit: Fit,
     allow_small: bool,
+    panel: crate::layout::panel::Panel,
     path: String,
     job: Option<JobResult>,
     message: Option<Result<String, String>>,
@@ -33,7 +34,7 @@ pub struct ExportDialog {
 }
 
 /// What the preview was planned for: the study's generation, the map and the paper settings.
-type PreviewKey = (u64, MapId, Paper, Orientation, Fit, bool);
+type PreviewKey = (u64, MapId, Paper, Orientation, Fit, bool, crate::layout::panel::Panel);
 
 impl Default for ExportDialog {
     fn default() -> Self {
@@ -47,6 +48,7 @@ impl Default for ExportDialog {
             dpi: settings.dpi,
             fit: settings.fit,
             allow_small: settings.allow_small,
+            panel: settings.panel,
             path: String::new(),
             job: None,
             message: None,
@@ -78,21 +80,39 @@ impl ExportDialog {
             dpi: self.dpi,
             fit: self.fit,
             allow_small: self.allow_small,
+            panel: self.panel,
         }
     }
 
     /// The sheets the export will print, planned as the export plans them (cached).
     fn plan(&mut self, editor: &Editor, map: MapId) -> Option<Arc<Result<Plan, String>>> {
-        let key = (editor.doc.generation(), map, self.paper, self.orientation, self.fit, self.allow_small);
+        let key = (
+            editor.doc.generation(),
+            map,
+            self.paper,
+            self.orientation,
+            self.fit,
+            self.allow_small,
+            self.panel,
+        );
         if let Some((cached, plan)) = &self.preview
             && *cached == key
         {
             return Some(plan.clone());
         }
         let study = editor.study();
-        let planned =
-            fit::plan(study, study.map(map)?, self.paper, self.orientation, self.fit, self.allow_small)
-                .map_err(|error| error.to_string());
+        let options =
+            crate::layout::LayoutOptions { panel: self.panel, ..crate::layout::LayoutOptions::default() };
+        let planned = fit::plan_with(
+            study,
+            study.map(map)?,
+            self.paper,
+            self.orientation,
+            self.fit,
+            self.allow_small,
+            options,
+        )
+        .map_err(|error| error.to_string());
         let plan = Arc::new(planned);
         self.preview = Some((key, plan.clone()));
         Some(plan)
@@ -174,6 +194,15 @@ impl ExportDialog {
                                 }
                             });
                             ui.checkbox(&mut self.allow_small, "Print even below 6 pt");
+                        });
+                        ui.end_row();
+                    }
+                    if matches!(self.format, ExportFormat::Poster(_)) {
+                        ui.label("Analysis panel");
+                        ui.horizontal(|ui| {
+                            ui.checkbox(&mut self.panel.matrix, "Importance × performance matrix");
+                            ui.checkbox(&mut self.panel.gaps, "Top gaps");
+                            ui.checkbox(&mut self.panel.handoffs, "Handoffs");
                         });
                         ui.end_row();
                     }

@@ -21,6 +21,8 @@ pub(super) struct ExportArgs<'a> {
     pub dpi: u32,
     /// What to do when the text would print below 9 pt on the paper.
     pub fit: Fit,
+    /// The analysis printed under the map.
+    pub panel: crate::layout::panel::Panel,
     /// Replace OUT even when it is a study, and print text below 6 pt.
     pub force: bool,
 }
@@ -75,6 +77,7 @@ pub(super) fn run(args: &ExportArgs<'_>, out: &mut dyn Write, err: &mut dyn Writ
         dpi: args.dpi,
         fit: args.fit,
         allow_small: args.force,
+        panel: args.panel,
     };
     let exported = match export_map(&study, map, format, &settings) {
         Ok(exported) => exported,

@@ -99,6 +99,10 @@ enum Command {
         /// they keep the text at 9 pt, else pages
         #[arg(long, default_value = "auto", value_parser = parse_fit, value_name = "auto|bands|pages|shrink")]
         fit: Fit,
+        /// Print the analysis under the map: any of matrix, gaps, handoffs (comma-separated),
+        /// or all
+        #[arg(long, value_name = "matrix,gaps,handoffs", value_parser = parse_panel)]
+        panel: Option<crate::layout::panel::Panel>,
         /// Replace OUT even when it is a study (which is then kept as OUT.bak), and print
         /// even when the text would be smaller than 6 pt (otherwise refused)
         #[arg(long)]
@@ -157,6 +161,10 @@ enum FormatArg {
     Csv,
 }
 
+fn parse_panel(text: &str) -> Result<crate::layout::panel::Panel, String> {
+    text.parse()
+}
+
 fn parse_paper(text: &str) -> Result<Paper, String> {
     text.parse()
 }
@@ -212,7 +220,19 @@ pub fn help() -> String {
 fn run_command(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> ExitStatus {
     match command {
         Command::Check { file, json } => check::run(&file, json, out, err),
-        Command::Export { file, out: path, map, format, paper, landscape, portrait, dpi, fit, force } => {
+        Command::Export {
+            file,
+            out: path,
+            map,
+            format,
+            paper,
+            landscape,
+            portrait,
+            dpi,
+            fit,
+            panel,
+            force,
+        } => {
             let orientation = match (landscape, portrait) {
                 (true, _) => Orientation::Landscape,
                 (_, true) => Orientation::Portrait,
@@ -233,6 +253,7 @@ fn run_command(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> Ex
                 orientation,
                 dpi,
                 fit,
+                panel: panel.unwrap_or_default(),
                 force,
             };
             export::run(&args, out, err)

@@ -135,8 +135,25 @@ pub fn plan(
     fit: Fit,
     allow_small: bool,
 ) -> Result<Plan, ExportError> {
+    plan_with(study, map, paper, orientation, fit, allow_small, LayoutOptions::default())
+}
+
+/// [`plan`] with the layout's options (an analysis panel, say) for every sheet. A map split
+/// across pages prints without the panel, which speaks for the whole map, and says so.
+///
+/// # Errors
+/// As [`plan`].
+pub fn plan_with(
+    study: &Study,
+    map: &JourneyMap,
+    paper: Paper,
+    orientation: Orientation,
+    fit: Fit,
+    allow_small: bool,
+    base: LayoutOptions,
+) -> Result<Plan, ExportError> {
     let measure = FontMeasure::shared();
-    let scene = layout(study, map, measure, &LayoutOptions::default());
+    let scene = layout(study, map, measure, &base);
     let page = Page::place(scene.width, scene.height, paper, orientation);
     let whole = Sheet { scene, page };
     let whole_pt = sheet_pt(&whole);
@@ -148,10 +165,13 @@ pub fn plan(
             warnings: Vec::new(),
         });
     }
-    if let Some(plan) = arrange(study, map, &whole, paper, orientation, fit) {
+    if let Some(mut plan) = arrange(study, map, &whole, paper, orientation, fit, base) {
+        if plan.arrangement == Arrangement::Pages(plan.sheets.len()) && base.panel.any() {
+            plan.warnings.push("the analysis panel is left out when a map is split across pages; print it on one sheet (a larger paper, --fit bands or --paper fit)".to_owned());
+        }
         return Ok(plan);
     }
-    let bigger = paper_that_works(study, map, paper, orientation, fit);
+    let bigger = paper_that_works(study, map, paper, orientation, fit, base);
     let pt = whole_pt;
     let paper_name = paper.name().to_uppercase();
     let (why, instead) = match fit {
@@ -191,14 +211,15 @@ fn arrange(
     paper: Paper,
     orientation: Orientation,
     fit: Fit,
+    base: LayoutOptions,
 ) -> Option<Plan> {
     let widths = stage_widths(&whole.scene, map);
     let whole_pt = sheet_pt(whole);
     match fit {
         Fit::Shrink => None,
-        Fit::Bands => bands(study, map, &widths, paper, orientation),
+        Fit::Bands => bands(study, map, &widths, paper, orientation, base),
         Fit::Pages => pages(study, map, &widths, paper, orientation, whole_pt),
-        Fit::Auto => bands(study, map, &widths, paper, orientation)
+        Fit::Auto => bands(study, map, &widths, paper, orientation, base)
             .or_else(|| pages(study, map, &widths, paper, orientation, whole_pt)),
     }
 }
@@ -211,14 +232,15 @@ fn paper_that_works(
     paper: Paper,
     orientation: Orientation,
     fit: Fit,
+    base: LayoutOptions,
 ) -> Option<Paper> {
     let measure = FontMeasure::shared();
-    let scene = layout(study, map, measure, &LayoutOptions::default());
+    let scene = layout(study, map, measure, &base);
     let area = |p: Paper| p.size_mm().map_or(f32::INFINITY, |(short, long)| short * long);
     Paper::ISO_UP.into_iter().filter(|bigger| area(*bigger) > area(paper)).find(|bigger| {
         let page = Page::place(scene.width, scene.height, *bigger, orientation);
         let whole = Sheet { scene: scene.clone(), page };
-        legible(sheet_pt(&whole)) || arrange(study, map, &whole, *bigger, orientation, fit).is_some()
+        legible(sheet_pt(&whole)) || arrange(study, map, &whole, *bigger, orientation, fit, base).is_some()
     })
 }
 
@@ -249,13 +271,14 @@ fn bands(
     widths: &[f32],
     paper: Paper,
     orientation: Orientation,
+    base: LayoutOptions,
 ) -> Option<Plan> {
     let measure = FontMeasure::shared();
     let mut best_pt = 0.0_f32;
     let mut worse = 0;
     for count in 2..=map.stages.len().min(MAX_ROWS) {
         let ranges = balanced_ranges(widths, count);
-        let scene = layout_bands(study, map, measure, &ranges, &LayoutOptions::default());
+        let scene = layout_bands(study, map, measure, &ranges, &base);
         let page = Page::place_largest(scene.width, scene.height, paper, orientation);
         let sheet = Sheet { scene, page };
         let pt = sheet_pt(&sheet);

@@ -59,6 +59,8 @@ pub struct PosterSettings {
     pub fit: Fit,
     /// Print even when the text would be below 6 pt (otherwise refused).
     pub allow_small: bool,
+    /// The analysis printed under the map: matrix, top gaps, handoffs (none by default).
+    pub panel: crate::layout::panel::Panel,
 }
 
 impl Default for PosterSettings {
@@ -70,6 +72,7 @@ impl Default for PosterSettings {
             dpi: 150,
             fit: Fit::Auto,
             allow_small: false,
+            panel: crate::layout::panel::Panel::default(),
         }
     }
 }
@@ -137,8 +140,15 @@ pub fn poster(study: &Study, map: &JourneyMap, settings: &PosterSettings) -> Res
     if settings.format == PosterFormat::Png && !(1..=MAX_DPI).contains(&settings.dpi) {
         return Err(ExportError::Resolution(settings.dpi));
     }
-    let plan =
-        fit::plan(study, map, settings.paper, settings.orientation, settings.fit, settings.allow_small)?;
+    let plan = fit::plan_with(
+        study,
+        map,
+        settings.paper,
+        settings.orientation,
+        settings.fit,
+        settings.allow_small,
+        crate::layout::LayoutOptions { panel: settings.panel, ..crate::layout::LayoutOptions::default() },
+    )?;
     if settings.format == PosterFormat::Png {
         for sheet in &plan.sheets {
             check_pixels(&sheet.page, settings)?;

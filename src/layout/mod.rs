@@ -16,6 +16,7 @@ mod grid;
 mod lanes;
 mod markers;
 pub mod matrix;
+pub mod panel;
 mod route_plan;
 mod routing;
 mod rows;
@@ -44,11 +45,13 @@ pub struct LayoutOptions {
     pub legend: bool,
     /// When the map is split across pages: which part this sheet is, said under the title.
     pub part: Option<Part>,
+    /// The analysis printed under the map (none by default).
+    pub panel: panel::Panel,
 }
 
 impl Default for LayoutOptions {
     fn default() -> Self {
-        Self { title_block: true, legend: true, part: None }
+        Self { title_block: true, legend: true, part: None, panel: panel::Panel::default() }
     }
 }
 
@@ -209,6 +212,10 @@ fn compose(
             region
         }));
         y += body.height;
+    }
+    if options.panel.any() && options.part.is_none() {
+        y += 6.0 * UNIT;
+        y += panel::draw(&mut builder, study, map, options.panel, MARGIN, y, width);
     }
     if options.legend {
         y += 6.0 * UNIT;
