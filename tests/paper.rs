@@ -434,3 +434,22 @@ fn exporting_an_invalid_study_warns() {
     let exported = export_map(&valid, &valid.maps[0], ExportFormat::Csv, &PosterSettings::default()).unwrap();
     assert!(exported.warnings.is_empty(), "{:?}", exported.warnings);
 }
+
+#[test]
+fn when_nothing_reaches_nine_points_the_largest_print_wins_over_shrinking() {
+    // Tall stages: even one stage per page stays under 9 pt on A4, but prints far larger than
+    // the whole map shrunk onto one sheet.
+    let study = wide_study(12, 9);
+    let map = &study.maps[0];
+    let shrunk = plan(&study, map, Paper::A4, Orientation::Auto, Fit::Shrink, true).unwrap();
+    let best = plan(&study, map, Paper::A4, Orientation::Auto, Fit::Auto, true).unwrap();
+    assert!(best.smallest_pt < 9.0, "the case needs stages too tall for A4: {}", best.smallest_pt);
+    assert!(
+        best.smallest_pt > shrunk.smallest_pt * 2.0,
+        "{} against {}",
+        best.smallest_pt,
+        shrunk.smallest_pt
+    );
+    assert!(best.warnings.iter().any(|w| w.contains("below the 9 pt")), "{:?}", best.warnings);
+    assert!(matches!(best.arrangement, Arrangement::Pages(_)), "{:?}", best.arrangement);
+}

@@ -172,12 +172,18 @@ pub fn plan_with(
         return Ok(plan);
     }
     let bigger = paper_that_works(study, map, paper, orientation, fit, base);
-    let pt = whole_pt;
+    // Nothing reaches 9 pt: print as large as this paper allows. One stage per page is the
+    // largest a split map gets; it beats shrinking the whole map when it prints larger.
+    let stages = map.stages.len();
+    let split = (matches!(fit, Fit::Auto | Fit::Pages) && stages >= 2)
+        .then(|| tiled(study, map, &single_ranges(stages), paper, orientation))
+        .filter(|(_, split_pt)| *split_pt > whole_pt * 1.05);
+    let pt = split.as_ref().map_or(whole_pt, |(_, split_pt)| *split_pt);
     let paper_name = paper.name().to_uppercase();
     let (why, instead) = match fit {
         Fit::Shrink => ("", ", or leave --fit at auto to wrap or split the map"),
         Fit::Bands => (" (rows cannot make it legible on this paper)", ", or --fit pages"),
-        Fit::Auto | Fit::Pages => (" (even one stage per page is too large for this paper)", ""),
+        Fit::Auto | Fit::Pages => (" (even with one stage per page)", ""),
     };
     let advice = match bigger {
         Some(bigger) => format!("use --paper {bigger} (or fit) to keep it at {MIN_TEXT_PT} pt{instead}"),
@@ -195,11 +201,19 @@ pub fn plan_with(
         "on {paper_name} the smallest text prints at {pt:.1} pt{why}, below the {MIN_TEXT_PT} pt a poster needs \
          to be legible; {advice}"
     );
-    Ok(Plan {
-        sheets: vec![whole],
-        arrangement: Arrangement::Shrunk,
-        smallest_pt: pt,
-        warnings: vec![warning],
+    Ok(match split {
+        Some((sheets, _)) => Plan {
+            arrangement: Arrangement::Pages(sheets.len()),
+            sheets,
+            smallest_pt: pt,
+            warnings: vec![warning],
+        },
+        None => Plan {
+            sheets: vec![whole],
+            arrangement: Arrangement::Shrunk,
+            smallest_pt: pt,
+            warnings: vec![warning],
+        },
     })
 }
 
