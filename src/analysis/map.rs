@@ -81,13 +81,15 @@ pub struct MapAnalysis {
     pub metrics: Vec<MetricResult>,
     /// Every recommendation across the map, most urgent first ([`super::plan::urgency`]).
     pub recommendations: Vec<RankedRecommendation>,
+    /// Where each card's entry is in `cards`.
+    index: std::collections::HashMap<CardId, usize>,
 }
 
 impl MapAnalysis {
     /// The analysis of one card.
     #[must_use]
     pub fn card(&self, id: CardId) -> Option<&CardAnalysis> {
-        self.cards.iter().find(|c| c.card == id)
+        self.index.get(&id).and_then(|&i| self.cards.get(i))
     }
 
     /// The metrics that miss their target.
@@ -144,6 +146,10 @@ pub fn analyse(study: &Study, map: &JourneyMap, settings: &Settings) -> MapAnaly
     let ranked_gaps = rank_gaps(map, &cards);
     let handoffs = handoffs(map);
     let coverage = coverage(study, map, &handoffs, settings);
+    let mut index = std::collections::HashMap::with_capacity(cards.len());
+    for (i, card) in cards.iter().enumerate() {
+        index.entry(card.card).or_insert(i);
+    }
     MapAnalysis {
         settings: *settings,
         cards,
@@ -153,6 +159,7 @@ pub fn analyse(study: &Study, map: &JourneyMap, settings: &Settings) -> MapAnaly
         coverage,
         metrics,
         recommendations,
+        index,
     }
 }
 

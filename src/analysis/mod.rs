@@ -25,7 +25,7 @@ pub use heat::{Heat, heat};
 pub use ipa::{Matrix, Quadrant, in_view, matrix, matrix_in, priority};
 pub use map::{CardAnalysis, MapAnalysis, MetricResult, Place, RankedRecommendation, analyse};
 pub use metrics::{MetricStatus, metric_status};
-pub use plan::{Action, action_plan, card_keys};
+pub use plan::{Action, action_plan, card_keys, keys_by_card};
 pub use settings::{Crosshairs, Settings, View};
 
 /// A customer-view score, when known and finite.

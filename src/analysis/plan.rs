@@ -61,6 +61,19 @@ pub fn action_plan(map: &JourneyMap) -> Vec<Vec<Action<'_>>> {
         .collect()
 }
 
+/// The numbers of the plan's actions per card they fix, in plan order: one pass over the
+/// plan, for drawing every card's keys.
+#[must_use]
+pub fn keys_by_card(plan: &[Vec<Action<'_>>]) -> std::collections::HashMap<CardId, Vec<usize>> {
+    let mut keys: std::collections::HashMap<CardId, Vec<usize>> = std::collections::HashMap::new();
+    for action in plan.iter().flatten() {
+        if let Some(card) = action.card {
+            keys.entry(card).or_default().push(action.number);
+        }
+    }
+    keys
+}
+
 /// The numbers of the plan's actions that fix `card`, in plan order.
 #[must_use]
 pub fn card_keys(plan: &[Vec<Action<'_>>], card: CardId) -> Vec<usize> {
@@ -108,5 +121,6 @@ mod tests {
         assert_eq!(plan[0][0].card, Some(CardId(7)));
         assert_eq!(card_keys(&plan, CardId(7)), vec![1]);
         assert!(card_keys(&plan, CardId(8)).is_empty());
+        assert_eq!(keys_by_card(&plan).get(&CardId(7)), Some(&vec![1]));
     }
 }

@@ -203,7 +203,9 @@ fn byline(study: &Study, action: &Action<'_>) -> String {
 
 /// The title of the card a recommendation fixes, if it is a card's.
 fn card_title<'m>(map: &'m JourneyMap, action: &Action<'_>) -> Option<&'m str> {
-    let card = map.card(action.card?)?;
+    // The card is on the action's stage: looking there keeps a long plan linear.
+    let id = action.card?;
+    let card = map.stage(action.stage)?.cards.iter().find(|card| card.id == id)?;
     Some(if card.title.trim().is_empty() { "Untitled" } else { card.title.as_str() })
 }
 

@@ -39,6 +39,7 @@ pub(crate) fn body(
 ) -> (f32, f32) {
     let stages = &map.stages;
     let plan = analysis::action_plan(map);
+    let keys = analysis::keys_by_card(&plan);
     let faces: Vec<Vec<CardFace>> = stages
         .iter()
         .map(|stage| {
@@ -46,8 +47,8 @@ pub(crate) fn body(
                 .cards
                 .iter()
                 .map(|card| {
-                    let keys = analysis::card_keys(&plan, card.id);
-                    CardFace::prepare(builder, study, map.kind, card, &keys, used)
+                    let keys = keys.get(&card.id).map_or(&[][..], Vec::as_slice);
+                    CardFace::prepare(builder, study, map.kind, card, keys, used)
                 })
                 .collect()
         })

@@ -60,12 +60,13 @@ pub(crate) fn body(
     };
     let placement = placement::place(map, lane_of, lanes.len());
     let actions = crate::analysis::action_plan(map);
+    let keys = crate::analysis::keys_by_card(&actions);
     let faces: Vec<CardFace> = placement
         .steps
         .iter()
         .map(|s| {
-            let keys = crate::analysis::card_keys(&actions, s.card.id);
-            CardFace::prepare(builder, study, map.kind, s.card, &keys, used)
+            let keys = keys.get(&s.card.id).map_or(&[][..], Vec::as_slice);
+            CardFace::prepare(builder, study, map.kind, s.card, keys, used)
         })
         .collect();
     let plan = links::plan(map, &placement, lanes.len());
