@@ -7,11 +7,9 @@
 
 mod common;
 
-use common::checks::shape_bounds as bounds;
 use common::cli::wayline;
 use wayline::cli::ExitStatus;
 use wayline::export::fit::{Plan, plan};
-use wayline::export::paper::{PRINT_MARGIN_MM, PT_PER_MM};
 use wayline::export::{
     Arrangement, ExportError, ExportFormat, Fit, Orientation, Paper, PosterFormat, PosterSettings,
     export_map, png, poster,
@@ -173,7 +171,6 @@ fn a_map_that_fits_is_left_whole_whatever_the_fit() {
 
 #[test]
 fn nothing_prints_inside_the_margin_on_any_paper_in_any_fit() {
-    let margin = PRINT_MARGIN_MM * PT_PER_MM;
     let mut studies: Vec<Study> = TEMPLATES.iter().map(|t| t.study().unwrap()).collect();
     studies.push(wide_study(20, 4));
     for study in &studies {
@@ -182,24 +179,14 @@ fn nothing_prints_inside_the_margin_on_any_paper_in_any_fit() {
                 for fit in Fit::ALL {
                     let plan = plan(study, map, paper, Orientation::Auto, fit, true).unwrap();
                     for (number, sheet) in plan.sheets.iter().enumerate() {
-                        let page = &sheet.page;
-                        for item in &sheet.scene.items {
-                            let b = bounds(&item.shape);
-                            let (left, top) =
-                                (page.offset_x + b.min.x * page.scale, page.offset_y + b.min.y * page.scale);
-                            let (right, bottom) =
-                                (page.offset_x + b.max.x * page.scale, page.offset_y + b.max.y * page.scale);
-                            assert!(
-                                left >= margin - 0.01
-                                    && top >= margin - 0.01
-                                    && right <= page.width_pt - margin + 0.01
-                                    && bottom <= page.height_pt - margin + 0.01,
-                                "{} on {paper} ({fit}, sheet {}): {:?} reaches ({left:.1}, {top:.1})–({right:.1}, {bottom:.1}) on a {:.0} × {:.0} pt page",
+                        if let Some((item, at)) = common::checks::in_margin(sheet) {
+                            panic!(
+                                "{} on {paper} ({fit}, sheet {}): {:?} reaches {at:?} on a {:.0} × {:.0} pt page",
                                 map.title,
                                 number + 1,
                                 item.shape,
-                                page.width_pt,
-                                page.height_pt
+                                sheet.page.width_pt,
+                                sheet.page.height_pt
                             );
                         }
                     }

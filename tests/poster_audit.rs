@@ -7,10 +7,9 @@
 
 mod common;
 
-use common::checks::{check_scene, shape_bounds};
+use common::checks::check_scene;
 use proptest::prelude::*;
 use wayline::export::fit::plan_with;
-use wayline::export::paper::{PRINT_MARGIN_MM, PT_PER_MM};
 use wayline::export::{ExportError, Fit, Orientation, Paper};
 use wayline::layout::LayoutOptions;
 use wayline::layout::panel::Panel;
@@ -18,7 +17,6 @@ use wayline::model::Study;
 
 /// The first way the map's posters fail the audit, if any.
 fn audit(study: &Study) -> Result<(), String> {
-    let margin = PRINT_MARGIN_MM * PT_PER_MM;
     for map in &study.maps {
         for paper in [Paper::A1, Paper::A3, Paper::Fit] {
             let name = format!("{:?} on {paper}", map.title);
@@ -35,27 +33,15 @@ fn audit(study: &Study) -> Result<(), String> {
             }
             for (index, sheet) in planned.sheets.iter().enumerate() {
                 check_scene(&sheet.scene).map_err(|e| format!("{name}, sheet {}: {e}", index + 1))?;
-                let page = sheet.page;
                 if paper == Paper::Fit {
                     continue;
                 }
-                for item in &sheet.scene.items {
-                    let b = shape_bounds(&item.shape);
-                    let (left, top) =
-                        (page.offset_x + b.min.x * page.scale, page.offset_y + b.min.y * page.scale);
-                    let (right, bottom) =
-                        (page.offset_x + b.max.x * page.scale, page.offset_y + b.max.y * page.scale);
-                    let inside = left >= margin - 0.01
-                        && top >= margin - 0.01
-                        && right <= page.width_pt - margin + 0.01
-                        && bottom <= page.height_pt - margin + 0.01;
-                    if !inside {
-                        return Err(format!(
-                            "{name}, sheet {}: {:?} reaches into the margin",
-                            index + 1,
-                            item.role
-                        ));
-                    }
+                if let Some((item, _)) = common::checks::in_margin(sheet) {
+                    return Err(format!(
+                        "{name}, sheet {}: {:?} reaches into the margin",
+                        index + 1,
+                        item.role
+                    ));
                 }
             }
         }

@@ -70,3 +70,25 @@ pub fn shape_bounds(shape: &Shape) -> Rect {
         Shape::Text(run) => run.bounds(),
     }
 }
+
+/// The first item of `sheet` that reaches into the 8 mm print margin of its page, with where
+/// it reaches on the page, in points.
+pub fn in_margin(sheet: &wayline::export::fit::Sheet) -> Option<(&wayline::layout::Item, Rect)> {
+    use wayline::export::paper::{PRINT_MARGIN_MM, PT_PER_MM};
+    let margin = PRINT_MARGIN_MM * PT_PER_MM;
+    let page = &sheet.page;
+    sheet.scene.items.iter().find_map(|item| {
+        let b = shape_bounds(&item.shape);
+        let on_page = Rect::from_xywh(
+            page.offset_x + b.min.x * page.scale,
+            page.offset_y + b.min.y * page.scale,
+            b.width() * page.scale,
+            b.height() * page.scale,
+        );
+        let inside = on_page.min.x >= margin - 0.01
+            && on_page.min.y >= margin - 0.01
+            && on_page.max.x <= page.width_pt - margin + 0.01
+            && on_page.max.y <= page.height_pt - margin + 0.01;
+        (!inside).then_some((item, on_page))
+    })
+}
