@@ -10,19 +10,26 @@ use crate::model::{
 };
 use std::time::{Duration, Instant};
 
-/// A small deterministic random number generator (xorshift), so studies are the same on every run.
-struct Random(u64);
+/// A small deterministic random number generator (xorshift), so studies are the same on every
+/// run; tests that generate maps from a seed use it too. The seed must not be zero.
+pub struct Random(pub u64);
 
 impl Random {
-    fn next(&mut self) -> u64 {
+    fn step(&mut self) -> u64 {
         self.0 ^= self.0 << 13;
         self.0 ^= self.0 >> 7;
         self.0 ^= self.0 << 17;
         self.0
     }
 
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n.max(1)
+    /// A number in `0..n` (0 when `n` is 0).
+    pub fn below(&mut self, n: u64) -> u64 {
+        self.step() % n.max(1)
+    }
+
+    /// An index into a list of `len` items (0 when it is empty).
+    pub fn index(&mut self, len: usize) -> usize {
+        usize::try_from(self.below(u64::try_from(len).unwrap_or(u64::MAX))).unwrap_or(0)
     }
 }
 

@@ -6,6 +6,7 @@
 #![allow(clippy::cast_possible_truncation, reason = "generated counts and ids are small")]
 
 use std::collections::BTreeMap;
+use wayline::bench::Random;
 use wayline::layout::{FontMeasure, Layer, LayoutOptions, Point, Rect, Role, Scene, Shape, layout};
 use wayline::model::{
     Card, CardId, Colour, JourneyMap, Link, LinkId, LinkKind, MapKind, Owner, OwnerId, Stage, StageId, Study,
@@ -216,22 +217,6 @@ fn check(scene: &Scene) -> Result<Report, String> {
     Ok(report)
 }
 
-/// A small deterministic random source, so a failing map can be rebuilt from its seed.
-struct Random(u64);
-
-impl Random {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        if n == 0 { 0 } else { (self.next() % n as u64) as usize }
-    }
-}
-
 const WORDS: &[&str] = &[
     "customer",
     "signs",
@@ -261,8 +246,8 @@ const WORDS: &[&str] = &[
 
 /// Between `least` and `least + spread - 1` random words.
 fn words(random: &mut Random, least: usize, spread: usize) -> String {
-    let count = least + random.below(spread);
-    (0..count).map(|_| WORDS[random.below(WORDS.len())]).collect::<Vec<_>>().join(" ")
+    let count = least + random.index(spread);
+    (0..count).map(|_| WORDS[random.index(WORDS.len())]).collect::<Vec<_>>().join(" ")
 }
 
 /// A typical map with random stages, cards of varied height, owners and links, many of them
@@ -281,19 +266,19 @@ fn generated(seed: u64, stages: usize, links: usize) -> Study {
     let mut all_cards = Vec::new();
     let stages: Vec<Stage> = (0..stages)
         .map(|s| {
-            let count = random.below(6);
+            let count = random.index(6);
             let cards = (0..count)
                 .map(|_| {
                     let id = CardId(next_card);
                     next_card += 1;
                     all_cards.push(id);
-                    let owner = OwnerId(1 + random.below(4) as u32);
+                    let owner = OwnerId(1 + random.index(4) as u32);
                     Card {
                         id,
                         title: words(&mut random, 2, 9),
                         channel: words(&mut random, 0, 3),
                         owners: vec![owner],
-                        accountable: (random.below(5) > 0).then_some(owner),
+                        accountable: (random.index(5) > 0).then_some(owner),
                         ..Card::default()
                     }
                 })
@@ -306,13 +291,13 @@ fn generated(seed: u64, stages: usize, links: usize) -> Study {
             if all_cards.len() < 2 {
                 return None;
             }
-            let from = all_cards[random.below(all_cards.len())];
-            let to = all_cards[random.below(all_cards.len())];
-            let label = match random.below(4) {
+            let from = all_cards[random.index(all_cards.len())];
+            let to = all_cards[random.index(all_cards.len())];
+            let label = match random.index(4) {
                 0 => words(&mut random, 1, 12),
                 _ => String::new(),
             };
-            let kind = if random.below(3) == 0 { LinkKind::Dependency } else { LinkKind::Flow };
+            let kind = if random.index(3) == 0 { LinkKind::Dependency } else { LinkKind::Flow };
             Some(Link { id: LinkId(1000 + l as u32), from, to, kind, label })
         })
         .collect();
