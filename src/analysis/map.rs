@@ -1,6 +1,7 @@
 //! Everything the method reads off one map, computed in one pass: per-card gaps, quadrant,
 //! heat and priority; the matrix; the ranked gaps; handoffs; owner coverage; metrics against
-//! target; recommendations ranked.
+//! target; recommendations ranked; the roll-up of each touchpoint that has a detail map (the
+//! one part that reads other maps of the study).
 
 use super::coverage::{Coverage, coverage};
 use super::gaps::{CardGaps, card_gaps};
@@ -8,6 +9,7 @@ use super::handoffs::{Handoff, handoffs};
 use super::heat::{Heat, heat};
 use super::ipa::{Matrix, Quadrant, in_view, matrix, priority};
 use super::metrics::{MetricStatus, metric_status};
+use super::rollup::{RollUp, RollUps};
 use super::settings::{Settings, View};
 use crate::model::{CardId, JourneyMap, Recommendation, StageId, Study};
 
@@ -28,6 +30,8 @@ pub struct CardAnalysis {
     pub flags_disagree: bool,
     /// The priority to fix it, when the customer scores are known.
     pub priority: Option<f32>,
+    /// What its detail map's steps add up to, when it has one.
+    pub rollup: Option<RollUp>,
 }
 
 /// Where a metric or a recommendation sits: on a stage or on a card.
@@ -107,6 +111,7 @@ pub fn analyse(study: &Study, map: &JourneyMap, settings: &Settings) -> MapAnaly
     let mut cards = Vec::with_capacity(map.card_count());
     let mut metrics = Vec::new();
     let mut recommendations = Vec::new();
+    let mut rollups = RollUps::default();
     for stage in &map.stages {
         for (index, metric) in stage.metrics.iter().enumerate() {
             metrics.push(MetricResult {
@@ -132,6 +137,7 @@ pub fn analyse(study: &Study, map: &JourneyMap, settings: &Settings) -> MapAnaly
                 heat: computed,
                 flags_disagree: computed.disagrees_with(card.flags),
                 priority: priority(card, settings.large_gap),
+                rollup: rollups.of(study, card),
             });
             let place = Place::Card(card.id, stage.id);
             for (index, metric) in card.metrics.iter().enumerate() {

@@ -2,7 +2,8 @@
 //! null) and a Markdown summary for people. Both read [`MapAnalysis`] only.
 
 use super::map::{MapAnalysis, Place, analyse};
-use super::settings::Settings;
+use super::rollup::{EmotionStep, RollUp, ViewRollUp};
+use super::settings::{Settings, View};
 use crate::model::{JourneyMap, Study};
 use serde_json::{Value, json};
 use std::fmt::Write;
@@ -33,6 +34,7 @@ pub fn map_json(study: &Study, map: &JourneyMap, analysis: &MapAnalysis) -> Valu
                 "heat": c.heat.keys(),
                 "flags_disagree": c.flags_disagree,
                 "priority": number(c.priority),
+                "rollup": c.rollup.map_or(Value::Null, |r| rollup_json(study, &r, analysis.settings.view)),
             })
         })
         .collect();
@@ -95,6 +97,50 @@ pub fn map_json(study: &Study, map: &JourneyMap, analysis: &MapAnalysis) -> Valu
         "unowned": analysis.coverage.unowned.iter().map(|c| c.0).collect::<Vec<_>>(),
         "no_accountable": analysis.coverage.no_accountable.iter().map(|c| c.0).collect::<Vec<_>>(),
         "metrics_missed": metrics_missed,
+    })
+}
+
+/// A touchpoint's roll-up as JSON: the detail map, performance rolled up in both views, and in
+/// `view` (the analysis's, customer by default) the weakest step, the steps scored and the
+/// spread; then the same per view, the stated scores, the review mark, emotion peak and end.
+fn rollup_json(study: &Study, rollup: &RollUp, view: View) -> Value {
+    let in_view = |r: &ViewRollUp| {
+        json!({
+            "performance": number(r.mean),
+            "weakest": r.weakest.map(|c| c.0),
+            "steps": r.scored,
+            "min": number(r.min),
+            "max": number(r.max),
+        })
+    };
+    let emotion = |step: Option<EmotionStep>| {
+        step.map_or(Value::Null, |s| json!({"card": s.card.0, "value": number(Some(s.value))}))
+    };
+    let shown = rollup.view(view);
+    json!({
+        "map": rollup.map.0,
+        "map_title": study.map(rollup.map).map(|m| m.title.as_str()),
+        "performance": {
+            "internal": number(rollup.steps.internal.mean),
+            "customer": number(rollup.steps.customer.mean),
+        },
+        "weakest": shown.weakest.map(|c| c.0),
+        "steps": shown.scored,
+        "min": number(shown.min),
+        "max": number(shown.max),
+        "view": view.key(),
+        "views": {
+            "internal": in_view(&rollup.steps.internal),
+            "customer": in_view(&rollup.steps.customer),
+        },
+        "stated": {
+            "internal": number(rollup.stated.internal),
+            "customer": number(rollup.stated.customer),
+        },
+        "review": rollup.review(),
+        "emotion": {"peak": emotion(rollup.steps.peak), "end": emotion(rollup.steps.end)},
+        "step_count": rollup.steps.count,
+        "left_out": rollup.steps.left_out,
     })
 }
 
@@ -181,6 +227,8 @@ fn map_markdown(out: &mut String, study: &Study, map: &JourneyMap, analysis: &Ma
         let _ = writeln!(out, "{}\n", concentrate.join("\n"));
     }
 
+    rollups_markdown(out, study, map, analysis);
+
     let _ = writeln!(out, "### Handoffs\n");
     if analysis.handoffs.is_empty() {
         let _ = writeln!(out, "No work changes hands along the flow.\n");
@@ -226,4 +274,66 @@ fn map_markdown(out: &mut String, study: &Study, map: &JourneyMap, analysis: &Ma
     if !missed.is_empty() {
         let _ = writeln!(out, "### Metrics off target\n\n{}\n", missed.join("\n"));
     }
+}
+
+/// The roll-ups of the map's touchpoints that have a detail map, as a table: stated beside
+/// rolled-up performance in both views, the weakest step (in the analysis's view), the spread,
+/// emotion peak and end, and whether the touchpoint is marked for review.
+fn rollups_markdown(out: &mut String, study: &Study, map: &JourneyMap, analysis: &MapAnalysis) {
+    let rows: Vec<(&crate::model::Card, &RollUp)> =
+        analysis.cards.iter().filter_map(|c| Some((map.card(c.card)?, c.rollup.as_ref()?))).collect();
+    if rows.is_empty() {
+        return;
+    }
+    let view = analysis.settings.view;
+    let score = |v: Option<f32>| v.and_then(crate::words::score).unwrap_or_else(|| "–".to_owned());
+    let _ = writeln!(out, "### Roll-ups from detail maps\n");
+    let _ = writeln!(
+        out,
+        "Performance stated for the touchpoint · rolled up from its steps (importance-weighted mean). \
+         Weakest step and spread in the {} view.\n",
+        view.key()
+    );
+    let _ = writeln!(
+        out,
+        "| Touchpoint | Detail map | Customer | Internal | Weakest step | Spread | Emotion peak · end | Review |\n\
+         |---|---|---:|---:|---|---|---|---|"
+    );
+    for (card, rollup) in rows {
+        let detail = study.map(rollup.map);
+        let step_title = |id: crate::model::CardId| {
+            detail.and_then(|m| m.card(id)).map_or_else(String::new, |c| cell(&c.title))
+        };
+        let pair = |v: View| format!("{} · {}", score(rollup.stated(v)), score(rollup.view(v).mean));
+        let shown = rollup.view(view);
+        let weakest = shown
+            .weakest
+            .map_or_else(|| "–".to_owned(), |id| format!("{} ({})", step_title(id), score(shown.min)));
+        let spread = match (shown.min, shown.max) {
+            (Some(min), Some(max)) => format!(
+                "{}–{} ({} of {})",
+                score(Some(min)),
+                score(Some(max)),
+                shown.scored,
+                crate::words::count(rollup.steps.count, "step")
+            ),
+            _ => format!("none of {} scored", crate::words::count(rollup.steps.count, "step")),
+        };
+        let feeling = |step: Option<super::rollup::EmotionStep>| {
+            step.and_then(|s| crate::words::signed(s.value).map(|v| format!("{v} ({})", step_title(s.card))))
+                .unwrap_or_else(|| "–".to_owned())
+        };
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {weakest} | {spread} | {} · {} | {} |",
+            cell(&card.title),
+            detail.map_or_else(String::new, |m| cell(&m.title)),
+            pair(View::Customer),
+            pair(View::Internal),
+            feeling(rollup.steps.peak),
+            feeling(rollup.steps.end),
+            if rollup.review() { "yes" } else { "" }
+        );
+    }
+    let _ = writeln!(out);
 }

@@ -113,7 +113,7 @@ impl CardFace {
         let gauge =
             (performance && (internal.is_some() || customer.is_some())).then_some((internal, customer));
         used.gauge |= gauge.is_some();
-        let figures = FigureRows::set(builder, figures(card, performance, keys, used), inner_width());
+        let figures = FigureRows::set(builder, figures(study, card, performance, keys, used), inner_width());
         used.off_scale |= figures.any_off_scale();
 
         let gap = 1.5 * UNIT;
@@ -225,9 +225,9 @@ impl CardFace {
 
 /// The card's figures: on performance maps both views of performance (the gauge draws them),
 /// elsewhere the customer's on its tint; then customer importance, the perception gap when
-/// both views are known, and the numbers of the recommendations that fix the card. Unknown
-/// values make no figure.
-fn figures(card: &Card, performance: bool, keys: &[usize], used: &mut Used) -> Vec<Figure> {
+/// both views are known, and the numbers of the recommendations that fix the card. A roll-up
+/// from a detail map follows the stated performance. Unknown values make no figure.
+fn figures(study: &Study, card: &Card, performance: bool, keys: &[usize], used: &mut Used) -> Vec<Figure> {
     let mut list = Vec::new();
     let (internal, customer) = (finite(card.performance.internal), finite(card.performance.customer));
     if performance {
@@ -237,6 +237,7 @@ fn figures(card: &Card, performance: bool, keys: &[usize], used: &mut Used) -> V
         used.performance = true;
         list.push(figure);
     }
+    list.extend(super::figures::rollup_figures(study, card, used));
     if let Some(figure) = finite(card.importance.customer).and_then(Figure::importance) {
         used.importance = true;
         list.push(figure);

@@ -139,6 +139,7 @@ enum Sample {
     EmotionMean,
     Metric(MetricStatus),
     Done,
+    Review,
 }
 
 /// Draws the legend across `width` with its top at `top`; returns its height.
@@ -295,6 +296,33 @@ fn figure_entries(used: &Used, entries: &mut Vec<(Sample, String)>) {
             entries.push((Sample::Figure(figure), label.to_owned()));
         }
     }
+    if used.rollup {
+        let sample = crate::analysis::RollUp {
+            map: crate::model::MapId(0),
+            steps: crate::analysis::rollup::Steps {
+                customer: crate::analysis::ViewRollUp {
+                    mean: Some(6.1),
+                    min: Some(3.0),
+                    max: Some(8.0),
+                    ..Default::default()
+                },
+                ..Default::default()
+            },
+            stated: crate::model::ViewScores::default(),
+        };
+        if let Some(figure) = Figure::rollup(&sample, crate::analysis::View::Customer) {
+            entries.push((
+                Sample::Figure(figure),
+                "Steps: customer performance rolled up from the touchpoint’s detail map (its steps’ mean weighted by importance), then lowest–highest".to_owned(),
+            ));
+        }
+    }
+    if used.review {
+        entries.push((
+            Sample::Review,
+            "Marked for review: stated and step performance differ by 2 or more (either view)".to_owned(),
+        ));
+    }
     if used.keys {
         entries.push((
             Sample::Figure(Figure::key(1)),
@@ -367,6 +395,7 @@ fn draw_sample(builder: &mut Builder<'_>, sample: &Sample, at: Point, width: f32
             markers::metric_status(builder, *status, Point::new(at.x + 2.25 * UNIT, at.y), 4.5 * UNIT, role);
         }
         Sample::Done => markers::priority_done(builder, Priority::High, at, 4.5 * UNIT, role),
+        Sample::Review => figures::review_flag(builder, square, marker, role),
         Sample::Note(number) => {
             let rect = Rect::from_xywh(
                 at.x - UNIT / 2.0,

@@ -1,14 +1,18 @@
 //! The numbers on a card, set as short figures in rows that wrap at the card's width: the
 //! customer's performance on a tinted chip, importance with a small meter, the perception gap
-//! as a signed badge, and the numbers of the recommendations that fix the card. Values are
+//! as a signed badge, the numbers of the recommendations that fix the card, and for a
+//! touchpoint with a detail map its steps' rolled-up performance beside the stated one, with a
+//! flag when the two differ enough to review and a line naming the weakest step. Values are
 //! bold (they are the point), labels quiet; a value off its scale says so in words.
 
-use super::builder::Builder;
+use super::builder::{Builder, Paragraph};
 use super::geometry::{Point, Rect};
 use super::scene::{Anchor, Role, Stroke, Weight};
 use super::style::{self, UNIT, size};
-use crate::model::Colour;
+use super::used::Used;
+use crate::analysis::{RollUp, View};
 use crate::model::scales::SCORE_RANGE;
+use crate::model::{Card, Colour, Study};
 use crate::words;
 
 /// The height of one row of figures.
@@ -23,6 +27,8 @@ const PART_GAP: f32 = 0.75 * UNIT;
 const METER: f32 = 3.5 * UNIT;
 /// What an off-scale value carries after it.
 const OFF_SCALE: &str = "off scale";
+/// The side of the review flag.
+const FLAG: f32 = 3.0 * UNIT;
 
 /// How a figure is set.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -47,6 +53,12 @@ pub(crate) struct Figure {
     pub off_scale: bool,
     /// A meter's filled fraction (0..1), for a value on its scale.
     meter: Option<f32>,
+    /// Quiet text after the value (a roll-up's spread).
+    suffix: String,
+    /// Led by the review flag.
+    review: bool,
+    /// A line set under the figure's row (a roll-up's weakest step), closing the row.
+    note: Option<String>,
 }
 
 fn on_score_scale(value: f32) -> bool {
@@ -83,6 +95,9 @@ impl Figure {
             look: Look::Plain,
             off_scale: !on_score_scale(value),
             meter: None,
+            suffix: String::new(),
+            review: false,
+            note: None,
         })
     }
 
@@ -109,6 +124,9 @@ impl Figure {
             look: Look::Badge,
             off_scale: false,
             meter: None,
+            suffix: String::new(),
+            review: false,
+            note: None,
         })
     }
 
@@ -120,7 +138,29 @@ impl Figure {
             look: Look::Key,
             off_scale: false,
             meter: None,
+            suffix: String::new(),
+            review: false,
+            note: None,
         }
+    }
+
+    /// A roll-up in one view: the steps' weighted mean, tinted like the customer's performance
+    /// in the customer view, with the spread after it and the review flag before it. `None`
+    /// when no step is scored in the view.
+    pub fn rollup(rollup: &RollUp, view: View) -> Option<Self> {
+        let steps = rollup.view(view);
+        let label = match view {
+            View::Customer => "Steps",
+            View::Internal => "Internal steps",
+        };
+        let figure = Self::score(label, steps.mean?)?;
+        let look =
+            if view == View::Customer { Look::Tint(performance_tint(steps.mean?)) } else { Look::Plain };
+        let suffix = match (steps.min.and_then(words::score), steps.max.and_then(words::score)) {
+            (Some(min), Some(max)) if min != max => format!("{min}–{max}"),
+            _ => String::new(),
+        };
+        Some(Self { look, suffix, review: rollup.review_in(view), ..figure })
     }
 
     fn padding(&self) -> f32 {
@@ -139,6 +179,12 @@ impl Figure {
         }
         if self.off_scale {
             width += PART_GAP + measure.width(OFF_SCALE, size::SMALL, Weight::Regular);
+        }
+        if !self.suffix.is_empty() {
+            width += PART_GAP + measure.width(&self.suffix, size::SMALL, Weight::Regular);
+        }
+        if self.review {
+            width += FLAG + PART_GAP;
         }
         width
     }
@@ -169,6 +215,10 @@ impl Figure {
             Look::Plain | Look::Badge => (style::SECONDARY, style::INK),
         };
         let mut cursor = x + self.padding();
+        if self.review {
+            review_flag(builder, Point::new(cursor, top + (ROW - FLAG) / 2.0), FLAG, role);
+            cursor += FLAG + PART_GAP;
+        }
         if !self.label.is_empty() {
             let label = &self.label;
             cursor += builder.text(
@@ -207,7 +257,7 @@ impl Figure {
         }
         if self.off_scale {
             cursor += PART_GAP;
-            builder.text(
+            cursor += builder.text(
                 Point::new(cursor, baseline),
                 OFF_SCALE,
                 size::SMALL,
@@ -217,15 +267,77 @@ impl Figure {
                 role,
             );
         }
+        if !self.suffix.is_empty() {
+            cursor += PART_GAP;
+            builder.text(
+                Point::new(cursor, baseline),
+                &self.suffix,
+                size::SMALL,
+                Weight::Regular,
+                label_colour,
+                Anchor::Start,
+                role,
+            );
+        }
         width
     }
 }
 
-/// Figures placed in rows.
+/// The review flag filling the square with top-left `at` and side `side`: a pennant on a pole
+/// in the review colour, a shape no other mark uses, so it reads in black and white too.
+pub(crate) fn review_flag(builder: &mut Builder<'_>, at: Point, side: f32, role: Role) {
+    let (x, y, s) = (at.x, at.y, side);
+    builder.rect(Rect::from_xywh(x + s * 0.1, y, s * 0.14, s), 0.0, Some(style::REVIEW), None, role);
+    let pennant = vec![
+        Point::new(x + s * 0.24, y),
+        Point::new(x + s, y + s * 0.3),
+        Point::new(x + s * 0.24, y + s * 0.6),
+    ];
+    builder.polygon(pennant, Some(style::REVIEW), None, role);
+}
+
+/// The roll-up figures of a card with a detail map: the customer view's, and the internal
+/// view's too when the customer's is unknown or only the internal view calls for review (so
+/// the flag always sits on a figure that shows why); the last carries the line naming the
+/// weakest step. Records what the legend must explain.
+pub(crate) fn rollup_figures(study: &Study, card: &Card, used: &mut Used) -> Vec<Figure> {
+    let Some(rollup) = crate::analysis::rollup(study, card) else { return Vec::new() };
+    let customer = Figure::rollup(&rollup, View::Customer);
+    let internal_needed =
+        customer.is_none() || (rollup.review_in(View::Internal) && !rollup.review_in(View::Customer));
+    let internal = internal_needed.then(|| Figure::rollup(&rollup, View::Internal)).flatten();
+    let first_view = if customer.is_some() { View::Customer } else { View::Internal };
+    let mut list: Vec<Figure> = customer.into_iter().chain(internal).collect();
+    if let Some(last) = list.last_mut() {
+        last.note = weakest_note(study, &rollup, first_view);
+    }
+    used.rollup |= !list.is_empty();
+    used.review |= list.iter().any(|f| f.review);
+    list
+}
+
+/// The line naming the weakest step in `view` and how many steps were scored: "Weakest of 6
+/// steps: Maps bookings in our ERP".
+fn weakest_note(study: &Study, rollup: &RollUp, view: View) -> Option<String> {
+    let steps = rollup.view(view);
+    let title = study.map(rollup.map)?.card(steps.weakest?)?.title.trim();
+    let title = if title.is_empty() { "Untitled" } else { title };
+    Some(if steps.scored == 1 {
+        format!("The one step scored: {title}")
+    } else {
+        format!("Weakest of {} steps: {title}", steps.scored)
+    })
+}
+
+/// Figures placed in rows; a figure's note is set under its row, and the next figure starts a
+/// new row below the note.
 #[derive(Debug, Default)]
 pub(crate) struct FigureRows {
-    placed: Vec<(Figure, f32, usize)>,
-    /// The rows' total height; 0 when there are no figures.
+    /// Each figure with its left edge and its top, from the rows' top-left.
+    placed: Vec<(Figure, f32, f32)>,
+    /// The notes with their tops.
+    notes: Vec<(Paragraph, f32)>,
+    /// The rows' total height, the notes' included; 0 when there are no figures.
     pub height: f32,
 }
 
@@ -233,19 +345,31 @@ impl FigureRows {
     /// Sets `figures` left to right in rows no wider than `width`.
     pub fn set(builder: &Builder<'_>, figures: Vec<Figure>, width: f32) -> Self {
         let mut placed = Vec::with_capacity(figures.len());
-        let (mut x, mut row) = (0.0, 0);
-        for figure in figures {
+        let mut notes = Vec::new();
+        // `x` is where the next figure goes on the row whose top is `top`; `None` once a note
+        // has closed the row.
+        let (mut x, mut top, mut bottom) = (Some(0.0), 0.0, 0.0_f32);
+        for mut figure in figures {
             let figure_width = figure.width(builder);
-            if x > 0.0 && x + figure_width > width {
-                x = 0.0;
-                row += 1;
+            let at = match x {
+                Some(x) if x <= 0.0 || x + figure_width <= width => x,
+                _ => {
+                    top = if placed.is_empty() { 0.0 } else { bottom + ROW_GAP };
+                    0.0
+                }
+            };
+            bottom = top + ROW;
+            x = Some(at + figure_width + SPACING);
+            if let Some(text) = figure.note.take() {
+                let note = builder.paragraph(&text, size::SMALL, Weight::Regular, width);
+                let note_top = bottom + ROW_GAP;
+                bottom = note_top + note.height();
+                notes.push((note, note_top));
+                x = None;
             }
-            placed.push((figure, x, row));
-            x += figure_width + SPACING;
+            placed.push((figure, at, top));
         }
-        let rows = placed.last().map_or(0, |p| p.2 + 1);
-        let height = if rows == 0 { 0.0 } else { rows as f32 * ROW + (rows - 1) as f32 * ROW_GAP };
-        Self { placed, height }
+        Self { placed, notes, height: bottom }
     }
 
     /// Whether there is nothing to draw.
@@ -260,8 +384,11 @@ impl FigureRows {
 
     /// Draws the rows with their top-left at (`left`, `top`).
     pub fn draw(&self, builder: &mut Builder<'_>, left: f32, top: f32, role: Role) {
-        for (figure, x, row) in &self.placed {
-            figure.draw(builder, left + x, top + *row as f32 * (ROW + ROW_GAP), role);
+        for (figure, x, y) in &self.placed {
+            figure.draw(builder, left + x, top + y, role);
+        }
+        for (note, y) in &self.notes {
+            builder.place(note, left, top + y, style::SECONDARY, Anchor::Start, role);
         }
     }
 }

@@ -46,6 +46,9 @@ pub const GAP_BAR: Colour = Colour::rgb(0xB0, 0x20, 0x8F);
 /// [`SECONDARY`]. The letter (H, M, L) is on every badge, and the red, amber and green of the
 /// statuses keep their one meaning.
 pub const PRIORITY: Colour = Colour::rgb(0x24, 0x3B, 0x53);
+/// Marked for review (stated and rolled-up performance differ): a teal pennant, a hue no other
+/// mark uses.
+pub const REVIEW: Colour = Colour::rgb(0x00, 0x6E, 0x6E);
 /// Connectors between cards.
 pub const CONNECTOR: Colour = Colour::rgb(0x52, 0x60, 0x6D);
 
@@ -157,6 +160,7 @@ mod tests {
             ("gap bar", GAP_BAR),
             ("priority", PRIORITY),
             ("elicited", ELICITED),
+            ("review", REVIEW),
         ];
         for (i, (name, colour)) in meanings.iter().enumerate() {
             for (other, other_colour) in &meanings[..i] {

@@ -32,6 +32,10 @@ pub(crate) struct Used {
     pub gap: bool,
     /// A value printed with "off scale".
     pub off_scale: bool,
+    /// A touchpoint's performance rolled up from its detail map's steps.
+    pub rollup: bool,
+    /// The review flag: stated and rolled-up performance differ by 2 or more.
+    pub review: bool,
     /// Stage metric marks: met, missed, unknown (in that order of first use).
     pub metric_status: Vec<MetricStatus>,
     /// Numbered notes for labelled links: (number, label).

@@ -251,3 +251,21 @@ pub fn study() -> impl Strategy<Value = Study> {
             maps,
         })
 }
+
+/// Studies whose cards often have a detail map that exists (its own map now and then), so
+/// roll-ups are drawn and reported: each card's detail is set from `picks`, one per card in
+/// study order, to a map of the study (`Some(i)` modulo the number of maps) or none.
+pub fn study_with_details() -> impl Strategy<Value = Study> {
+    (study(), prop::collection::vec(prop::option::weighted(0.5, any::<usize>()), 0..64)).prop_map(
+        |(mut study, picks)| {
+            let ids: Vec<MapId> = study.maps.iter().map(|m| m.id).collect();
+            let mut picks = picks.into_iter().cycle();
+            for card in
+                study.maps.iter_mut().flat_map(|m| m.stages.iter_mut()).flat_map(|s| s.cards.iter_mut())
+            {
+                card.detail = picks.next().flatten().and_then(|i| ids.get(i % ids.len().max(1)).copied());
+            }
+            study
+        },
+    )
+}
