@@ -65,7 +65,8 @@ const CHANNELS: [&str; 6] = ["Email", "Portal", "Phone", "Meeting", "Website", "
 
 /// A study with `cards` cards in total: a typical map with three fifths of them over eight
 /// stages, and a tactical and a performance map with a fifth each, twelve owners, flags,
-/// scores and links. The same `cards` always gives the same study.
+/// scores and links; every tenth touchpoint is detailed by the tactical or the performance map,
+/// so layouts and analyses roll them up. The same `cards` always gives the same study.
 #[must_use]
 pub fn generate_study(cards: usize) -> Study {
     let mut random = Random(0x5EED_CAFE_F00D_1234);
@@ -137,6 +138,13 @@ pub fn generate_study(cards: usize) -> Study {
             links,
             ..JourneyMap::default()
         });
+    }
+    let detail_maps = [MapId(2), MapId(3)];
+    if let Some(typical) = maps.first_mut() {
+        let touchpoints = typical.stages.iter_mut().flat_map(|s| s.cards.iter_mut());
+        for (n, card) in touchpoints.enumerate().filter(|(n, _)| n % 10 == 0) {
+            card.detail = Some(detail_maps[(n / 10) % 2]);
+        }
     }
     Study {
         meta: Meta { title: format!("Generated study, {cards} cards"), ..Meta::default() },

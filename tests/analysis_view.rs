@@ -47,3 +47,31 @@ fn the_heat_map_overlay_is_chosen_in_the_toolbar_and_changes_nothing() {
     assert_eq!(harness.state().canvas.heat, HeatOverlay::Flags);
     assert_eq!(study(&harness), before);
 }
+
+#[test]
+fn the_rollups_tab_and_the_inspector_show_a_touchpoint_from_its_steps() {
+    use egui_kittest::kittest::Queryable;
+    let before = template("logistics");
+    let mut harness = harness(before.clone());
+    harness.state_mut().prefs.show_owners = false;
+    harness.state_mut().prefs.show_analysis = true;
+    harness.run_ok();
+    click(&mut harness, "Roll-ups");
+    // The detail map's steps are summed up once per group of touchpoints it details.
+    let _ = harness.get_by_label(
+        "6 of 16 steps scored in the customer view, 3.2–8.8; weakest: Maps bookings in our ERP",
+    );
+    assert!(harness.query_all_by_label("Marked").count() >= 1, "a touchpoint is marked for review");
+    let card = before.maps[0].cards().find(|c| c.title == "Connects our ERP via EDI").unwrap().id;
+    click(&mut harness, "Connects our ERP via EDI");
+    assert_eq!(harness.state().editor.selection.cards, vec![card]);
+    let _ = harness.get_by_label("Roll-up from the detail map");
+    let _ = harness.get_by_label("Marked for review: stated and step performance differ by 2 or more");
+    assert_eq!(
+        harness.query_all_by_label("3.1 · 5.7").count(),
+        2,
+        "stated · steps in the table and the inspector"
+    );
+    assert_eq!(study(&harness), before, "looking at roll-ups changes nothing");
+    assert_eq!(harness.state().editor.doc.history().undo_depth(), 0);
+}

@@ -474,3 +474,74 @@ proptest::proptest! {
         }
     }
 }
+
+/// A study whose first map's cards (each given a detail) are detailed by a second, tactical map
+/// with `steps`.
+fn detailed(kind: MapKind, touchpoints: Vec<Card>, steps: Vec<Card>) -> Study {
+    let mut study = study_of(vec![Stage { id: StageId(1), cards: touchpoints, ..Stage::default() }], kind);
+    study.maps[0].id = wayline::model::MapId(1);
+    study.maps.push(JourneyMap {
+        id: wayline::model::MapId(2),
+        title: "Steps".to_owned(),
+        kind: MapKind::Tactical,
+        stages: vec![Stage { id: StageId(2), cards: steps, ..Stage::default() }],
+        ..JourneyMap::default()
+    });
+    study
+}
+
+#[test]
+fn a_rollup_prints_beside_the_stated_score_and_never_a_non_number() {
+    let step = |id: u32, internal: Option<f32>, customer: Option<f32>| Card {
+        performance: scores(internal, customer),
+        importance: scores(Some(f32::NAN), Some(f32::INFINITY)),
+        emotion: Emotion { elicited: Some(f32::NAN), desired: None },
+        ..card(id, &format!("Step {id}"))
+    };
+    let steps = vec![
+        step(10, Some(f32::NAN), Some(f32::NEG_INFINITY)),
+        step(11, Some(9.0), Some(4.0)),
+        step(12, Some(-3.0), Some(7.0)),
+        step(13, Some(8.0), Some(42.0)),
+    ];
+    let detail = Some(wayline::model::MapId(2));
+    let mut agrees = card(1, "Agrees");
+    agrees.performance = scores(Some(8.5), Some(5.0));
+    agrees.detail = detail;
+    // Close in the customer view (5.5 against 5.5) but 3 below its steps internally (8.5).
+    let mut internal_only = card(2, "Only the team disagrees");
+    internal_only.performance = scores(Some(5.5), Some(5.5));
+    internal_only.detail = detail;
+    let mut broken = card(3, "Broken numbers");
+    broken.performance = scores(Some(f32::NAN), Some(f32::INFINITY));
+    broken.detail = detail;
+    for kind in [MapKind::Typical, MapKind::Performance] {
+        let study =
+            detailed(kind, vec![agrees.clone(), internal_only.clone(), broken.clone()], steps.clone());
+        let scene = scene_of(&study);
+        for (run, _) in scene.texts() {
+            let lower = run.text.to_lowercase();
+            assert!(!lower.contains("nan") && !lower.contains("inf"), "{:?} on a {kind:?} map", run.text);
+        }
+        assert!(!svg_of(&study).contains("NaN"));
+        let card_texts = |id: u32| -> Vec<&str> {
+            texts_of(&scene, Role::Card(CardId(id))).iter().map(|run| run.text.as_str()).collect()
+        };
+        // Customer: 4 and 7 weigh 1 each (their importance is not a number): 5.5.
+        for id in [1, 3] {
+            let texts = card_texts(id);
+            assert!(texts.windows(3).any(|w| w == ["Steps", "5.5", "4–7"]), "{texts:?} on a {kind:?} map");
+            assert!(!texts.contains(&"Internal steps"), "{texts:?}");
+        }
+        let texts = card_texts(2);
+        assert!(texts.windows(3).any(|w| w == ["Internal steps", "8.5", "8–9"]), "{texts:?}");
+        let flags: Vec<CardId> = scene
+            .items
+            .iter()
+            .filter(|i| matches!(&i.shape, Shape::Polygon { fill: Some(f), .. } if *f == style::REVIEW))
+            .filter_map(|i| if let Role::Card(id) = i.role { Some(id) } else { None })
+            .collect();
+        assert_eq!(flags, vec![CardId(2)], "only the internal view differs by 2 or more, on card 2");
+        assert_clean(&scene);
+    }
+}

@@ -1,7 +1,8 @@
 //! Posters of studies nobody here wrote, checked as a print shop would: every map of generated
 //! studies, exported on A1, A3 and a page sized to the map with the default fit, either is
 //! refused with a reason or prints every text at 9 pt or more (or says why not), keeps clear of
-//! the 8 mm margin, and has no overlapping or overflowing text on any sheet.
+//! the 8 mm margin, and has no overlapping or overflowing text on any sheet. Studies whose
+//! touchpoints have detail maps print their roll-ups under the same rules.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, reason = "tests fail by panicking")]
 
@@ -61,6 +62,11 @@ proptest! {
 
     #[test]
     fn generated_studies_pass_the_audit(study in common::study()) {
+        prop_assert!(audit(&study).is_ok(), "{}", audit(&study).unwrap_err());
+    }
+
+    #[test]
+    fn generated_studies_with_detail_maps_pass_the_audit(study in common::study_with_details()) {
         prop_assert!(audit(&study).is_ok(), "{}", audit(&study).unwrap_err());
     }
 }

@@ -1,8 +1,10 @@
 //! The Analysis view beside the canvas: the importance × performance matrix and the tables of
-//! gaps, handoffs, owner coverage, metrics and computed heat, all read from the one analysis of
-//! the shown map (`Editor::analysis`). Clicking a card in any of them selects it on the canvas.
+//! gaps, handoffs, owner coverage, metrics, computed heat and roll-ups, all read from the one
+//! analysis of the shown map (`Editor::analysis`). Clicking a card in any of them selects it on
+//! the canvas.
 
 mod matrix;
+mod rollups;
 mod tables;
 
 use super::editor::{Editor, Selection};
@@ -26,11 +28,13 @@ pub enum Tab {
     Metrics,
     /// Computed heat against the team's flags.
     Heat,
+    /// Touchpoints' stated performance beside the one rolled up from their detail maps.
+    RollUps,
 }
 
 impl Tab {
-    const ALL: [Tab; 6] =
-        [Self::Matrix, Self::Gaps, Self::Handoffs, Self::Coverage, Self::Metrics, Self::Heat];
+    const ALL: [Tab; 7] =
+        [Self::Matrix, Self::Gaps, Self::Handoffs, Self::Coverage, Self::Metrics, Self::Heat, Self::RollUps];
 
     fn label(self) -> &'static str {
         match self {
@@ -40,6 +44,7 @@ impl Tab {
             Self::Coverage => "Coverage",
             Self::Metrics => "Metrics",
             Self::Heat => "Heat",
+            Self::RollUps => "Roll-ups",
         }
     }
 }
@@ -100,6 +105,7 @@ pub(crate) fn show(ui: &mut egui::Ui, editor: &mut Editor, prefs: &mut AnalysisP
             }
             Tab::Metrics => tables::metrics(ui, editor, &analysis),
             Tab::Heat => tables::heat(ui, editor, &analysis),
+            Tab::RollUps => rollups::show(ui, editor, &analysis),
         };
     });
     if let Some(card) = clicked {

@@ -15,7 +15,7 @@ fn owner_name(study: &Study, owner: Option<OwnerId>) -> String {
 }
 
 /// A card's title as a link; true when clicked.
-fn card_link(ui: &mut egui::Ui, map: &JourneyMap, card: CardId) -> bool {
+pub(super) fn card_link(ui: &mut egui::Ui, map: &JourneyMap, card: CardId) -> bool {
     let title = map
         .card(card)
         .map_or("(removed)", |c| if c.title.trim().is_empty() { "Untitled" } else { c.title.as_str() });

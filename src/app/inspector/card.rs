@@ -23,6 +23,7 @@ pub(super) fn show(ui: &mut egui::Ui, editor: &mut Editor, map: MapId, card: &Ca
     duration_ui(ui, &mut draft);
     owners_ui(ui, editor, &mut draft);
     scores_ui(ui, &mut draft);
+    super::rollup::show(ui, editor, card);
     super::stage::metrics_ui(ui, &mut draft, |c: &mut Card| &mut c.metrics);
     super::stage::recommendations_ui(ui, editor, &mut draft, |c: &mut Card| &mut c.recommendations);
     let r = text_block(ui, "Notes", "Notes", &mut draft.value.notes);

@@ -7,6 +7,7 @@ mod fields;
 mod link;
 mod many;
 mod map;
+mod rollup;
 mod scores;
 mod stage;
 
