@@ -75,3 +75,35 @@ fn the_rollups_tab_and_the_inspector_show_a_touchpoint_from_its_steps() {
     assert_eq!(study(&harness), before, "looking at roll-ups changes nothing");
     assert_eq!(harness.state().editor.doc.history().undo_depth(), 0);
 }
+
+#[test]
+fn a_step_edited_on_the_detail_map_rolls_up_to_its_touchpoint_on_the_canvas() {
+    use wayline::layout::Role;
+    use wayline::model::{Card, MapId};
+    let before = template("logistics");
+    let mut harness = harness(before.clone());
+    let touchpoint = before.maps[0].cards().find(|c| c.title == "Connects our ERP via EDI").unwrap().id;
+    let texts = |harness: &mut egui_kittest::Harness<'_, wayline::app::WaylineApp>| -> Vec<String> {
+        let scene = harness.state_mut().editor.scene().unwrap();
+        scene.texts().filter(|(_, r)| *r == Role::Card(touchpoint)).map(|(run, _)| run.text.clone()).collect()
+    };
+    assert!(texts(&mut harness).iter().any(|t| t == "5.7"), "{:?}", texts(&mut harness));
+    // Every step of the detail map scored 1.5 by customers: the roll-up follows.
+    let detail = before.map(MapId(2)).unwrap();
+    let edits: Vec<wayline::edit::Edit> = detail
+        .cards()
+        .map(|c| {
+            let mut card: Card = c.clone();
+            card.performance.customer = Some(1.5);
+            wayline::edit::Edit::ReplaceCard { map: detail.id, card }
+        })
+        .collect();
+    harness.state_mut().editor.apply("Score every step", edits);
+    harness.run_ok();
+    let after = texts(&mut harness);
+    assert!(after.iter().any(|t| t == "1.5") && !after.iter().any(|t| t == "5.7"), "{after:?}");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run_ok();
+    assert_eq!(study(&harness), before);
+    assert!(texts(&mut harness).iter().any(|t| t == "5.7"), "undo brings the roll-up back");
+}
