@@ -3,6 +3,7 @@
 //! edits on the document (see [`interact`]). Overlays are drawn here and never exported.
 
 pub mod camera;
+pub mod detail_level;
 pub mod heat;
 pub mod hit;
 mod interact;
@@ -64,6 +65,10 @@ pub struct CanvasState {
     cameras: HashMap<MapId, TSTransform>,
     fit_requested: bool,
     reveal_stage: Option<StageId>,
+    /// What the last frame drew of the cards and stage names beyond the printed scene.
+    overview: Option<detail_level::Overview>,
+    /// The map whose tab was last scrolled into view.
+    pub(crate) tab_in_view: Option<MapId>,
     /// A map tab being renamed in place.
     pub(crate) map_rename: Option<MapRename>,
     selection_zoom_requested: bool,
@@ -116,6 +121,19 @@ impl CanvasState {
         if let (Some(viewport), Some(camera)) = (self.viewport, self.cameras.get_mut(&map)) {
             *camera = camera::zoom_about(*camera, viewport.center(), factor);
         }
+    }
+
+    /// What the last frame drew of cards and stage names at its level of detail (titles set
+    /// again at a readable size, or blocks).
+    #[must_use]
+    pub fn overview(&self) -> Option<&detail_level::Overview> {
+        self.overview.as_ref()
+    }
+
+    /// Where the canvas was on screen in the last frame.
+    #[must_use]
+    pub fn viewport(&self) -> Option<Rect> {
+        self.viewport
     }
 
     /// The current zoom of a map's view, 1.0 = 100 %.
@@ -193,6 +211,7 @@ pub fn show(ui: &mut egui::Ui, editor: &mut Editor, state: &mut CanvasState) {
     state.viewport = Some(viewport);
     painter.rect_filled(viewport, 0.0, surround(ui));
     let (Some(scene), Some(map_id)) = (editor.scene(), editor.current_map().map(|m| m.id)) else {
+        state.overview = None;
         painter.text(
             viewport.center(),
             egui::Align2::CENTER_CENTER,
@@ -250,7 +269,17 @@ pub fn show(ui: &mut egui::Ui, editor: &mut Editor, state: &mut CanvasState) {
     painter.rect_filled(page_on_screen.translate(Vec2::splat(3.0)), 2.0, Color32::from_black_alpha(40));
     painter.rect_filled(page_on_screen, 0.0, Color32::WHITE);
     let painter = painter.with_clip_rect(viewport);
-    paint::paint_scene(&painter, &scene, transform, viewport);
+    let legibility = detail_level::Legibility::CANVAS;
+    let overview =
+        ui.ctx().fonts_mut(|fonts| detail_level::plan(&scene, transform, viewport, &legibility, fonts));
+    let cards = if overview.level == detail_level::Level::Full {
+        paint::Cards::AsPrinted
+    } else {
+        paint::Cards::LeftOut
+    };
+    paint::paint_scene_with(&painter, &scene, transform, viewport, cards, legibility.greek_below);
+    detail_level::paint(&painter, &overview, transform.scaling);
+    state.overview = Some(overview);
     if state.heat != heat::HeatOverlay::None
         && let Some(analysis) = editor.analysis(&state.analysis_settings)
         && let Some(map) = editor.current_map()
