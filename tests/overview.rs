@@ -83,6 +83,8 @@ fn f11_hides_every_menu_toolbar_panel_and_the_status_bar_and_brings_them_back() 
     for label in chrome {
         assert!(!shown(&harness, label), "{label} hides in focus mode");
     }
+    // The fitted map follows the larger canvas.
+    assert!(zoom(&harness) > before_zoom);
     assert!(shown(&harness, "Leave focus mode (F11 or Esc)"));
     harness.key_press(Key::F11);
     harness.run_ok();
@@ -101,7 +103,7 @@ fn f11_hides_every_menu_toolbar_panel_and_the_status_bar_and_brings_them_back() 
     harness.get_by_label("Leave focus mode (F11 or Esc)").click();
     harness.run_ok();
     assert!(shown(&harness, "File"));
-    assert!((zoom(&harness) - before_zoom).abs() < 1e-6, "the view stays where it was");
+    assert!((zoom(&harness) - before_zoom).abs() < 1e-6, "the view is fitted as it was");
     assert_eq!(study(&harness), before);
     assert!(!harness.state().editor.doc.is_dirty());
 }
@@ -144,6 +146,16 @@ fn a_narrow_window_folds_the_side_panels_into_tabs_that_open_them_over_the_map()
     harness.run_ok();
     assert!(shown(&harness, "Owners and outline"));
 
+    // Map tabs keep one row that scrolls: the last one is reachable and switches the map.
+    let second = &before.maps[1];
+    harness.get_by_label(&second.title).click();
+    harness.run_ok();
+    assert_eq!(harness.state().editor.map, Some(second.id));
+    let last = before.maps.last().unwrap();
+    harness.get_by_label(&last.title).click();
+    harness.run_ok();
+    assert_eq!(harness.state().editor.map, Some(last.id));
+
     assert_eq!(study(&harness), before);
     assert!(!harness.state().editor.doc.is_dirty());
     // Folding is for this window only: the remembered choice for wide windows is unchanged.
@@ -163,4 +175,20 @@ fn the_view_menu_shows_and_hides_panels_through_their_commands() {
     harness.run_ok();
     assert!(harness.state().prefs.show_inspector);
     assert!(shown(&harness, "Title"));
+
+    // A view the user zoomed stays as it is when a panel changes the canvas's size; a fitted
+    // one follows it.
+    let map = harness.state().editor.map.unwrap();
+    let fitted = harness.state().canvas.zoom(map).unwrap();
+    harness.key_press_modifiers(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::I);
+    harness.run_ok();
+    assert!(harness.state().canvas.zoom(map).unwrap() > fitted);
+    harness.key_press_modifiers(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::I);
+    harness.run_ok();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Equals);
+    harness.run_ok();
+    let zoomed = harness.state().canvas.zoom(map).unwrap();
+    harness.key_press_modifiers(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::I);
+    harness.run_ok();
+    assert!((harness.state().canvas.zoom(map).unwrap() - zoomed).abs() < 1e-6);
 }

@@ -632,7 +632,13 @@ impl WaylineApp {
                 }
             }
             ui.separator();
-            for command in [Command::AddStage, Command::AddCard, Command::AddLink, Command::Delete] {
+            // A narrow window keeps one row: linking and deleting stay in the menus and keys.
+            let edits: &[Command] = if super::chrome::is_narrow(ui.ctx()) {
+                &[Command::AddStage, Command::AddCard]
+            } else {
+                &[Command::AddStage, Command::AddCard, Command::AddLink, Command::Delete]
+            };
+            for &command in edits {
                 let button = egui::Button::new(command.label());
                 if ui.add_enabled(self.is_enabled(command), button).on_hover_text(command.tooltip()).clicked()
                 {

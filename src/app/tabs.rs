@@ -12,6 +12,9 @@ use egui::Key;
 /// The tabs in one row that scrolls sideways when they do not fit (a narrow window keeps its
 /// canvas rather than growing rows of tabs); the shown map's tab scrolls into view.
 pub(crate) fn show(ui: &mut egui::Ui, editor: &mut Editor, canvas: &mut CanvasState) {
+    // A solid bar, below the tabs and only when they overflow: a floating one would lie over
+    // them and take their clicks.
+    ui.spacing_mut().scroll = egui::style::ScrollStyle::solid();
     egui::ScrollArea::horizontal()
         .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::VisibleWhenNeeded)
         .show(ui, |ui| {

@@ -54,7 +54,10 @@ pub enum Level {
 /// shows two or three letters, which read as noise.
 const MIN_TITLE_EMS: f32 = 3.2;
 /// Screen padding inside a card at the overview levels, in points.
-const PAD: Vec2 = Vec2::new(4.0, 2.0);
+const PAD: Vec2 = Vec2::new(4.0, 1.5);
+/// The distance between rows set again, in multiples of the text size: tighter than the
+/// interface's, so two rows of a title fit in more cards.
+const LEADING: f32 = 1.12;
 
 /// The level of detail for the cards of a scene at `zoom` (1.0 = 100 %).
 #[must_use]
@@ -174,6 +177,30 @@ impl Overview {
     pub fn card(&self, card: CardId) -> Option<&CardFace> {
         self.cards.iter().find(|face| face.card == card)
     }
+
+    /// The card's whole text, for a tooltip, when its face shows less of it (a block, or an
+    /// elided title, or no owner or channel); `None` when nothing is hidden.
+    #[must_use]
+    pub fn hidden_text(&self, scene: &Scene, card: CardId) -> Option<String> {
+        let face = self.card(card)?;
+        let label = scene.labels.iter().find(|l| l.role == Role::Card(card))?;
+        let shows = |part: Part| face.texts.iter().any(|t| t.part == part);
+        let elided = face.texts.iter().any(|t| t.galley.elided || t.rows().iter().any(|r| r.ends_with('…')));
+        let complete = shows(Part::Title)
+            && !elided
+            && (label.owner.is_empty() || shows(Part::Owner))
+            && (label.channel.is_empty() || shows(Part::Channel));
+        if complete {
+            return None;
+        }
+        let details: Vec<&str> =
+            [label.channel.as_str(), label.owner.as_str()].into_iter().filter(|t| !t.is_empty()).collect();
+        Some(if details.is_empty() {
+            label.title.clone()
+        } else {
+            format!("{}\n{}", label.title, details.join(" · "))
+        })
+    }
 }
 
 /// What the canvas draws of `scene` under `screen_from_map` within `visible` (screen), its
@@ -192,7 +219,8 @@ pub fn plan(
     if level == Level::Full && !stage_names {
         return overview;
     }
-    let title_row = fonts.row_height(&paint::font(legibility.min_title, Weight::Bold));
+    let title_row = LEADING * legibility.min_title;
+    let mut stages = Vec::new();
     for label in &scene.labels {
         let rect = on_screen(screen_from_map, label);
         if !visible.intersects(rect) {
@@ -214,13 +242,39 @@ pub fn plan(
                 });
             }
             Role::Stage(stage) if stage_names => {
-                overview.stages.push(stage_tag(stage, label, rect, zoom, legibility, fonts));
+                stages.push((stage, label, rect, room_below(scene, screen_from_map, label, rect)));
             }
             _ => {}
         }
     }
+    // A spine's tags share the room of the tightest one, so they can share one height.
+    let band_room = |top: f32| {
+        stages.iter().filter(|s| (s.2.top() - top).abs() < 0.5).map(|s| s.3).fold(f32::INFINITY, f32::min)
+    };
+    let rooms: Vec<f32> = stages.iter().map(|s| band_room(s.2.top())).collect();
+    for ((stage, label, rect, _), room) in stages.into_iter().zip(rooms) {
+        overview.stages.push(stage_tag(stage, label, rect, room, zoom, legibility, fonts));
+    }
     even_out(&mut overview.stages);
     overview
+}
+
+/// How far down from its top a stage's tag may grow on screen: to just above the first card
+/// under its chevron, so a tag never covers a card.
+fn room_below(scene: &Scene, screen_from_map: TSTransform, stage: &Label, chevron: Rect) -> f32 {
+    let (left, right, bottom) = (stage.rect.min.x, stage.rect.max.x, stage.rect.max.y);
+    let first_card = scene
+        .labels
+        .iter()
+        .filter(|l| matches!(l.role, Role::Card(_)))
+        .filter(|l| l.rect.min.y >= bottom && l.rect.min.x < right && l.rect.max.x > left)
+        .map(|l| l.rect.min.y)
+        .fold(f32::INFINITY, f32::min);
+    if first_card.is_finite() {
+        (screen_from_map * Pos2::new(left, first_card)).y - chevron.top() - 2.0
+    } else {
+        f32::INFINITY
+    }
 }
 
 /// Gives the tags of one spine the height of the tallest, so the spine reads as one band.
@@ -251,7 +305,12 @@ fn stepped(width: f32) -> f32 {
 fn job(text: &str, size: f32, weight: Weight, colour: Color32, width: f32, rows: usize) -> LayoutJob {
     let mut job = LayoutJob::single_section(
         text.to_owned(),
-        TextFormat { font_id: paint::font(size, weight), color: colour, ..TextFormat::default() },
+        TextFormat {
+            font_id: paint::font(size, weight),
+            color: colour,
+            line_height: Some(LEADING * size),
+            ..TextFormat::default()
+        },
     );
     job.wrap = TextWrapping {
         max_width: width,
@@ -366,10 +425,12 @@ fn elide(text: &str, mut text_width: f32, room: f32, advance: &mut dyn FnMut(cha
 /// A stage's name on its chevron, at the readable size for stage names, or at the one for
 /// titles when a word would not fit otherwise; in up to two rows broken between words, a word
 /// too long for the chevron elided rather than broken.
+#[allow(clippy::too_many_arguments, reason = "the stage, where it is and how it may be set")]
 fn stage_tag(
     stage: StageId,
     label: &Label,
     chevron: Rect,
+    room: f32,
     zoom: f32,
     legibility: &Legibility,
     fonts: &mut FontsView<'_>,
@@ -381,7 +442,9 @@ fn stage_tag(
         size = legibility.min_title.min(size);
     }
     let font = paint::font(size, Weight::Bold);
-    let lines = wrap_words(&label.title, width, 2, &mut |c| fonts.glyph_width(&font, c));
+    // Two rows where they fit above the cards, else one.
+    let rows = if 2.0 * LEADING * size + 2.0 * PAD.y <= room.max(chevron.height()) { 2 } else { 1 };
+    let lines = wrap_words(&label.title, width, rows, &mut |c| fonts.glyph_width(&font, c));
     let text = lines.join("\n");
     let mut job = job(&text, size, Weight::Bold, colour(style::ON_SPINE), f32::INFINITY, 2);
     job.halign = egui::Align::Center;
@@ -500,8 +563,18 @@ mod tests {
 
     /// The same, drawing only what meets `visible`.
     fn plan_example_seen(viewport: Rect, visible: Rect) -> (crate::model::Study, Scene, Overview) {
-        let study = crate::templates::find("logistics").unwrap().study().unwrap();
-        let scene = layout(&study, &study.maps[0], FontMeasure::shared(), &LayoutOptions::default());
+        plan_map("logistics", 0, viewport, visible)
+    }
+
+    /// Plans a map of a bundled example fitted into `viewport`, drawing what meets `visible`.
+    fn plan_map(
+        example: &str,
+        map: usize,
+        viewport: Rect,
+        visible: Rect,
+    ) -> (crate::model::Study, Scene, Overview) {
+        let study = crate::templates::find(example).unwrap().study().unwrap();
+        let scene = layout(&study, &study.maps[map], FontMeasure::shared(), &LayoutOptions::default());
         let page = Rect::from_min_size(Pos2::ZERO, Vec2::new(scene.width, scene.height));
         let transform = super::super::camera::fit(page, viewport, 1.0);
         let ctx = egui::Context::default();
@@ -557,6 +630,53 @@ mod tests {
         }
         let heights: Vec<f32> = overview.stages.iter().map(|t| t.rect.height()).collect();
         assert!(heights.windows(2).all(|h| (h[0] - h[1]).abs() < 0.01), "one band: {heights:?}");
+    }
+
+    #[test]
+    fn stage_tags_never_cover_a_card() {
+        let maps =
+            [("logistics", 0), ("logistics", 1), ("logistics", 2), ("saas", 0), ("saas", 1), ("starter", 0)];
+        let sizes = [Vec2::new(760.0, 640.0), Vec2::new(900.0, 600.0), Vec2::new(1300.0, 700.0)];
+        for ((example, map), size) in maps.into_iter().flat_map(|m| sizes.map(|s| (m, s))) {
+            let viewport = Rect::from_min_size(Pos2::ZERO, size);
+            let (_, _, overview) = plan_map(example, map, viewport, viewport);
+            assert!(!overview.stages.is_empty());
+            for tag in &overview.stages {
+                for face in &overview.cards {
+                    assert!(
+                        !tag.rect.intersects(face.rect),
+                        "{:?} covers a card at {size:?}",
+                        tag.text.rows()
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn what_a_face_leaves_out_is_offered_whole_on_hover() {
+        let viewport = Rect::from_min_size(Pos2::new(300.0, 100.0), Vec2::new(760.0, 640.0));
+        let (study, scene, overview) = plan_example(viewport);
+        let map = &study.maps[0];
+        let mut hidden = 0;
+        for card in map.cards() {
+            if let Some(text) = overview.hidden_text(&scene, card.id) {
+                hidden += 1;
+                assert!(text.starts_with(card.title.trim()), "{text:?}");
+                assert!(text.contains(card.channel.trim()), "{text:?}");
+            }
+        }
+        assert!(hidden > 0, "at a laptop's fit some titles are elided");
+        // Zoomed in to just below printed size, short cards show everything.
+        let page = Rect::from_min_size(Pos2::ZERO, Vec2::new(scene.width, scene.height));
+        let close = TSTransform::new(Vec2::ZERO, 0.85);
+        let ctx = egui::Context::default();
+        crate::app::install_fonts(&ctx);
+        let mut output = ctx.run_ui(egui::RawInput::default(), |_| {});
+        output.textures_delta.clear();
+        let overview = ctx.fonts_mut(|fonts| plan(&scene, close, close.mul_rect(page), &CANVAS, fonts));
+        assert_eq!(overview.level, Level::Titles);
+        assert!(map.cards().any(|card| overview.hidden_text(&scene, card.id).is_none()));
     }
 
     #[test]

@@ -64,6 +64,8 @@ pub(crate) struct MapRename {
 pub struct CanvasState {
     cameras: HashMap<MapId, TSTransform>,
     fit_requested: bool,
+    /// The maps whose view is as fitted to the window, with that fit.
+    fitted: HashMap<MapId, TSTransform>,
     reveal_stage: Option<StageId>,
     /// What the last frame drew of the cards and stage names beyond the printed scene.
     overview: Option<detail_level::Overview>,
@@ -224,7 +226,8 @@ pub fn show(ui: &mut egui::Ui, editor: &mut Editor, state: &mut CanvasState) {
     let page = Rect::from_min_size(Pos2::ZERO, Vec2::new(scene.width, scene.height));
     let fit = camera::fit(page, viewport, 1.0);
     let mut transform = *state.cameras.entry(map_id).or_insert(fit);
-    if std::mem::take(&mut state.fit_requested) {
+    // A view still as fitted follows the window when it (or the panels beside it) changes size.
+    if std::mem::take(&mut state.fit_requested) || state.fitted.get(&map_id) == Some(&transform) {
         transform = fit;
     }
     if std::mem::take(&mut state.zoom_100_requested) {
@@ -264,6 +267,11 @@ pub fn show(ui: &mut egui::Ui, editor: &mut Editor, state: &mut CanvasState) {
     }
     transform = interact::navigate(ui, &response, transform);
     state.cameras.insert(map_id, transform);
+    if transform == fit {
+        state.fitted.insert(map_id, fit);
+    } else {
+        state.fitted.remove(&map_id);
+    }
 
     let page_on_screen = transform.mul_rect(page);
     painter.rect_filled(page_on_screen.translate(Vec2::splat(3.0)), 2.0, Color32::from_black_alpha(40));
@@ -279,6 +287,14 @@ pub fn show(ui: &mut egui::Ui, editor: &mut Editor, state: &mut CanvasState) {
     };
     paint::paint_scene_with(&painter, &scene, transform, viewport, cards, legibility.greek_below);
     detail_level::paint(&painter, &overview, transform.scaling);
+    if state.gesture.is_none()
+        && let Some(pointer) = response.hover_pos()
+        && let Some(card) = scene.card_at(to_point(camera::map_from_screen(transform, pointer)))
+        && let Some(text) = overview.hidden_text(&scene, card)
+    {
+        // What the overview leaves out of a card, on hover.
+        response.clone().on_hover_text_at_pointer(text);
+    }
     state.overview = Some(overview);
     if state.heat != heat::HeatOverlay::None
         && let Some(analysis) = editor.analysis(&state.analysis_settings)
