@@ -360,8 +360,12 @@ fn card_texts(
     for (part, shown, text) in [(Part::Channel, channel, &label.channel), (Part::Owner, owner, &label.owner)]
     {
         if shown {
+            // Elided here rather than by the layout, so the galley (keyed by its text) comes
+            // from the cache while a zoom changes the width.
+            let font = paint::font(size, Weight::Regular);
+            let line = wrap_words(text, width, 1, &mut |c| fonts.glyph_width(&font, c)).concat();
             let secondary = colour(style::SECONDARY);
-            add(part, fonts.layout_job(job(text, size, Weight::Regular, secondary, width, 1)));
+            add(part, fonts.layout_job(job(&line, size, Weight::Regular, secondary, f32::INFINITY, 1)));
         }
     }
     texts
