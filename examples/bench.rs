@@ -2,8 +2,9 @@
 //! [--runs R]`. Prints one JSON object per case and line:
 //! `{"case", "cards", "runs", "median_ms", "p95_ms", "peak_rss_mb"}`.
 //!
-//! Cases: `open` (parse, validate and lay out a study from its text), `frame` and `frame_100`
-//! (one headless frame of the editor, fitted to the window and at 100 %), `edit` (move a card
+//! Cases: `open` (parse, validate and lay out a study from its text), `frame`, `frame_100` and
+//! `frame_overview` (one headless frame of the editor, fitted to the window, at 100 % and at
+//! 30 %, where every card in view has its title set again at a readable size), `edit` (move a card
 //! and draw the next frame), `export_svg` and `export_png` (the 200-task Mermaid journey of the
 //! peer corpus as an A1 poster at 150 dpi), `resvg_only` (resvg's own parse, render and
 //! encode of that same SVG) and `png_vs_resvg` (the two in turn: its line adds
@@ -28,10 +29,11 @@ use wayline::bench::{
 };
 use wayline::export::{PosterFormat, poster};
 
-const CASES: [&str; 10] = [
+const CASES: [&str; 11] = [
     "open",
     "frame",
     "frame_100",
+    "frame_overview",
     "edit",
     "journal",
     "analyse",
@@ -40,6 +42,10 @@ const CASES: [&str; 10] = [
     "resvg_only",
     "png_vs_resvg",
 ];
+
+/// The zoom of `frame_overview`: the window full of cards, each with its title set again at a
+/// readable size.
+const OVERVIEW_ZOOM: f32 = 0.3;
 
 /// Every case: the typical ones, then the stress cases.
 fn all_cases() -> Vec<&'static str> {
@@ -137,11 +143,13 @@ fn run_case(case: &str, cards: Option<usize>, runs: usize) -> (usize, Vec<Durati
             let _ = open(&text);
             (cards, (0..runs).map(|_| open(&text)).collect())
         }
-        "frame" | "frame_100" => {
+        "frame" | "frame_100" | "frame_overview" => {
             let cards = cards.unwrap_or(2_000);
             let mut editor = HeadlessEditor::new(generate_study(cards), size);
             if case == "frame_100" {
                 editor.zoom_100();
+            } else if case == "frame_overview" {
+                editor.zoom_to(OVERVIEW_ZOOM);
             }
             (cards, (0..runs).map(|_| editor.frame()).collect())
         }

@@ -248,6 +248,16 @@ impl HeadlessEditor {
         let _ = self.frame();
     }
 
+    /// Shows the map at `zoom` (1.0 = 100 %) about the middle of the window from the next
+    /// frame on: at overview zooms the canvas sets card titles again at a readable size.
+    pub fn zoom_to(&mut self, zoom: f32) {
+        self.zoom_100();
+        if let Some(map) = self.app.editor.map {
+            self.app.canvas.zoom_by(map, zoom);
+        }
+        let _ = self.frame();
+    }
+
     /// Moves one card to the next stage (a different one each call) and draws the next frame.
     pub fn edit(&mut self, round: usize) -> Duration {
         let start = Instant::now();

@@ -26,6 +26,10 @@ fn open_frame_and_edit_run() {
     let _ = editor.frame();
     editor.zoom_100();
     let _ = editor.frame();
+    editor.zoom_to(0.3);
+    let overview = editor.app.canvas.overview().unwrap();
+    assert_eq!(overview.level, wayline::app::canvas::detail_level::Level::Titles);
+    assert!(!overview.cards.is_empty(), "the overview case draws titles");
     let before = editor.app.editor.study().clone();
     let _ = editor.edit(0);
     assert_ne!(editor.app.editor.study(), &before, "the edit case changes the study");

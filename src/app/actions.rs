@@ -1,5 +1,6 @@
 //! What each command does, and the menu bar, toolbar and status bar that offer them.
 
+use super::chrome::SidePanel;
 use super::commands::Command;
 use super::dialogs::{Dialog, Then};
 use super::{WaylineApp, clipboard, files};
@@ -163,7 +164,10 @@ impl WaylineApp {
                     self.canvas.zoom_by(map, 0.8);
                 }
             }
-            Command::ToggleAnalysis => self.prefs.show_analysis = !self.prefs.show_analysis,
+            Command::ToggleAnalysis => self.toggle_panel(ctx, super::chrome::SidePanel::Analysis),
+            Command::ToggleOwners => self.toggle_panel(ctx, super::chrome::SidePanel::Owners),
+            Command::ToggleInspector => self.toggle_panel(ctx, super::chrome::SidePanel::Inspector),
+            Command::FocusMode => self.toggle_focus(),
             Command::ToggleTheme => {
                 self.prefs.dark = !self.prefs.dark;
                 ctx.set_theme(if self.prefs.dark { egui::Theme::Dark } else { egui::Theme::Light });
@@ -590,15 +594,12 @@ impl WaylineApp {
                     self.command_button(ui, command);
                 }
                 ui.separator();
-                ui.checkbox(&mut self.prefs.show_owners, "Owners and outline");
-                ui.checkbox(&mut self.prefs.show_inspector, "Inspector");
-                ui.checkbox(&mut self.prefs.show_table, "Scores table");
-                let analysis = ui
-                    .checkbox(&mut self.prefs.show_analysis, Command::ToggleAnalysis.label())
-                    .on_hover_text(Command::ToggleAnalysis.tooltip());
-                if let Some(shortcut) = Command::ToggleAnalysis.shortcut() {
-                    analysis.on_hover_text(ui.ctx().format_shortcut(&shortcut));
+                for panel in [SidePanel::Owners, SidePanel::Inspector] {
+                    self.panel_checkbox(ui, panel);
                 }
+                ui.checkbox(&mut self.prefs.show_table, "Scores table");
+                self.panel_checkbox(ui, SidePanel::Analysis);
+                self.command_button(ui, Command::FocusMode);
                 ui.separator();
                 let mut dark = self.prefs.dark;
                 if ui.checkbox(&mut dark, Command::ToggleTheme.label()).changed() {
@@ -608,8 +609,21 @@ impl WaylineApp {
         });
     }
 
+    /// A View menu check box that shows or hides a side panel through its command.
+    fn panel_checkbox(&mut self, ui: &mut egui::Ui, panel: SidePanel) {
+        let command = panel.command();
+        let mut shown = self.panel_shown(ui.ctx(), panel);
+        let shortcut = command.shortcut().map(|s| ui.ctx().format_shortcut(&s)).unwrap_or_default();
+        let tip = format!("{} ({shortcut})", command.tooltip());
+        if ui.checkbox(&mut shown, command.label()).on_hover_text(tip).changed() {
+            self.run(&ui.ctx().clone(), command);
+            ui.close();
+        }
+    }
+
     pub(crate) fn toolbar(&mut self, ui: &mut egui::Ui) {
-        ui.horizontal(|ui| {
+        // Wraps rather than cutting off the last buttons in a narrow window.
+        ui.horizontal_wrapped(|ui| {
             for command in [Command::Undo, Command::Redo] {
                 let button = egui::Button::new(command.label());
                 if ui.add_enabled(self.is_enabled(command), button).on_hover_text(command.tooltip()).clicked()
@@ -618,7 +632,13 @@ impl WaylineApp {
                 }
             }
             ui.separator();
-            for command in [Command::AddStage, Command::AddCard, Command::AddLink, Command::Delete] {
+            // A narrow window keeps one row: linking and deleting stay in the menus and keys.
+            let edits: &[Command] = if super::chrome::is_narrow(ui.ctx()) {
+                &[Command::AddStage, Command::AddCard]
+            } else {
+                &[Command::AddStage, Command::AddCard, Command::AddLink, Command::Delete]
+            };
+            for &command in edits {
                 let button = egui::Button::new(command.label());
                 if ui.add_enabled(self.is_enabled(command), button).on_hover_text(command.tooltip()).clicked()
                 {
@@ -631,6 +651,13 @@ impl WaylineApp {
             }
             if ui.button("100 %").on_hover_text(Command::Zoom100.tooltip()).clicked() {
                 self.run(&ui.ctx().clone(), Command::Zoom100);
+            }
+            let focus = egui::Button::new(Command::FocusMode.label());
+            let shortcut =
+                Command::FocusMode.shortcut().map(|s| ui.ctx().format_shortcut(&s)).unwrap_or_default();
+            let tip = format!("{} ({shortcut})", Command::FocusMode.tooltip());
+            if ui.add(focus).on_hover_text(tip).clicked() {
+                self.run(&ui.ctx().clone(), Command::FocusMode);
             }
             ui.separator();
             self.heat_choice(ui);

@@ -66,6 +66,13 @@ pub enum Command {
     ToggleAnalysis,
     /// Switch between light and dark.
     ToggleTheme,
+    /// Show or hide the owners and outline panel (docked, or over the canvas in a narrow
+    /// window).
+    ToggleOwners,
+    /// Show or hide the inspector (docked, or over the canvas in a narrow window).
+    ToggleInspector,
+    /// Hide every menu, toolbar, panel and the status bar, or bring them back.
+    FocusMode,
     /// Quit.
     Quit,
 }
@@ -77,7 +84,7 @@ const fn shortcut(modifiers: Modifiers, key: Key) -> Option<KeyboardShortcut> {
 
 impl Command {
     /// Every command, in menu order.
-    pub const ALL: [Command; 31] = [
+    pub const ALL: [Command; 34] = [
         Self::NewStudy,
         Self::Open,
         Self::Save,
@@ -109,6 +116,9 @@ impl Command {
         Self::ZoomOut,
         Self::ToggleAnalysis,
         Self::ToggleTheme,
+        Self::ToggleOwners,
+        Self::ToggleInspector,
+        Self::FocusMode,
     ];
 
     /// The menu label (sentence case, `…` when it opens a dialog).
@@ -146,6 +156,9 @@ impl Command {
             Self::ToggleAnalysis => "Analysis",
             Self::ToggleTheme => "Dark mode",
             Self::Quit => "Quit",
+            Self::ToggleOwners => "Owners and outline",
+            Self::ToggleInspector => "Inspector",
+            Self::FocusMode => "Focus mode",
         }
     }
 
@@ -186,6 +199,11 @@ impl Command {
             }
             Self::ToggleTheme => "Switch the interface between light and dark",
             Self::Quit => "Close Wayline",
+            Self::ToggleOwners => "Show or hide the owners and the outline (over the map in a narrow window)",
+            Self::ToggleInspector => "Show or hide the inspector (over the map in a narrow window)",
+            Self::FocusMode => {
+                "Show the map alone, without menus, toolbar, panels or status bar (Escape returns)"
+            }
         }
     }
 
@@ -220,6 +238,9 @@ impl Command {
             Self::Quit => shortcut(command, Key::Q),
             Self::ClearSelection => shortcut(Modifiers::NONE, Key::Escape),
             Self::ToggleAnalysis => shortcut(shift, Key::A),
+            Self::ToggleOwners => shortcut(shift, Key::O),
+            Self::ToggleInspector => shortcut(shift, Key::I),
+            Self::FocusMode => shortcut(Modifiers::NONE, Key::F11),
             Self::AddStage
             | Self::AddMap
             | Self::RenameMap

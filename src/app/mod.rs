@@ -6,6 +6,7 @@
 mod actions;
 pub mod analysis;
 pub mod canvas;
+pub mod chrome;
 pub mod clipboard;
 pub mod commands;
 mod dialogs;
@@ -80,6 +81,8 @@ pub struct WaylineApp {
     pub canvas: CanvasState,
     /// Remembered preferences.
     pub prefs: Prefs,
+    /// What of the chrome shows: side panels over a narrow window's canvas, focus mode.
+    pub chrome: chrome::ChromeState,
     dialog: Option<Dialog>,
     export: export_dialog::ExportDialog,
     status: String,
@@ -128,6 +131,7 @@ impl WaylineApp {
             editor: Editor::new(Document::new(study, path)),
             canvas: CanvasState::default(),
             prefs: Prefs::default(),
+            chrome: chrome::ChromeState::default(),
             dialog: None,
             export: export_dialog::ExportDialog::default(),
             status: String::new(),
@@ -290,6 +294,7 @@ impl WaylineApp {
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         self.keep_work_safe(&ctx);
+        self.leave_focus_on_escape(&ctx);
         self.shortcuts(&ctx);
         if let Some(text) = self.pending_paste.take() {
             self.paste_text(&ctx, &text);
@@ -297,37 +302,49 @@ impl WaylineApp {
         self.handle_dropped_files(&ctx);
         self.handle_close_request(&ctx);
 
-        egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui));
-        egui::Panel::top("toolbar").show(ui, |ui| self.toolbar(ui));
+        let focus = self.chrome.focus;
+        let docked = !focus && !chrome::is_narrow(&ctx);
+        if !focus {
+            egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui));
+            egui::Panel::top("toolbar").show(ui, |ui| self.toolbar(ui));
+        }
         self.banners(ui);
-        egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
-        if self.prefs.show_table {
+        if !focus {
+            egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
+        }
+        if !focus && self.prefs.show_table {
             egui::Panel::bottom("scores-table").resizable(true).default_size(220.0).show(ui, |ui| {
                 table::show(ui, &mut self.editor);
             });
         }
-        if self.prefs.show_owners {
+        if !focus && !docked {
+            self.edge_tabs(ui);
+        }
+        if docked && self.prefs.show_owners {
             egui::Panel::left("owners").resizable(true).default_size(250.0).show(ui, |ui| {
-                if let Some(dialog) = owners::show(ui, &mut self.editor) {
-                    self.dialog = Some(dialog);
-                }
-                ui.separator();
-                outline::show(ui, &mut self.editor);
+                self.panel_contents(ui, chrome::SidePanel::Owners);
             });
         }
-        if self.prefs.show_inspector {
+        if docked && self.prefs.show_inspector {
             egui::Panel::right("inspector").resizable(true).default_size(320.0).show(ui, |ui| {
-                inspector::show(ui, &mut self.editor);
+                self.panel_contents(ui, chrome::SidePanel::Inspector);
             });
         }
         self.canvas.analysis_settings = self.prefs.analysis.settings();
-        if self.prefs.show_analysis {
+        if docked && self.prefs.show_analysis {
             egui::Panel::right("analysis").resizable(true).default_size(420.0).show(ui, |ui| {
-                analysis::show(ui, &mut self.editor, &mut self.prefs.analysis);
+                self.panel_contents(ui, chrome::SidePanel::Analysis);
             });
         }
-        egui::Panel::top("map-tabs").show(ui, |ui| tabs::show(ui, &mut self.editor, &mut self.canvas));
+        if !focus {
+            egui::Panel::top("map-tabs").show(ui, |ui| tabs::show(ui, &mut self.editor, &mut self.canvas));
+        }
         egui::CentralPanel::no_frame().show(ui, |ui| canvas::show(ui, &mut self.editor, &mut self.canvas));
+        if focus {
+            self.focus_exit_button(&ctx);
+        } else if !docked {
+            self.overlays(&ctx);
+        }
         for command in self.canvas.take_pending() {
             self.run(&ctx, command);
         }

@@ -45,12 +45,39 @@ pub(crate) fn font(size: f32, weight: Weight) -> FontId {
 /// thousands of cards cheap.
 const BLOCK_ZOOM: f32 = MIN_READABLE_TEXT / crate::layout::style::size::CARD_TITLE;
 
-/// Paints every item of `scene` whose bounds meet `visible` (in screen coordinates).
+/// How a painter treats the shapes of cards.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Cards {
+    /// As printed, or as blocks when their text would be too small to read (a preview).
+    AsPrinted,
+    /// Left out: the canvas's overview draws them from their labels.
+    LeftOut,
+}
+
+/// Paints every item of `scene` whose bounds meet `visible` (in screen coordinates), as
+/// printed.
 pub(crate) fn paint_scene(painter: &Painter, scene: &Scene, screen_from_map: TSTransform, visible: Rect) {
+    paint_scene_with(painter, scene, screen_from_map, visible, Cards::AsPrinted, MIN_READABLE_TEXT);
+}
+
+/// Paints every item of `scene` whose bounds meet `visible`, cards as `cards` says, text
+/// smaller than `greek_below` points on screen as grey bars.
+pub(crate) fn paint_scene_with(
+    painter: &Painter,
+    scene: &Scene,
+    screen_from_map: TSTransform,
+    visible: Rect,
+    cards: Cards,
+    greek_below: f32,
+) {
     let zoom = screen_from_map.scaling;
     let blocks = zoom < BLOCK_ZOOM;
     for item in &scene.items {
-        if blocks && matches!(item.role, crate::layout::Role::Card(_)) {
+        let card = matches!(item.role, crate::layout::Role::Card(_));
+        if card && cards == Cards::LeftOut {
+            continue;
+        }
+        if blocks && card {
             if let Shape::Rect { rect: r, fill: Some(fill), .. } = &item.shape {
                 let r = rect(screen_from_map, *r);
                 if visible.intersects(r) {
@@ -122,7 +149,7 @@ pub(crate) fn paint_scene(painter: &Painter, scene: &Scene, screen_from_map: TST
                     continue;
                 }
                 let size = run.size * zoom;
-                if size < MIN_READABLE_TEXT {
+                if size < greek_below {
                     let bar = Rect::from_min_size(
                         Pos2::new(bounds.min.x, bounds.center().y - size * 0.3),
                         egui::vec2(bounds.width(), size * 0.6),

@@ -9,8 +9,21 @@ use crate::edit::{Edit, MapInfo};
 use crate::model::MapId;
 use egui::Key;
 
+/// The tabs in one row that scrolls sideways when they do not fit (a narrow window keeps its
+/// canvas rather than growing rows of tabs); the shown map's tab scrolls into view.
 pub(crate) fn show(ui: &mut egui::Ui, editor: &mut Editor, canvas: &mut CanvasState) {
-    ui.horizontal_wrapped(|ui| {
+    // A solid bar, below the tabs and only when they overflow: a floating one would lie over
+    // them and take their clicks.
+    ui.spacing_mut().scroll = egui::style::ScrollStyle::solid();
+    egui::ScrollArea::horizontal()
+        .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::VisibleWhenNeeded)
+        .show(ui, |ui| {
+            ui.horizontal(|ui| row(ui, editor, canvas));
+        });
+}
+
+fn row(ui: &mut egui::Ui, editor: &mut Editor, canvas: &mut CanvasState) {
+    {
         ui.add_space(6.0);
         let maps: Vec<(MapId, String)> =
             editor.study().maps.iter().map(|m| (m.id, m.title.clone())).collect();
@@ -24,6 +37,10 @@ pub(crate) fn show(ui: &mut egui::Ui, editor: &mut Editor, canvas: &mut CanvasSt
             let response = ui
                 .selectable_label(current == Some(id), label)
                 .on_hover_text("Click to show; double-click to rename; right-click for more");
+            if current == Some(id) && canvas.tab_in_view != current {
+                response.scroll_to_me(None);
+                canvas.tab_in_view = current;
+            }
             if response.clicked() {
                 editor.show_map(id);
             }
@@ -49,7 +66,7 @@ pub(crate) fn show(ui: &mut egui::Ui, editor: &mut Editor, canvas: &mut CanvasSt
         if ui.button("+").on_hover_text("Add a map to the study").clicked() {
             canvas.pending.push(Command::AddMap);
         }
-    });
+    }
 }
 
 /// The tab's title as a text box: Enter or clicking away renames the map (one undo step),

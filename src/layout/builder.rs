@@ -1,7 +1,7 @@
 //! A small helper that appends shapes and regions to a scene, and sets wrapped text.
 
 use super::geometry::{Point, Rect};
-use super::scene::{Anchor, Item, Layer, Region, Role, Scene, Shape, Stroke, TextRun, Weight};
+use super::scene::{Anchor, Item, Label, Layer, Region, Role, Scene, Shape, Stroke, TextRun, Weight};
 use super::text::{ASCENT, DESCENT, LINE_HEIGHT, Line, TextMeasure, displayable, is_right_to_left, wrap};
 use crate::model::Colour;
 
@@ -111,6 +111,10 @@ impl<'m> Builder<'m> {
 
     pub fn region(&mut self, rect: Rect, role: Role, layer: Layer) {
         self.scene.regions.push(Region { rect, role, layer });
+    }
+
+    pub fn label(&mut self, label: Label) {
+        self.scene.labels.push(label);
     }
 
     pub fn paragraph(&self, text: &str, size: f32, weight: Weight, max_width: f32) -> Paragraph {

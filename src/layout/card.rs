@@ -6,7 +6,7 @@ use super::builder::{Builder, Paragraph};
 use super::figures::{Figure, FigureRows};
 use super::geometry::{Point, Rect};
 use super::markers::{self, Marker, Rag};
-use super::scene::{Anchor, Layer, Role, Stroke, Weight};
+use super::scene::{Anchor, Label, Layer, Role, Stroke, Weight};
 use super::style::{self, CARD_PADDING, CARD_WIDTH, MARKER, OWNER_BAR, UNIT, size};
 use super::used::Used;
 use crate::analysis;
@@ -32,6 +32,8 @@ pub(crate) struct CardFace {
     rag: Option<Rag>,
     gauge: Option<(Option<f32>, Option<f32>)>,
     figures: FigureRows,
+    /// The whole texts of the face, for painters that set them at another size.
+    texts: [String; 3],
     /// The card's height.
     pub height: f32,
 }
@@ -81,7 +83,7 @@ impl CardFace {
         };
         let accountable =
             card.accountable.or_else(|| card.owners.first().copied()).and_then(|id| study.owner(id));
-        let (owner, owner_colour) = match accountable {
+        let (owner, owner_colour, owner_text) = match accountable {
             Some(owner) => {
                 used.owners.insert(owner.id);
                 let others = card.owners.iter().filter(|id| **id != owner.id).count();
@@ -90,9 +92,10 @@ impl CardFace {
                 (
                     builder.paragraph(&text, size::BODY, Weight::Regular, inner_width() - chip - UNIT),
                     Some(owner.colour),
+                    text,
                 )
             }
-            None => (Paragraph::empty(), None),
+            None => (Paragraph::empty(), None, String::new()),
         };
         let mut detail_lines = Vec::new();
         if kind != MapKind::Typical
@@ -141,6 +144,7 @@ impl CardFace {
             rag,
             gauge,
             figures,
+            texts: [title_text.to_owned(), card.channel.trim().to_owned(), owner_text],
             height,
         }
     }
@@ -150,6 +154,8 @@ impl CardFace {
         let role = self.role;
         let rect = Rect::from_xywh(at.x, at.y, CARD_WIDTH, self.height);
         builder.region(rect, role, Layer::Cards);
+        let [title, channel, owner] = self.texts.clone();
+        builder.label(Label { role, rect, title, channel, owner, accent: self.owner_colour });
         builder.rect(rect, UNIT, Some(style::PAPER), Some(Stroke::solid(0.75, style::RULE)), role);
         let bar_colour = self.owner_colour.unwrap_or(style::RULE);
         builder.rect(

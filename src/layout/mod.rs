@@ -27,7 +27,7 @@ mod typical;
 mod used;
 
 pub use geometry::{Point, Rect};
-pub use scene::{Anchor, Item, Layer, Region, Role, Scene, Shape, Stroke, TextRun, Weight};
+pub use scene::{Anchor, Item, Label, Layer, Region, Role, Scene, Shape, Stroke, TextRun, Weight};
 pub use text::{FontMeasure, TextMeasure};
 
 use crate::model::{JourneyMap, MapKind, Study};
@@ -210,6 +210,10 @@ fn compose(
         builder.scene.regions.extend(body.scene.regions.into_iter().map(|mut region| {
             region.rect = translate_rect(region.rect, MARGIN, y);
             region
+        }));
+        builder.scene.labels.extend(body.scene.labels.into_iter().map(|mut label| {
+            label.rect = translate_rect(label.rect, MARGIN, y);
+            label
         }));
         y += body.height;
     }

@@ -6,7 +6,7 @@ use super::builder::{Builder, Paragraph};
 use super::figures::{self, Figure};
 use super::geometry::{Point, Rect};
 use super::markers;
-use super::scene::{Anchor, Layer, Role, Stroke, Weight};
+use super::scene::{Anchor, Label, Layer, Role, Stroke, Weight};
 use super::style::{self, ROW_HEADER, UNIT, size};
 use super::used::Used;
 use crate::analysis::{Action, MetricStatus, metric_status};
@@ -84,7 +84,17 @@ pub(crate) fn spine(
             Point::new(right - TIP, bottom),
             Point::new(left, bottom),
         ]);
-        builder.region(Rect::from_xywh(left, top, right - left, height), role, Layer::Stages);
+        let chevron = Rect::from_xywh(left, top, right - left, height);
+        builder.region(chevron, role, Layer::Stages);
+        let title = if stage.name.trim().is_empty() { "Untitled stage" } else { stage.name.trim() };
+        builder.label(Label {
+            role,
+            rect: chevron,
+            title: title.to_owned(),
+            channel: String::new(),
+            owner: String::new(),
+            accent: None,
+        });
         builder.polygon(points, Some(style::SPINE), None, role);
         let centre = f32::midpoint(left, right) + if index > 0 { TIP / 2.0 } else { 0.0 } - TIP / 2.0;
         let text_top = top + (height - name.height()) / 2.0;

@@ -183,6 +183,25 @@ pub enum Layer {
     Labels,
 }
 
+/// The whole text of a card or a stage, unwrapped, with the box it is printed in: a painter
+/// that sets it again at another size (the canvas's overview, where printed text would be too
+/// small to read) takes it from here, so it shows what the map says.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Label {
+    /// The card or stage.
+    pub role: Role,
+    /// The card's box or the stage's chevron.
+    pub rect: Rect,
+    /// The card's title or the stage's name, as printed ("Untitled" when blank).
+    pub title: String,
+    /// The card's channel (empty for stages and cards without one).
+    pub channel: String,
+    /// The card's accountable owner as printed, "Sales +2" (empty when nobody).
+    pub owner: String,
+    /// The colour of the card's owner bar.
+    pub accent: Option<Colour>,
+}
+
 /// A laid-out map: every item in paint order, the regions for hit-testing, and the size.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Scene {
@@ -194,6 +213,8 @@ pub struct Scene {
     pub items: Vec<Item>,
     /// Hit and collision regions.
     pub regions: Vec<Region>,
+    /// The text of every card and stage, whole, for painters that set it at another size.
+    pub labels: Vec<Label>,
     /// The body text size, to judge legibility on paper.
     pub body_text_size: f32,
 }

@@ -3,6 +3,7 @@
 //! edits on the document (see [`interact`]). Overlays are drawn here and never exported.
 
 pub mod camera;
+pub mod detail_level;
 pub mod heat;
 pub mod hit;
 mod interact;
@@ -63,7 +64,13 @@ pub(crate) struct MapRename {
 pub struct CanvasState {
     cameras: HashMap<MapId, TSTransform>,
     fit_requested: bool,
+    /// The maps whose view is as fitted to the window, with that fit.
+    fitted: HashMap<MapId, TSTransform>,
     reveal_stage: Option<StageId>,
+    /// What the last frame drew of the cards and stage names beyond the printed scene.
+    overview: Option<detail_level::Overview>,
+    /// The map whose tab was last scrolled into view.
+    pub(crate) tab_in_view: Option<MapId>,
     /// A map tab being renamed in place.
     pub(crate) map_rename: Option<MapRename>,
     selection_zoom_requested: bool,
@@ -116,6 +123,19 @@ impl CanvasState {
         if let (Some(viewport), Some(camera)) = (self.viewport, self.cameras.get_mut(&map)) {
             *camera = camera::zoom_about(*camera, viewport.center(), factor);
         }
+    }
+
+    /// What the last frame drew of cards and stage names at its level of detail (titles set
+    /// again at a readable size, or blocks).
+    #[must_use]
+    pub fn overview(&self) -> Option<&detail_level::Overview> {
+        self.overview.as_ref()
+    }
+
+    /// Where the canvas was on screen in the last frame.
+    #[must_use]
+    pub fn viewport(&self) -> Option<Rect> {
+        self.viewport
     }
 
     /// The current zoom of a map's view, 1.0 = 100 %.
@@ -193,6 +213,7 @@ pub fn show(ui: &mut egui::Ui, editor: &mut Editor, state: &mut CanvasState) {
     state.viewport = Some(viewport);
     painter.rect_filled(viewport, 0.0, surround(ui));
     let (Some(scene), Some(map_id)) = (editor.scene(), editor.current_map().map(|m| m.id)) else {
+        state.overview = None;
         painter.text(
             viewport.center(),
             egui::Align2::CENTER_CENTER,
@@ -205,7 +226,8 @@ pub fn show(ui: &mut egui::Ui, editor: &mut Editor, state: &mut CanvasState) {
     let page = Rect::from_min_size(Pos2::ZERO, Vec2::new(scene.width, scene.height));
     let fit = camera::fit(page, viewport, 1.0);
     let mut transform = *state.cameras.entry(map_id).or_insert(fit);
-    if std::mem::take(&mut state.fit_requested) {
+    // A view still as fitted follows the window when it (or the panels beside it) changes size.
+    if std::mem::take(&mut state.fit_requested) || state.fitted.get(&map_id) == Some(&transform) {
         transform = fit;
     }
     if std::mem::take(&mut state.zoom_100_requested) {
@@ -245,12 +267,35 @@ pub fn show(ui: &mut egui::Ui, editor: &mut Editor, state: &mut CanvasState) {
     }
     transform = interact::navigate(ui, &response, transform);
     state.cameras.insert(map_id, transform);
+    if transform == fit {
+        state.fitted.insert(map_id, fit);
+    } else {
+        state.fitted.remove(&map_id);
+    }
 
     let page_on_screen = transform.mul_rect(page);
     painter.rect_filled(page_on_screen.translate(Vec2::splat(3.0)), 2.0, Color32::from_black_alpha(40));
     painter.rect_filled(page_on_screen, 0.0, Color32::WHITE);
     let painter = painter.with_clip_rect(viewport);
-    paint::paint_scene(&painter, &scene, transform, viewport);
+    let legibility = detail_level::Legibility::CANVAS;
+    let overview =
+        ui.ctx().fonts_mut(|fonts| detail_level::plan(&scene, transform, viewport, &legibility, fonts));
+    let cards = if overview.level == detail_level::Level::Full {
+        paint::Cards::AsPrinted
+    } else {
+        paint::Cards::LeftOut
+    };
+    paint::paint_scene_with(&painter, &scene, transform, viewport, cards, legibility.greek_below);
+    detail_level::paint(&painter, &overview, transform.scaling);
+    if state.gesture.is_none()
+        && let Some(pointer) = response.hover_pos()
+        && let Some(card) = scene.card_at(to_point(camera::map_from_screen(transform, pointer)))
+        && let Some(text) = overview.hidden_text(&scene, card)
+    {
+        // What the overview leaves out of a card, on hover.
+        response.clone().on_hover_text_at_pointer(text);
+    }
+    state.overview = Some(overview);
     if state.heat != heat::HeatOverlay::None
         && let Some(analysis) = editor.analysis(&state.analysis_settings)
         && let Some(map) = editor.current_map()
