@@ -2,7 +2,9 @@
 
 use super::geometry::{Point, Rect};
 use super::scene::{Anchor, Item, Layer, Region, Role, Scene, Shape, Stroke, TextRun, Weight};
-use super::text::{ASCENT, DESCENT, LINE_HEIGHT, Line, TextMeasure, displayable, is_right_to_left, wrap};
+use super::text::{
+    ASCENT, DESCENT, LINE_HEIGHT, Line, TextMeasure, displayable_line, is_right_to_left, wrap,
+};
 use crate::model::Colour;
 
 /// Text wrapped to a width and measured, ready to be placed.
@@ -129,7 +131,7 @@ impl<'m> Builder<'m> {
         anchor: Anchor,
         role: Role,
     ) -> f32 {
-        let text = displayable(text).replace('\n', " ");
+        let text = displayable_line(text);
         let width = self.measure.width(&text, size, weight);
         let right_to_left = is_right_to_left(&text);
         self.push(
@@ -137,6 +139,27 @@ impl<'m> Builder<'m> {
             role,
         );
         width
+    }
+
+    /// One line of text already measured: `set` is its size, weight and width, as
+    /// [`TextMeasure::width`] gave it (for text with nothing [`displayable_line`] changes, as
+    /// figures and numbers are).
+    pub fn measured_text(
+        &mut self,
+        origin: Point,
+        text: &str,
+        set: (f32, Weight, f32),
+        colour: Colour,
+        anchor: Anchor,
+        role: Role,
+    ) {
+        let (size, weight, width) = set;
+        let text = displayable_line(text);
+        let right_to_left = is_right_to_left(&text);
+        self.push(
+            Shape::Text(TextRun { origin, text, size, weight, colour, anchor, width, right_to_left }),
+            role,
+        );
     }
 
     /// Places a paragraph with its top at `top`; `x` is the left edge, centre or right edge

@@ -127,25 +127,47 @@ impl Figure {
         if self.look == Look::Plain { 0.0 } else { 0.75 * UNIT }
     }
 
+    /// The widths of the figure's label and value as set.
+    fn measure(&self, builder: &Builder<'_>) -> Measured {
+        let measure = builder.measure;
+        Measured {
+            label: if self.label.is_empty() {
+                0.0
+            } else {
+                measure.width(&self.label, size::SMALL, Weight::Regular)
+            },
+            value: measure.width(&self.value, size::BODY, Weight::Bold),
+        }
+    }
+
     /// The figure's width as set.
     pub fn width(&self, builder: &Builder<'_>) -> f32 {
-        let measure = builder.measure;
-        let mut width = 2.0 * self.padding() + measure.width(&self.value, size::BODY, Weight::Bold);
+        self.width_of(self.measure(builder), builder)
+    }
+
+    fn width_of(&self, parts: Measured, builder: &Builder<'_>) -> f32 {
+        let mut width = 2.0 * self.padding() + parts.value;
         if !self.label.is_empty() {
-            width += measure.width(&self.label, size::SMALL, Weight::Regular) + PART_GAP;
+            width += parts.label + PART_GAP;
         }
         if self.meter.is_some() {
             width += PART_GAP + METER;
         }
         if self.off_scale {
-            width += PART_GAP + measure.width(OFF_SCALE, size::SMALL, Weight::Regular);
+            width += PART_GAP + builder.measure.width(OFF_SCALE, size::SMALL, Weight::Regular);
         }
         width
     }
 
     /// Draws the figure with its top-left at (`x`, `top`); returns its width.
     pub fn draw(&self, builder: &mut Builder<'_>, x: f32, top: f32, role: Role) -> f32 {
-        let width = self.width(builder);
+        let parts = self.measure(builder);
+        self.draw_measured(builder, parts, x, top, role)
+    }
+
+    /// [`Figure::draw`] with the widths of its parts already measured.
+    fn draw_measured(&self, builder: &mut Builder<'_>, parts: Measured, x: f32, top: f32, role: Role) -> f32 {
+        let width = self.width_of(parts, builder);
         let rect = Rect::from_xywh(x, top, width, ROW);
         match self.look {
             Look::Plain => {}
@@ -171,25 +193,25 @@ impl Figure {
         let mut cursor = x + self.padding();
         if !self.label.is_empty() {
             let label = &self.label;
-            cursor += builder.text(
+            builder.measured_text(
                 Point::new(cursor, baseline),
                 label,
-                size::SMALL,
-                Weight::Regular,
+                (size::SMALL, Weight::Regular, parts.label),
                 label_colour,
                 Anchor::Start,
                 role,
-            ) + PART_GAP;
+            );
+            cursor += parts.label + PART_GAP;
         }
-        cursor += builder.text(
+        builder.measured_text(
             Point::new(cursor, baseline),
             &self.value,
-            size::BODY,
-            Weight::Bold,
+            (size::BODY, Weight::Bold, parts.value),
             value_colour,
             Anchor::Start,
             role,
         );
+        cursor += parts.value;
         if let Some(fraction) = self.meter {
             cursor += PART_GAP;
             let middle = top + ROW / 2.0;
@@ -221,10 +243,17 @@ impl Figure {
     }
 }
 
+/// The measured widths of a figure's label (0 without one) and value.
+#[derive(Clone, Copy, Debug, Default)]
+struct Measured {
+    label: f32,
+    value: f32,
+}
+
 /// Figures placed in rows.
 #[derive(Debug, Default)]
 pub(crate) struct FigureRows {
-    placed: Vec<(Figure, f32, usize)>,
+    placed: Vec<(Figure, Measured, f32, usize)>,
     /// The rows' total height; 0 when there are no figures.
     pub height: f32,
 }
@@ -235,15 +264,16 @@ impl FigureRows {
         let mut placed = Vec::with_capacity(figures.len());
         let (mut x, mut row) = (0.0, 0);
         for figure in figures {
-            let figure_width = figure.width(builder);
+            let parts = figure.measure(builder);
+            let figure_width = figure.width_of(parts, builder);
             if x > 0.0 && x + figure_width > width {
                 x = 0.0;
                 row += 1;
             }
-            placed.push((figure, x, row));
+            placed.push((figure, parts, x, row));
             x += figure_width + SPACING;
         }
-        let rows = placed.last().map_or(0, |p| p.2 + 1);
+        let rows = placed.last().map_or(0, |p| p.3 + 1);
         let height = if rows == 0 { 0.0 } else { rows as f32 * ROW + (rows - 1) as f32 * ROW_GAP };
         Self { placed, height }
     }
@@ -260,8 +290,8 @@ impl FigureRows {
 
     /// Draws the rows with their top-left at (`left`, `top`).
     pub fn draw(&self, builder: &mut Builder<'_>, left: f32, top: f32, role: Role) {
-        for (figure, x, row) in &self.placed {
-            figure.draw(builder, left + x, top + *row as f32 * (ROW + ROW_GAP), role);
+        for (figure, parts, x, row) in &self.placed {
+            figure.draw_measured(builder, *parts, left + x, top + *row as f32 * (ROW + ROW_GAP), role);
         }
     }
 }
