@@ -60,16 +60,25 @@ pub fn score(value: f32) -> Option<String> {
     if value.abs() >= 1e4 {
         return figure(value);
     }
-    let sign = if value < 0.0 && value.abs() >= 0.05 { "−" } else { "" };
-    Some(format!("{sign}{}", trimmed(value.abs(), 1)))
+    let mut text = String::with_capacity(8);
+    if value < 0.0 && value.abs() >= 0.05 {
+        text.push('−');
+    }
+    if !push_exactly(&mut text, value.abs(), 1) {
+        text.push_str(&trimmed_by_format(value.abs(), 1));
+    }
+    Some(text)
 }
 
 /// A signed difference for print with at most one decimal ("+2.5", "−1", "0"), or `None`
 /// when not finite.
 #[must_use]
 pub fn signed(value: f32) -> Option<String> {
-    let text = score(value)?;
-    Some(if text.starts_with('−') || text == "0" { text } else { format!("+{text}") })
+    let mut text = score(value)?;
+    if !(text.starts_with('−') || text == "0") {
+        text.insert(0, '+');
+    }
+    Some(text)
 }
 
 /// A mantissa of a compact figure: one decimal, or none from a hundred up ("1.2", "340").
@@ -130,34 +139,59 @@ fn trimmed_by_format(value: f64, decimals: usize) -> String {
 /// two decimals) where it is provably the same: `None` when the scaled value lies so near a
 /// rounding tie that the product's rounding error could tip it, which `format!` then decides.
 fn trimmed_exactly(value: f64, decimals: usize) -> Option<String> {
+    let mut text = String::with_capacity(12);
+    push_exactly(&mut text, value, decimals).then_some(text)
+}
+
+/// Appends [`trimmed_exactly`]'s text to `text`; false (appending nothing) where it has none.
+fn push_exactly(text: &mut String, value: f64, decimals: usize) -> bool {
     let scale = match decimals {
         0 => 1_u64,
         1 => 10,
         2 => 100,
-        _ => return None,
+        _ => return false,
     };
     if !(0.0..1e6).contains(&value) {
-        return None;
+        return false;
     }
     #[allow(clippy::cast_precision_loss, reason = "1, 10 or 100")]
     let scaled = value * scale as f64;
     // The product is within 1e-9 of the exact one; away from a tie both round alike.
     if (scaled - scaled.floor() - 0.5).abs() < 1e-6 {
-        return None;
+        return false;
     }
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "a whole number below 1e8")]
     let units = scaled.round() as u64;
-    let whole = grouped(&(units / scale).to_string());
+    push_digits(text, units / scale, 1, true);
     let mut fraction = units % scale;
-    if fraction == 0 {
-        return Some(whole);
+    if fraction != 0 {
+        let mut width = decimals;
+        while fraction.is_multiple_of(10) {
+            fraction /= 10;
+            width -= 1;
+        }
+        text.push('.');
+        push_digits(text, fraction, width, false);
     }
-    let mut width = decimals;
-    while fraction.is_multiple_of(10) {
-        fraction /= 10;
-        width -= 1;
+    true
+}
+
+/// Appends the digits of `n`, at least `width` of them (leading zeros), with a comma between
+/// thousands when `group` says so.
+fn push_digits(text: &mut String, mut n: u64, width: usize, group: bool) {
+    let mut digits = [0_u8; 20];
+    let mut count = 0;
+    while n > 0 || count < width.max(1) {
+        digits[count] = b'0' + u8::try_from(n % 10).unwrap_or(0);
+        n /= 10;
+        count += 1;
     }
-    Some(format!("{whole}.{fraction:0width$}"))
+    for index in (0..count).rev() {
+        text.push(char::from(digits[index]));
+        if group && index > 0 && index.is_multiple_of(3) {
+            text.push(',');
+        }
+    }
 }
 
 fn whole_digits(digits: &str) -> String {
