@@ -10,15 +10,7 @@ pub fn count(count: usize, singular: &str) -> String {
 /// `n` with a comma between thousands: 100000 → "100,000".
 #[must_use]
 pub fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut text = String::with_capacity(digits.len() + digits.len() / 3);
-    for (index, digit) in digits.chars().enumerate() {
-        if index > 0 && (digits.len() - index).is_multiple_of(3) {
-            text.push(',');
-        }
-        text.push(digit);
-    }
-    text
+    grouped(&n.to_string())
 }
 
 /// A measured value for print: `None` when it is not a finite number, so NaN and infinity
@@ -68,16 +60,25 @@ pub fn score(value: f32) -> Option<String> {
     if value.abs() >= 1e4 {
         return figure(value);
     }
-    let sign = if value < 0.0 && value.abs() >= 0.05 { "−" } else { "" };
-    Some(format!("{sign}{}", trimmed(value.abs(), 1)))
+    let mut text = String::with_capacity(8);
+    if value < 0.0 && value.abs() >= 0.05 {
+        text.push('−');
+    }
+    if !push_exactly(&mut text, value.abs(), 1) {
+        text.push_str(&trimmed_by_format(value.abs(), 1));
+    }
+    Some(text)
 }
 
 /// A signed difference for print with at most one decimal ("+2.5", "−1", "0"), or `None`
 /// when not finite.
 #[must_use]
 pub fn signed(value: f32) -> Option<String> {
-    let text = score(value)?;
-    Some(if text.starts_with('−') || text == "0" { text } else { format!("+{text}") })
+    let mut text = score(value)?;
+    if !(text.starts_with('−') || text == "0") {
+        text.insert(0, '+');
+    }
+    Some(text)
 }
 
 /// A mantissa of a compact figure: one decimal, or none from a hundred up ("1.2", "340").
@@ -87,10 +88,30 @@ fn scaled(value: f64) -> String {
 
 /// `value` rounded to a whole number, thousands separated.
 fn whole_with_thousands(value: f64) -> String {
-    let rounded = format!("{:.0}", value.round());
-    let mut text = String::with_capacity(rounded.len() + rounded.len() / 3);
-    for (index, digit) in rounded.chars().enumerate() {
-        if index > 0 && (rounded.len() - index).is_multiple_of(3) {
+    let rounded = value.round();
+    // Whole numbers below 2^53 are exact in an f64: their digits need no float formatting.
+    let digits = if (0.0..EXACT_WHOLE).contains(&rounded) {
+        #[allow(
+            clippy::cast_possible_truncation,
+            clippy::cast_sign_loss,
+            reason = "a whole number in 0..2^53"
+        )]
+        let whole = rounded as u64;
+        whole.to_string()
+    } else {
+        format!("{rounded:.0}")
+    };
+    grouped(&digits)
+}
+
+/// The largest f64 below which every whole number is exact.
+const EXACT_WHOLE: f64 = 9_007_199_254_740_992.0;
+
+/// A run of digits with a comma between thousands.
+fn grouped(digits: &str) -> String {
+    let mut text = String::with_capacity(digits.len() + digits.len() / 3);
+    for (index, digit) in digits.chars().enumerate() {
+        if index > 0 && (digits.len() - index).is_multiple_of(3) {
             text.push(',');
         }
         text.push(digit);
@@ -101,6 +122,11 @@ fn whole_with_thousands(value: f64) -> String {
 /// `value` (not negative) with at most `decimals` decimals, trailing zeros dropped, and
 /// thousands separated.
 fn trimmed(value: f64, decimals: usize) -> String {
+    trimmed_exactly(value, decimals).unwrap_or_else(|| trimmed_by_format(value, decimals))
+}
+
+/// [`trimmed`] through `format!`, which rounds the exact binary value: right for every value.
+fn trimmed_by_format(value: f64, decimals: usize) -> String {
     let fixed = format!("{value:.decimals$}");
     let fixed = if fixed.contains('.') { fixed.trim_end_matches('0').trim_end_matches('.') } else { &fixed };
     match fixed.split_once('.') {
@@ -109,7 +135,70 @@ fn trimmed(value: f64, decimals: usize) -> String {
     }
 }
 
+/// [`trimmed`] in whole-number arithmetic, for the common case (values below a million, one or
+/// two decimals) where it is provably the same: `None` when the scaled value lies so near a
+/// rounding tie that the product's rounding error could tip it, which `format!` then decides.
+fn trimmed_exactly(value: f64, decimals: usize) -> Option<String> {
+    let mut text = String::with_capacity(12);
+    push_exactly(&mut text, value, decimals).then_some(text)
+}
+
+/// Appends [`trimmed_exactly`]'s text to `text`; false (appending nothing) where it has none.
+fn push_exactly(text: &mut String, value: f64, decimals: usize) -> bool {
+    let scale = match decimals {
+        0 => 1_u64,
+        1 => 10,
+        2 => 100,
+        _ => return false,
+    };
+    if !(0.0..1e6).contains(&value) {
+        return false;
+    }
+    #[allow(clippy::cast_precision_loss, reason = "1, 10 or 100")]
+    let scaled = value * scale as f64;
+    // The product is within 1e-9 of the exact one; away from a tie both round alike.
+    if (scaled - scaled.floor() - 0.5).abs() < 1e-6 {
+        return false;
+    }
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "a whole number below 1e8")]
+    let units = scaled.round() as u64;
+    push_digits(text, units / scale, 1, true);
+    let mut fraction = units % scale;
+    if fraction != 0 {
+        let mut width = decimals;
+        while fraction.is_multiple_of(10) {
+            fraction /= 10;
+            width -= 1;
+        }
+        text.push('.');
+        push_digits(text, fraction, width, false);
+    }
+    true
+}
+
+/// Appends the digits of `n`, at least `width` of them (leading zeros), with a comma between
+/// thousands when `group` says so.
+fn push_digits(text: &mut String, mut n: u64, width: usize, group: bool) {
+    let mut digits = [0_u8; 20];
+    let mut count = 0;
+    while n > 0 || count < width.max(1) {
+        digits[count] = b'0' + u8::try_from(n % 10).unwrap_or(0);
+        n /= 10;
+        count += 1;
+    }
+    for index in (0..count).rev() {
+        text.push(char::from(digits[index]));
+        if group && index > 0 && index.is_multiple_of(3) {
+            text.push(',');
+        }
+    }
+}
+
 fn whole_digits(digits: &str) -> String {
+    if digits.bytes().all(|b| b.is_ascii_digit()) {
+        // Digits from formatting a value below a million: group them as they are.
+        return grouped(digits);
+    }
     digits.parse::<f64>().map_or_else(|_| digits.to_owned(), whole_with_thousands)
 }
 
@@ -164,6 +253,32 @@ mod tests {
         assert_eq!(signed(0.0).as_deref(), Some("0"));
         assert_eq!(signed(0.04).as_deref(), Some("0"));
         assert_eq!(signed(-0.04).as_deref(), Some("0"));
+    }
+
+    #[test]
+    #[allow(clippy::cast_possible_truncation, reason = "scores are f32 values")]
+    fn whole_number_arithmetic_matches_formatting() {
+        use super::{trimmed_by_format, trimmed_exactly};
+        let mut state = 0x2545_F491_4F6C_DD1D_u64;
+        let mut values: Vec<f64> = (0..200_000).map(|i| f64::from(i) / 1000.0).collect();
+        values.extend((0..20_000).map(|i| f64::from(i) * 0.05));
+        values.extend((0..20_000).map(|i| f64::from(i) * 0.005 + 990_000.0));
+        for _ in 0..200_000 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let unit = (state >> 11) as f64 / (1_u64 << 53) as f64;
+            values.push(unit * 10.0);
+            values.push(f64::from((unit * 10.0) as f32));
+            values.push(unit * 1e6);
+        }
+        for value in values {
+            for decimals in [0, 1, 2] {
+                if let Some(fast) = trimmed_exactly(value, decimals) {
+                    assert_eq!(fast, trimmed_by_format(value, decimals), "{value} to {decimals} decimals");
+                }
+            }
+        }
     }
 
     #[test]

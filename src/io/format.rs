@@ -169,9 +169,10 @@ pub fn parse_study(text: &str, path: &str) -> Result<Study, LoadError> {
         column: error.span.start.col,
         message: describe(&error.code),
     };
-    // One pass in the common case. Only when the full read fails is the version read on its
-    // own, so a file from a newer version is refused as such rather than as a syntax error.
-    let study: Result<Study, _> = ron_options().from_str(text);
+    // One pass in the common case: the quick reader for the canonical layout Wayline writes,
+    // else the general RON reader. Only when that fails is the version read on its own, so a
+    // file from a newer version is refused as such rather than as a syntax error.
+    let study: Result<Study, _> = super::quick::from_str(text).or_else(|_| ron_options().from_str(text));
     let declared = |text: &str| ron_options().from_str::<Header>(text).ok().and_then(|h| h.format_version);
     let mut study = match study {
         Ok(study) => study,

@@ -2,8 +2,12 @@
 
 use super::geometry::{Point, Rect};
 use super::scene::{Anchor, Item, Label, Layer, Region, Role, Scene, Shape, Stroke, TextRun, Weight};
-use super::text::{ASCENT, DESCENT, LINE_HEIGHT, Line, TextMeasure, displayable, is_right_to_left, wrap};
+use super::text::{
+    ASCENT, DESCENT, LINE_HEIGHT, Line, TextMeasure, displayable_line, is_right_to_left, wrap,
+};
 use crate::model::Colour;
+use std::cell::RefCell;
+use std::collections::HashMap;
 
 /// Text wrapped to a width and measured, ready to be placed.
 #[derive(Clone, Debug)]
@@ -68,11 +72,16 @@ impl Paragraph {
 pub(crate) struct Builder<'m> {
     pub scene: Scene,
     pub measure: &'m dyn TextMeasure,
+    /// Paragraphs of text that recurs (channels, owner names), wrapped once per layout.
+    shared: RefCell<HashMap<String, Vec<(SetAs, Paragraph)>>>,
 }
+
+/// How a paragraph is set: size, weight and wrap width (the floats by their bits).
+type SetAs = (u32, Weight, u32);
 
 impl<'m> Builder<'m> {
     pub fn new(measure: &'m dyn TextMeasure) -> Self {
-        Self { scene: Scene::default(), measure }
+        Self { scene: Scene::default(), measure, shared: RefCell::default() }
     }
 
     pub fn push(&mut self, shape: Shape, role: Role) {
@@ -121,6 +130,20 @@ impl<'m> Builder<'m> {
         Paragraph::new(self.measure, text, size, weight, max_width)
     }
 
+    /// [`Builder::paragraph`] for text that recurs across a map, such as channels and owner
+    /// names: wrapped the first time, copied after.
+    pub fn shared_paragraph(&self, text: &str, size: f32, weight: Weight, max_width: f32) -> Paragraph {
+        let set_as = (size.to_bits(), weight, max_width.to_bits());
+        if let Some(found) =
+            self.shared.borrow().get(text).and_then(|list| list.iter().find(|(s, _)| *s == set_as))
+        {
+            return found.1.clone();
+        }
+        let paragraph = self.paragraph(text, size, weight, max_width);
+        self.shared.borrow_mut().entry(text.to_owned()).or_default().push((set_as, paragraph.clone()));
+        paragraph
+    }
+
     /// One unwrapped line of text with its baseline at `origin`; returns its width.
     #[allow(clippy::too_many_arguments, reason = "a text run has this many properties")]
     pub fn text(
@@ -133,7 +156,7 @@ impl<'m> Builder<'m> {
         anchor: Anchor,
         role: Role,
     ) -> f32 {
-        let text = displayable(text).replace('\n', " ");
+        let text = displayable_line(text);
         let width = self.measure.width(&text, size, weight);
         let right_to_left = is_right_to_left(&text);
         self.push(

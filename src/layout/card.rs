@@ -79,7 +79,7 @@ impl CardFace {
         let channel = if card.channel.trim().is_empty() {
             Paragraph::empty()
         } else {
-            builder.paragraph(&card.channel, size::BODY, Weight::Regular, inner_width())
+            builder.shared_paragraph(&card.channel, size::BODY, Weight::Regular, inner_width())
         };
         let accountable =
             card.accountable.or_else(|| card.owners.first().copied()).and_then(|id| study.owner(id));
@@ -90,7 +90,7 @@ impl CardFace {
                 let text = if others == 0 { owner.name.clone() } else { format!("{} +{others}", owner.name) };
                 let chip = 2.5 * UNIT;
                 (
-                    builder.paragraph(&text, size::BODY, Weight::Regular, inner_width() - chip - UNIT),
+                    builder.shared_paragraph(&text, size::BODY, Weight::Regular, inner_width() - chip - UNIT),
                     Some(owner.colour),
                     text,
                 )
@@ -111,7 +111,7 @@ impl CardFace {
         let details = if detail_lines.is_empty() {
             Paragraph::empty()
         } else {
-            builder.paragraph(&detail_lines.join("\n"), size::BODY, Weight::Regular, inner_width())
+            builder.shared_paragraph(&detail_lines.join("\n"), size::BODY, Weight::Regular, inner_width())
         };
         let gauge =
             (performance && (internal.is_some() || customer.is_some())).then_some((internal, customer));

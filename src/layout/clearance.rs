@@ -53,17 +53,39 @@ enum Kind {
 /// The obstacles of a scene, added to as marks and labels are placed.
 pub(crate) struct Clearance {
     items: Vec<(Rect, Kind, Role)>,
+    /// Buckets over the cells the scene's obstacles cover, in one block: `grid[row * columns +
+    /// column]` for the cell (`origin.0 + column`, `origin.1 + row`).
+    grid: Vec<Vec<usize>>,
+    origin: (i32, i32),
+    columns: i32,
+    rows: i32,
+    /// Buckets of cells outside the grid, for what is added later beyond the scene's obstacles.
     buckets: Buckets,
     large: Vec<usize>,
 }
 
+/// The most cells the grid of buckets takes before obstacles go to the map of buckets only.
+const MAX_GRID_CELLS: i64 = 1 << 22;
+
 impl Clearance {
+    fn empty() -> Self {
+        Self {
+            items: Vec::new(),
+            grid: Vec::new(),
+            origin: (0, 0),
+            columns: 0,
+            rows: 0,
+            buckets: Buckets::default(),
+            large: Vec::new(),
+        }
+    }
+
     /// The obstacles already in `scene`.
     pub fn of(scene: &Scene) -> Self {
-        let mut clearance = Self { items: Vec::new(), buckets: Buckets::default(), large: Vec::new() };
+        let mut obstacles = Vec::new();
         for region in &scene.regions {
             if matches!(region.layer, Layer::Cards | Layer::Labels) {
-                clearance.add_solid(region.rect, region.role);
+                obstacles.push((region.rect, Kind::Solid, region.role));
             }
         }
         for item in &scene.items {
@@ -73,18 +95,60 @@ impl Clearance {
             match &item.shape {
                 Shape::Line { points, .. } => {
                     for pair in points.windows(2) {
-                        clearance.add(segment_box(pair[0], pair[1]), Kind::Line, item.role);
+                        obstacles.push((segment_box(pair[0], pair[1]), Kind::Line, item.role));
                     }
                 }
                 Shape::Polygon { points, .. } => {
                     if let Some(rect) = bounds(points) {
-                        clearance.add(rect, Kind::Head, item.role);
+                        obstacles.push((rect, Kind::Head, item.role));
                     }
                 }
                 _ => {}
             }
         }
+        let mut clearance = Self::empty();
+        // One block of buckets over the cells these obstacles cover, so filing and finding them
+        // is indexing rather than hashing.
+        let mut span: Option<(i32, i32, i32, i32)> = None;
+        for (rect, ..) in &obstacles {
+            if let Some((x0, y0, x1, y1)) = cell_span(rect) {
+                span =
+                    Some(span.map_or((x0, y0, x1, y1), |(a, b, c, d)| {
+                        (a.min(x0), b.min(y0), c.max(x1), d.max(y1))
+                    }));
+            }
+        }
+        if let Some((x0, y0, x1, y1)) = span {
+            let (columns, rows) = (i64::from(x1) - i64::from(x0) + 1, i64::from(y1) - i64::from(y0) + 1);
+            if columns * rows <= MAX_GRID_CELLS {
+                clearance.origin = (x0, y0);
+                clearance.columns = i32::try_from(columns).unwrap_or(0);
+                clearance.rows = i32::try_from(rows).unwrap_or(0);
+                clearance.grid = vec![Vec::new(); usize::try_from(columns * rows).unwrap_or(0)];
+            }
+        }
+        clearance.items.reserve(obstacles.len());
+        for (rect, kind, role) in obstacles {
+            clearance.add(rect, kind, role);
+        }
         clearance
+    }
+
+    /// The bucket of `cell` in the grid, if the grid has it.
+    fn grid_index(&self, (x, y): (i32, i32)) -> Option<usize> {
+        let (column, row) = (x - self.origin.0, y - self.origin.1);
+        if (0..self.columns).contains(&column) && (0..self.rows).contains(&row) {
+            usize::try_from(row * self.columns + column).ok()
+        } else {
+            None
+        }
+    }
+
+    fn bucket(&self, cell: (i32, i32)) -> Option<&Vec<usize>> {
+        match self.grid_index(cell) {
+            Some(index) => self.grid.get(index),
+            None => self.buckets.get(&cell),
+        }
     }
 
     /// Adds a placed label or mark, which nothing may cover.
@@ -103,9 +167,7 @@ impl Clearance {
             return true;
         }
         match cells(rect) {
-            Some(mut cells) => {
-                cells.any(|cell| self.buckets.get(&cell).is_some_and(|list| list.iter().any(hit)))
-            }
+            Some(mut cells) => cells.any(|cell| self.bucket(cell).is_some_and(|list| list.iter().any(hit))),
             None => (0..self.items.len()).any(|index| hit(&index)),
         }
     }
@@ -116,7 +178,10 @@ impl Clearance {
         match cells(&rect) {
             Some(cells) => {
                 for cell in cells {
-                    self.buckets.entry(cell).or_default().push(index);
+                    match self.grid_index(cell) {
+                        Some(at) => self.grid[at].push(index),
+                        None => self.buckets.entry(cell).or_default().push(index),
+                    }
                 }
             }
             None => self.large.push(index),
@@ -127,6 +192,12 @@ impl Clearance {
 /// The buckets a rectangle touches, or `None` when its corners are not finite or it touches
 /// more than `MAX_CELLS`.
 fn cells(rect: &Rect) -> Option<impl Iterator<Item = (i32, i32)>> {
+    let (x0, y0, x1, y1) = cell_span(rect)?;
+    Some((x0..=x1).flat_map(move |x| (y0..=y1).map(move |y| (x, y))))
+}
+
+/// The first and last bucket column and row a rectangle touches, or `None` as for [`cells`].
+fn cell_span(rect: &Rect) -> Option<(i32, i32, i32, i32)> {
     let corners = [rect.min.x, rect.min.y, rect.max.x, rect.max.y];
     if corners.iter().any(|c| !c.is_finite() || c.abs() > 1.0e7) {
         return None;
@@ -138,7 +209,7 @@ fn cells(rect: &Rect) -> Option<impl Iterator<Item = (i32, i32)>> {
     if count > i64::try_from(MAX_CELLS).unwrap_or(i64::MAX) {
         return None;
     }
-    Some((x0..=x1).flat_map(move |x| (y0..=y1).map(move |y| (x, y))))
+    Some((x0, y0, x1, y1))
 }
 
 /// A thin box around a segment, as wide as a line (1.25 units).
@@ -159,7 +230,7 @@ mod tests {
 
     #[test]
     fn a_line_blocks_other_connectors_only_and_solids_block_everyone() {
-        let mut clearance = Clearance { items: Vec::new(), buckets: Buckets::default(), large: Vec::new() };
+        let mut clearance = Clearance::empty();
         let own = Role::Link(LinkId(1));
         let other = Role::Link(LinkId(2));
         clearance.add(segment_box(Point::new(0.0, 10.0), Point::new(200.0, 10.0)), Kind::Line, own);

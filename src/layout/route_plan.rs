@@ -5,7 +5,7 @@
 //! indices the grid turns into x positions.
 
 use super::style::{CARD_PADDING, GUTTER, TRACK, UNIT, size};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Clearance between a horizontal run and the card edge above or below it.
 pub(crate) const CLEAR: f32 = 5.0;
@@ -113,7 +113,7 @@ enum Side {
 pub(crate) fn plan(columns: &[Vec<(f32, f32)>], links: &[Request]) -> Plan {
     // Only the first link between two neighbours in a column drops straight; another one
     // between the same two cards would share its line, so it goes round by the gutter.
-    let mut dropped: Vec<(CardAt, CardAt)> = Vec::new();
+    let mut dropped: HashSet<(CardAt, CardAt)> = HashSet::new();
     let links: Vec<Request> = links
         .iter()
         .map(|&request| {
@@ -121,8 +121,7 @@ pub(crate) fn plan(columns: &[Vec<(f32, f32)>], links: &[Request]) -> Plan {
                 return request;
             }
             let pair = (request.from.min(request.to), request.from.max(request.to));
-            let needs_room = dropped.contains(&pair);
-            dropped.push(pair);
+            let needs_room = !dropped.insert(pair);
             Request { needs_room, ..request }
         })
         .collect();
@@ -150,7 +149,7 @@ pub(crate) fn plan(columns: &[Vec<(f32, f32)>], links: &[Request]) -> Plan {
         }
     }
     let mut planner =
-        Planner { columns, runs: Vec::new(), ports: HashMap::new(), demand, uprights: Vec::new() };
+        Planner { columns, runs: Taken::default(), ports: HashMap::new(), demand, uprights: Vec::new() };
     let mut paths: Vec<Option<Path>> = vec![None; links.len()];
     // Short links first, so the most local routes get the best places.
     let mut order: Vec<usize> = (0..links.len()).collect();
@@ -189,13 +188,59 @@ fn sides(request: Request, loop_right: bool) -> Option<(bool, bool)> {
 
 struct Planner<'c> {
     columns: &'c [Vec<(f32, f32)>],
-    runs: Vec<Run>,
+    runs: Taken,
     /// Ports handed out per card side: (next index, ports given).
     ports: HashMap<(CardAt, bool), (usize, usize)>,
     /// How many ports each card side will need.
     demand: HashMap<(CardAt, bool), usize>,
-    /// Vertical lines planned so far: grid position, top and bottom.
-    uprights: Vec<(usize, f32, f32)>,
+    /// Vertical lines planned so far, per grid position: top and bottom.
+    uprights: Vec<Vec<(f32, f32)>>,
+}
+
+/// The horizontal runs taken so far, filed under every grid position they touch and kept in
+/// order of height there, so a route asks only about the runs near it, not every run of the map.
+#[derive(Default)]
+struct Taken {
+    /// Per grid position, the runs touching it, by height.
+    by_position: Vec<Vec<Run>>,
+    /// The lowest height of any run, if there is one.
+    deepest: Option<f32>,
+}
+
+impl Taken {
+    fn push(&mut self, run: Run) {
+        if self.by_position.len() <= run.to {
+            self.by_position.resize_with(run.to + 1, Vec::new);
+        }
+        for list in &mut self.by_position[run.from..=run.to] {
+            let at = list.partition_point(|r| r.y.total_cmp(&run.y).is_le());
+            list.insert(at, run);
+        }
+        self.deepest = Some(self.deepest.map_or(run.y, |d| d.max(run.y)));
+    }
+
+    /// The runs touching grid position `position` with a height within `reach` of `y` (a few
+    /// more at the edges; callers test the exact distance).
+    fn near(&self, position: usize, y: f32, reach: f32) -> &[Run] {
+        let Some(list) = self.by_position.get(position) else { return &[] };
+        let start = list.partition_point(|r| r.y < y - reach);
+        let end = list.partition_point(|r| r.y <= y + reach);
+        &list[start..end.max(start)]
+    }
+
+    /// Whether a run at `y` touching positions `from..=to` would share a line with a taken run.
+    fn conflicts(&self, y: f32, from: usize, to: usize) -> bool {
+        (from..=to)
+            .any(|position| self.near(position, y, TRACK).iter().any(|r| (r.y - y).abs() < TRACK - 0.01))
+    }
+
+    /// The heights of the runs passing straight through grid position `position`, in order.
+    fn through(&self, position: usize) -> Vec<f32> {
+        self.by_position
+            .get(position)
+            .map(|list| list.iter().filter(|r| r.from < position && position < r.to).map(|r| r.y).collect())
+            .unwrap_or_default()
+    }
 }
 
 impl Planner<'_> {
@@ -212,7 +257,7 @@ impl Planner<'_> {
         let (ca, cb) = (from.0, to.0);
         let Some((exit_right, enter_right)) = sides else {
             let (upper, lower) = if a.0 < b.0 { (a, b) } else { (b, a) };
-            self.uprights.push((2 * ca + 1, upper.1, lower.0));
+            self.upright(2 * ca + 1, upper.1, lower.0);
             return Some(Path::Direct);
         };
         // The columns the route crosses, in travel order.
@@ -250,7 +295,7 @@ impl Planner<'_> {
         self.take_runs(&merged, &turns, out_gutter, in_gutter);
         for (i, &(gutter, _)) in turns.iter().enumerate() {
             let (p, q) = (merged[i], merged[i + 1]);
-            self.uprights.push((2 * gutter, p.min(q), p.max(q)));
+            self.upright(2 * gutter, p.min(q), p.max(q));
         }
         Some(Path::Turns { start, levels: merged, turns, end })
     }
@@ -271,7 +316,7 @@ impl Planner<'_> {
         let remaining = demand.saturating_sub(given).max(1);
         let fits = |index: usize| first + (index + remaining - 1) as f32 * spacing <= last + 0.01;
         while fits(index + 1)
-            && conflicts(&self.runs, rect.0 + first + index as f32 * spacing, 2 * gutter, 2 * gutter)
+            && self.runs.conflicts(rect.0 + first + index as f32 * spacing, 2 * gutter, 2 * gutter)
         {
             index += 1;
         }
@@ -291,15 +336,7 @@ impl Planner<'_> {
         let slots: Vec<Vec<f32>> = crossed.iter().map(|&c| self.slots(c, y0, y1)).collect();
         // The heights of runs passing straight through each gutter, sorted, to count the
         // crossings of a new vertical there.
-        let through: Vec<Vec<f32>> = gutters
-            .iter()
-            .map(|&g| {
-                let mut ys: Vec<f32> =
-                    self.runs.iter().filter(|r| r.from < 2 * g && 2 * g < r.to).map(|r| r.y).collect();
-                ys.sort_by(f32::total_cmp);
-                ys
-            })
-            .collect();
+        let through: Vec<Vec<f32>> = gutters.iter().map(|&g| self.runs.through(2 * g)).collect();
         let between = |ys: &[f32], a: f32, b: f32| {
             let (lo, hi) = (a.min(b) + 0.01, a.max(b) - 0.01);
             ys.partition_point(|&y| y < hi).saturating_sub(ys.partition_point(|&y| y <= lo))
@@ -396,10 +433,10 @@ impl Planner<'_> {
                 slots.push(y);
             }
         }
-        slots.retain(|&y| !conflicts(&self.runs, y, 2 * column, 2 * column + 2));
+        slots.retain(|&y| !self.runs.conflicts(y, 2 * column, 2 * column + 2));
         if slots.is_empty() {
             // Every height is taken: fall back to below everything, which is always free.
-            let deepest = self.runs.iter().map(|r| r.y).fold(top, f32::max);
+            let deepest = self.runs.deepest.map_or(top, |d| d.max(top));
             slots.push(deepest.max(top + CLEAR) + TRACK);
         }
         slots
@@ -407,7 +444,17 @@ impl Planner<'_> {
 
     /// How many planned vertical lines at grid position `position` a run at `y` would cross.
     fn spanning(&self, position: usize, y: f32) -> usize {
-        self.uprights.iter().filter(|&&(p, lo, hi)| p == position && y > lo + 0.01 && y < hi - 0.01).count()
+        self.uprights
+            .get(position)
+            .map_or(0, |list| list.iter().filter(|&&(lo, hi)| y > lo + 0.01 && y < hi - 0.01).count())
+    }
+
+    /// Records a vertical line at grid position `position` from `top` to `bottom`.
+    fn upright(&mut self, position: usize, top: f32, bottom: f32) {
+        if self.uprights.len() <= position {
+            self.uprights.resize_with(position + 1, Vec::new);
+        }
+        self.uprights[position].push((top, bottom));
     }
 
     /// Records the horizontal runs of a route so later routes keep off them.
@@ -419,11 +466,6 @@ impl Planner<'_> {
             from = to;
         }
     }
-}
-
-/// Whether a run at `y` touching positions `from..=to` would share a line with a taken run.
-fn conflicts(runs: &[Run], y: f32, from: usize, to: usize) -> bool {
-    runs.iter().any(|r| (r.y - y).abs() < TRACK - 0.01 && r.from <= to && from <= r.to)
 }
 
 /// Gives each vertical its track, ordering the tracks of every gutter to avoid crossings;

@@ -147,36 +147,32 @@ fn free_spot(
 
 /// Spots along the line, longest segment first, each segment from its middle outwards, at
 /// least `ends` from the line's start and tip and `from_corners` from the segment's corners.
-fn candidates(points: &[Point], ends: (f32, f32), from_corners: f32) -> Vec<Spot> {
+/// Made one at a time, since the first free one usually ends the search.
+fn candidates(points: &[Point], ends: (f32, f32), from_corners: f32) -> impl Iterator<Item = Spot> + '_ {
     let total: f32 = points.windows(2).map(|p| distance(p[0], p[1])).sum();
     let mut segments: Vec<(usize, f32)> =
         points.windows(2).enumerate().map(|(i, p)| (i, distance(p[0], p[1]))).collect();
     segments.sort_by(|a, b| b.1.total_cmp(&a.1));
-    let mut spots = Vec::new();
-    for (index, length) in segments {
-        if length < 2.0 * from_corners {
-            continue;
-        }
-        let (a, b) = (points[index], points[index + 1]);
-        let before: f32 = points[..=index].windows(2).map(|p| distance(p[0], p[1])).sum();
-        let direction = Point::new((b.x - a.x) / length, (b.y - a.y) / length);
-        let steps = route_plan::steps_in(length / 2.0 - from_corners, UNIT, 200);
-        for step in 0..=steps {
-            for sign in [1.0, -1.0] {
-                if step == 0 && sign < 0.0 {
-                    continue;
-                }
-                let along = length / 2.0 + sign * step as f32 * UNIT;
-                let on_line = before + along;
-                if on_line < ends.0 || total - on_line < ends.1 {
-                    continue;
-                }
-                let at = Point::new(a.x + direction.x * along, a.y + direction.y * along);
-                spots.push(Spot { at, direction });
-            }
-        }
-    }
-    spots
+    segments.into_iter().filter(move |&(_, length)| length >= 2.0 * from_corners).flat_map(
+        move |(index, length)| {
+            let (a, b) = (points[index], points[index + 1]);
+            let before: f32 = points[..=index].windows(2).map(|p| distance(p[0], p[1])).sum();
+            let direction = Point::new((b.x - a.x) / length, (b.y - a.y) / length);
+            let steps = route_plan::steps_in(length / 2.0 - from_corners, UNIT, 200);
+            (0..=steps)
+                .flat_map(|step| [(step, 1.0), (step, -1.0)])
+                .filter(|&(step, sign)| step != 0 || sign > 0.0)
+                .filter_map(move |(step, sign)| {
+                    let along = length / 2.0 + sign * step as f32 * UNIT;
+                    let on_line = before + along;
+                    if on_line < ends.0 || total - on_line < ends.1 {
+                        return None;
+                    }
+                    let at = Point::new(a.x + direction.x * along, a.y + direction.y * along);
+                    Some(Spot { at, direction })
+                })
+        },
+    )
 }
 
 fn distance(a: Point, b: Point) -> f32 {

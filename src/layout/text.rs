@@ -12,6 +12,7 @@
 //! the right of its box and the painters isolate each run so mixed text keeps its order.
 
 use super::scene::{Scene, Shape, Weight};
+use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};
 use std::sync::OnceLock;
 
@@ -278,18 +279,33 @@ fn strong_direction(ch: char) -> Option<bool> {
 }
 
 /// Text as it can be drawn: control characters (which no font draws and XML cannot hold)
-/// removed, tabs as spaces, line breaks normalised to `\n`.
+/// removed, tabs as spaces, line breaks normalised to `\n`. Borrowed when there is nothing to
+/// change, as for almost all text.
 #[must_use]
-pub fn displayable(text: &str) -> String {
-    text.replace("\r\n", "\n")
-        .chars()
-        .filter_map(|ch| match ch {
-            '\n' => Some('\n'),
-            '\t' | '\r' => Some(' '),
-            ch if ch.is_control() => None,
-            ch => Some(ch),
-        })
-        .collect()
+pub fn displayable(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(|ch| ch.is_control() && ch != '\n') {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.replace("\r\n", "\n")
+            .chars()
+            .filter_map(|ch| match ch {
+                '\n' => Some('\n'),
+                '\t' | '\r' => Some(' '),
+                ch if ch.is_control() => None,
+                ch => Some(ch),
+            })
+            .collect(),
+    )
+}
+
+/// [`displayable`] on one line: line breaks become spaces too.
+#[must_use]
+pub fn displayable_line(text: &str) -> String {
+    if !text.chars().any(char::is_control) {
+        return text.to_owned();
+    }
+    displayable(text).replace('\n', " ")
 }
 
 /// A wrapped line and its measured width.

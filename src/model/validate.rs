@@ -167,9 +167,12 @@ fn colour_twins<'a>(
         study.owners.iter().enumerate().map(|(i, o)| (o.id, i)).rev().collect();
     let mut twins: HashMap<OwnerId, (&'a Owner, f32)> = HashMap::new();
     for map in &study.maps {
+        // Each owner once (a map names the same few owners thousands of times), in study order.
+        let mut distinct: HashSet<OwnerId> = HashSet::new();
         let mut shown: Vec<&'a Owner> = map
             .cards()
             .flat_map(|card| card.owners.iter().chain(&card.accountable))
+            .filter(|id| distinct.insert(**id))
             .filter_map(|id| owners.get(id).copied())
             .collect();
         shown.sort_by_key(|owner| order.get(&owner.id).copied().unwrap_or(usize::MAX));
@@ -333,6 +336,33 @@ impl Cycles {
     }
 }
 
+/// The owners listed on one card so far: a short list searched in place (a card has a few
+/// owners), a set once it grows, so a card listing thousands stays linear.
+#[derive(Default)]
+struct Listed {
+    few: Vec<OwnerId>,
+    many: HashSet<OwnerId>,
+}
+
+impl Listed {
+    /// Adds `owner`; false when it was listed already.
+    fn insert(&mut self, owner: OwnerId) -> bool {
+        const FEW: usize = 8;
+        if self.few.len() < FEW {
+            if self.few.contains(&owner) {
+                return false;
+            }
+            self.few.push(owner);
+            return true;
+        }
+        !self.few.contains(&owner) && self.many.insert(owner)
+    }
+
+    fn contains(&self, owner: OwnerId) -> bool {
+        self.few.contains(&owner) || self.many.contains(&owner)
+    }
+}
+
 struct Validator<'a> {
     study: &'a Study,
     problems: Vec<Problem>,
@@ -400,7 +430,7 @@ impl<'a> Validator<'a> {
 
     /// Reports a text longer than `limit` characters ([`MAX_NAME_CHARS`] or
     /// [`MAX_TEXT_CHARS`]); `what` names the field.
-    fn length(&mut self, at: At<'a>, what: &str, text: &str, limit: usize) {
+    fn length(&mut self, at: At<'a>, what: impl fmt::Display, text: &str, limit: usize) {
         // A character takes at least one byte, so only a text of more bytes than the limit
         // needs counting.
         if text.len() <= limit {
@@ -546,7 +576,7 @@ impl<'a> Validator<'a> {
                 ("frustration", &persona.frustrations),
             ] {
                 for (index, text) in texts.iter().enumerate() {
-                    self.length(at, &format!("{what} {}", index + 1), text, MAX_TEXT_CHARS);
+                    self.length(at, format_args!("{what} {}", index + 1), text, MAX_TEXT_CHARS);
                 }
             }
         }
@@ -634,11 +664,11 @@ impl<'a> Validator<'a> {
         if card.title.trim().is_empty() {
             self.warning(at, format!("the {noun} has no title"));
         }
-        self.length(at, &format!("the {noun}'s title"), &card.title, MAX_NAME_CHARS);
+        self.length(at, format_args!("the {noun}'s title"), &card.title, MAX_NAME_CHARS);
         self.length(at, "the channel", &card.channel, MAX_NAME_CHARS);
-        self.length(at, &format!("the {noun}'s description"), &card.description, MAX_TEXT_CHARS);
-        self.length(at, &format!("the {noun}'s notes"), &card.notes, MAX_TEXT_CHARS);
-        let mut listed = HashSet::new();
+        self.length(at, format_args!("the {noun}'s description"), &card.description, MAX_TEXT_CHARS);
+        self.length(at, format_args!("the {noun}'s notes"), &card.notes, MAX_TEXT_CHARS);
+        let mut listed = Listed::default();
         for &owner in &card.owners {
             self.owner_ref(owner, "owner", at);
             if !listed.insert(owner) {
@@ -649,7 +679,7 @@ impl<'a> Validator<'a> {
             Some(accountable) if !self.owners.contains_key(&accountable) => {
                 self.owner_ref(accountable, "accountable owner", at);
             }
-            Some(accountable) if !listed.contains(&accountable) => {
+            Some(accountable) if !listed.contains(accountable) => {
                 let name = self.owners.get(&accountable).map_or(Cow::Borrowed(""), |o| short(&o.name));
                 let message = format!("the accountable owner {name:?} is not among the {noun}'s owners");
                 self.error(at, message);
@@ -705,7 +735,7 @@ impl<'a> Validator<'a> {
                 self.warning(at, "a metric has no name".to_owned());
             }
             self.length(at, "the name of a metric", &metric.name, MAX_NAME_CHARS);
-            self.length(at, &format!("the unit of {label}"), &metric.unit, MAX_NAME_CHARS);
+            self.length(at, format_args!("the unit of {label}"), &metric.unit, MAX_NAME_CHARS);
             for (what, value) in [("value", metric.value), ("target", metric.target)] {
                 if value.is_some_and(|v| !v.is_finite()) {
                     self.error(at, format!("the {what} of {label} is not a number"));
