@@ -5,6 +5,7 @@
 
 mod actions;
 pub mod analysis;
+mod breadcrumb;
 pub mod canvas;
 pub mod clipboard;
 pub mod commands;
@@ -15,6 +16,7 @@ mod export_dialog;
 mod file_safety;
 pub mod files;
 mod fonts;
+mod hierarchy;
 pub use fonts::install as install_fonts;
 mod inspector;
 mod outline;
@@ -203,6 +205,7 @@ impl WaylineApp {
             || self.file_question.is_some()
             || egui::Popup::is_any_open(ctx);
         let mut run = Vec::new();
+        let nothing_selected = self.editor.selection.is_empty();
         // egui matches shortcuts "logically" (Ctrl+Z also matches Ctrl+Shift+Z), so the ones
         // with more modifiers must get their chance first.
         let mut commands = Command::ALL;
@@ -217,11 +220,20 @@ impl WaylineApp {
             for command in commands {
                 if typing
                     && (command.is_bare_key()
-                        || matches!(command, Command::Undo | Command::Redo | Command::SelectAll))
+                        || matches!(
+                            command,
+                            Command::Undo | Command::Redo | Command::SelectAll | Command::GoUp
+                        ))
                 {
                     continue;
                 }
                 for shortcut in [command.shortcut(), command.alternative_shortcut()].into_iter().flatten() {
+                    // Backspace deletes the selection, or with nothing selected goes up a map.
+                    if shortcut.logical_key == egui::Key::Backspace
+                        && (command == Command::Delete) == nothing_selected
+                    {
+                        continue;
+                    }
                     let pressed = if command.is_physical() {
                         consume_physical_key(input, shortcut)
                     } else {
@@ -327,6 +339,11 @@ impl WaylineApp {
             });
         }
         egui::Panel::top("map-tabs").show(ui, |ui| tabs::show(ui, &mut self.editor, &mut self.canvas));
+        if breadcrumb::wanted(&self.editor) {
+            egui::Panel::top("breadcrumb").show(ui, |ui| {
+                self.canvas.pending.extend(breadcrumb::show(ui, &mut self.editor));
+            });
+        }
         egui::CentralPanel::no_frame().show(ui, |ui| canvas::show(ui, &mut self.editor, &mut self.canvas));
         for command in self.canvas.take_pending() {
             self.run(&ctx, command);

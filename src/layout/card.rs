@@ -32,6 +32,7 @@ pub(crate) struct CardFace {
     rag: Option<Rag>,
     gauge: Option<(Option<f32>, Option<f32>)>,
     figures: FigureRows,
+    detail_mark: Option<super::detail_mark::DetailMark>,
     /// The card's height.
     pub height: f32,
 }
@@ -129,6 +130,8 @@ impl CardFace {
         if !figures.is_empty() {
             height += gap + figures.height;
         }
+        let detail_mark = super::detail_mark::DetailMark::prepare(builder, study, card, inner_width(), used);
+        height += detail_mark.as_ref().map_or(0.0, super::detail_mark::DetailMark::height);
         height += CARD_PADDING;
         Self {
             role: Role::Card(card.id),
@@ -141,6 +144,7 @@ impl CardFace {
             rag,
             gauge,
             figures,
+            detail_mark,
             height,
         }
     }
@@ -219,6 +223,9 @@ impl CardFace {
         if !self.figures.is_empty() {
             y += gap;
             self.figures.draw(builder, left, y, role);
+        }
+        if let Some(mark) = &self.detail_mark {
+            mark.draw(builder, rect, left);
         }
     }
 }

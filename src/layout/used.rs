@@ -32,6 +32,8 @@ pub(crate) struct Used {
     pub gap: bool,
     /// A value printed with "off scale".
     pub off_scale: bool,
+    /// A card's detail mark: another map details it.
+    pub detail: bool,
     /// Stage metric marks: met, missed, unknown (in that order of first use).
     pub metric_status: Vec<MetricStatus>,
     /// Numbered notes for labelled links: (number, label).

@@ -21,6 +21,7 @@ pub(super) fn show(ui: &mut egui::Ui, editor: &mut Editor, map: MapId, card: &Ca
         draft.touch();
     }
     duration_ui(ui, &mut draft);
+    super::detail::show(ui, editor, map, card);
     owners_ui(ui, editor, &mut draft);
     scores_ui(ui, &mut draft);
     super::stage::metrics_ui(ui, &mut draft, |c: &mut Card| &mut c.metrics);

@@ -62,7 +62,17 @@ pub(super) fn show(ui: &mut egui::Ui, editor: &mut Editor, map_id: MapId) {
     if (typed || picked) && info != before {
         // A pick is one click and its own step; typing merges until the field is left.
         let merge = (!picked).then_some(MergeKey::Map(map_id));
-        editor.apply_merging("Edit map", vec![Edit::SetMapInfo { map: map_id, info }], merge);
+        // The touchpoints' side of the link follows the focus, in the same step.
+        let follow = crate::edit::detail::follow_focus(
+            editor.study(),
+            map_id,
+            before.focus.as_ref(),
+            info.focus.as_ref(),
+        );
+        let label = if follow.is_empty() { "Edit map" } else { "Change what the map details" };
+        let mut edits = vec![Edit::SetMapInfo { map: map_id, info }];
+        edits.extend(follow);
+        editor.apply_merging(label, edits, merge);
     }
     if sealed {
         editor.doc.seal();
@@ -95,7 +105,9 @@ fn focus_ui(ui: &mut egui::Ui, editor: &Editor, map_id: MapId, focus: &mut Optio
                     ui.weak(&stage.name);
                     for card in &stage.cards {
                         let mut on = current.cards.contains(&card.id);
-                        if ui.checkbox(&mut on, &card.title).changed() {
+                        let checkbox = ui.checkbox(&mut on, &card.title);
+                        name(ui, &checkbox, &format!("Details “{}”", card.title));
+                        if checkbox.changed() {
                             if on {
                                 current.cards.push(card.id);
                             } else {
