@@ -29,7 +29,8 @@ pub(crate) fn show(ui: &mut egui::Ui, editor: &mut Editor) -> Option<Command> {
     let kind_of = |id: MapId| study.map(id).map_or("", |m| m.kind.key());
     let mut open = None;
     let mut command = None;
-    ui.horizontal(|ui| {
+    // Wrapped, so a narrow canvas shows the whole path on two lines rather than cutting it.
+    ui.horizontal_wrapped(|ui| {
         ui.add_space(6.0);
         let up = ui.add_enabled(path.len() > 1, egui::Button::new("← Up").small()).on_hover_text(format!(
             "{} (Alt+Left, or Backspace with nothing selected)",
@@ -45,10 +46,12 @@ pub(crate) fn show(ui: &mut egui::Ui, editor: &mut Editor) -> Option<Command> {
             }
             ui.weak(kind_of(*id));
             let title = title_of(*id);
+            let shown = elided(&title, if *id == current { 40 } else { 28 });
             let response = if *id == current {
-                ui.add(egui::Label::new(egui::RichText::new(&title).strong()))
+                ui.add(egui::Label::new(egui::RichText::new(&shown).strong())).on_hover_text(&title)
             } else {
-                ui.add(egui::Button::new(&title).frame(false)).on_hover_text("Open this map as you left it")
+                ui.add(egui::Button::new(&shown).frame(false))
+                    .on_hover_text(format!("Open “{title}” as you left it"))
             };
             ui.ctx()
                 .accesskit_node_builder(response.id, |node| node.set_label(format!("Breadcrumb: {title}")));
@@ -75,4 +78,14 @@ pub(crate) fn show(ui: &mut egui::Ui, editor: &mut Editor) -> Option<Command> {
         editor.show_map(id);
     }
     command
+}
+
+/// `title` cut to `limit` characters with "…", so a path of long titles stays on one line (the
+/// whole title shows on hover).
+fn elided(title: &str, limit: usize) -> String {
+    if title.chars().count() <= limit {
+        return title.to_owned();
+    }
+    let cut: String = title.chars().take(limit.saturating_sub(1)).collect();
+    format!("{}…", cut.trim_end())
 }

@@ -31,6 +31,7 @@ pub(super) fn show(ui: &mut egui::Ui, editor: &mut Editor, map: MapId, card: &Ca
         let combo = egui::ComboBox::from_id_salt("card-detail-map")
             .selected_text(selected)
             .width((ui.available_width() - 70.0).max(80.0))
+            .truncate()
             .show_ui(ui, |ui| {
                 for (option, label) in &options {
                     picked |= ui.selectable_value(&mut chosen, *option, label).changed();

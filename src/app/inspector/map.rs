@@ -20,6 +20,7 @@ fn choice<T: PartialEq + Copy>(
     let combo = egui::ComboBox::from_id_salt(accessible)
         .selected_text(selected)
         .width(ui.available_width() - 8.0)
+        .truncate()
         .show_ui(ui, |ui| {
             for (option, label) in options {
                 changed |= ui.selectable_value(value, *option, label).changed();
@@ -96,6 +97,12 @@ fn focus_ui(ui: &mut egui::Ui, editor: &Editor, map_id: MapId, focus: &mut Optio
     }
     let Some(current) = focus.as_mut() else { return changed };
     let Some(detailed) = study.map(current.map) else { return changed };
+    // The touchpoints it details, named where the list below may have them out of sight.
+    let names: Vec<&str> =
+        detailed.cards().filter(|c| current.cards.contains(&c.id)).map(|c| c.title.as_str()).collect();
+    if !names.is_empty() {
+        ui.weak(names.join(" · "));
+    }
     egui::CollapsingHeader::new(format!("Touchpoints it details ({})", current.cards.len()))
         .id_salt("focus-cards")
         .default_open(current.cards.len() < 8)
