@@ -174,14 +174,18 @@ fn choose_and_open_a_detail_map_in_the_inspector() {
     let tactical = before.maps.iter().find(|m| m.kind == MapKind::Tactical).unwrap();
     let at = card_centre(&mut harness, card);
     click_at(&mut harness, at, Modifiers::NONE);
-    click(&mut harness, "Detail map");
+    // The choice is at the foot of the inspector, below the fold: reach it as assistive
+    // technology does.
+    harness.get_by_label("Detail map").click_accesskit();
+    harness.run_ok();
     click(&mut harness, &format!("{} · tactical", tactical.title));
 
     let now = study(&harness);
     assert_eq!(now.maps[0].card(card).unwrap().detail, Some(tactical.id));
     assert!(now.map(tactical.id).unwrap().focus.as_ref().unwrap().cards.contains(&card), "both sides linked");
     assert_eq!(undo_depth(&harness), 1);
-    click(&mut harness, "Open the detail map");
+    harness.get_by_label("Open the detail map").click_accesskit();
+    harness.run_ok();
     assert_eq!(shown(&harness), tactical.id);
 }
 

@@ -21,13 +21,13 @@ pub(super) fn show(ui: &mut egui::Ui, editor: &mut Editor, map: MapId, card: &Ca
         draft.touch();
     }
     duration_ui(ui, &mut draft);
-    super::detail::show(ui, editor, map, card);
     owners_ui(ui, editor, &mut draft);
     scores_ui(ui, &mut draft);
     super::stage::metrics_ui(ui, &mut draft, |c: &mut Card| &mut c.metrics);
     super::stage::recommendations_ui(ui, editor, &mut draft, |c: &mut Card| &mut c.recommendations);
     let r = text_block(ui, "Notes", "Notes", &mut draft.value.notes);
     draft.track(&r);
+    super::detail::show(ui, editor, map, card);
     if let Some(changed) = draft.changed_from(card) {
         editor.apply_merging(
             "Edit card",

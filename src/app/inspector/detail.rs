@@ -25,12 +25,20 @@ pub(super) fn show(ui: &mut egui::Ui, editor: &mut Editor, map: MapId, card: &Ca
     caption(ui, "Detail map");
     let mut picked = false;
     let mut open = false;
-    ui.horizontal(|ui| {
+    // The button is laid out first, from the right, so the choice takes what is left and a long
+    // map title never pushes the button out of the panel.
+    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+        let exists = card.detail.is_some_and(|id| study.map(id).is_some());
+        let button = ui
+            .add_enabled(exists, egui::Button::new("Open"))
+            .on_hover_text("Open the detail map (or double-click the card); Alt+Left comes back");
+        name(ui, &button, "Open the detail map");
+        open = button.clicked();
         let selected =
             options.iter().find(|(v, _)| *v == chosen).map_or_else(String::new, |(_, l)| l.clone());
         let combo = egui::ComboBox::from_id_salt("card-detail-map")
             .selected_text(selected)
-            .width((ui.available_width() - 70.0).max(80.0))
+            .width((ui.available_width() - 24.0).max(80.0))
             .truncate()
             .show_ui(ui, |ui| {
                 for (option, label) in &options {
@@ -39,12 +47,6 @@ pub(super) fn show(ui: &mut egui::Ui, editor: &mut Editor, map: MapId, card: &Ca
             });
         name(ui, &combo.response, "Detail map");
         combo.response.on_hover_text("The map that details this card step by step");
-        let exists = card.detail.is_some_and(|id| study.map(id).is_some());
-        let button = ui
-            .add_enabled(exists, egui::Button::new("Open"))
-            .on_hover_text("Open the detail map (or double-click the card); Alt+Left comes back");
-        name(ui, &button, "Open the detail map");
-        open = button.clicked();
     });
     if picked && chosen != card.detail {
         let edits = detail::set_detail(editor.study(), map, card.id, chosen);
