@@ -39,7 +39,10 @@ impl WaylineApp {
                     if command == Command::Cut {
                         let edits =
                             ops::delete_cards(self.editor.study(), map.id, &self.editor.selection.cards);
-                        self.editor.apply("Cut", edits);
+                        let note = self.deletion_note(&edits);
+                        if self.editor.apply("Cut", edits) && !note.is_empty() {
+                            self.status = note;
+                        }
                     }
                 }
             }
