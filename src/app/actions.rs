@@ -40,7 +40,10 @@ impl WaylineApp {
                     if command == Command::Cut {
                         let edits =
                             ops::delete_cards(self.editor.study(), map.id, &self.editor.selection.cards);
-                        self.editor.apply("Cut", edits);
+                        let note = self.deletion_note(&edits);
+                        if self.editor.apply("Cut", edits) && !note.is_empty() {
+                            self.status = note;
+                        }
                     }
                 }
             }
@@ -53,7 +56,12 @@ impl WaylineApp {
                 if !self.editor.selection.cards.is_empty() {
                     let count = self.editor.selection.cards.len();
                     let edits = ops::delete_cards(self.editor.study(), map, &self.editor.selection.cards);
-                    self.editor.apply(if count == 1 { "Delete card" } else { "Delete cards" }, edits);
+                    let note = self.deletion_note(&edits);
+                    if self.editor.apply(if count == 1 { "Delete card" } else { "Delete cards" }, edits)
+                        && !note.is_empty()
+                    {
+                        self.status = note;
+                    }
                 } else if let Some(stage) = self.editor.selection.stage {
                     let edits = ops::delete_stage(self.editor.study(), map, stage);
                     let note = self.deletion_note(&edits);
@@ -147,6 +155,10 @@ impl WaylineApp {
                     self.status = note;
                 }
             }
+            Command::DetailTouchpoint => self.detail_touchpoint(),
+            Command::MakePerformanceMap => self.make_performance_map(),
+            Command::OpenDetail => self.open_detail(),
+            Command::GoUp => self.go_up(),
             Command::ClearSelection => {
                 self.editor.selection = super::editor::Selection::default();
                 self.editor.highlight = None;
@@ -202,6 +214,7 @@ impl WaylineApp {
         let mut cards = 0;
         let mut links = 0;
         let mut refs = Vec::new();
+        let mut cards_named: Vec<String> = Vec::new();
         for edit in edits {
             match edit {
                 Edit::RemoveStage { map, stage } => {
@@ -215,14 +228,32 @@ impl WaylineApp {
                     links += map.map_or(0, |m| m.links.len());
                     what = format!("map “{}”", map.map_or("", |m| m.title.as_str()));
                 }
+                Edit::RemoveCard { map, card } => {
+                    cards_named.extend(study.map(*map).and_then(|m| m.card(*card)).map(|c| c.title.clone()));
+                }
                 Edit::RemoveLink { .. } => links += 1,
-                Edit::SetMapInfo { map, .. } => {
+                Edit::SetMapInfo { map, info } => {
                     let title = study.map(*map).map_or("", |m| m.title.as_str());
-                    refs.push(format!("“{title}” no longer details it"));
+                    refs.push(if info.focus.is_some() {
+                        format!("“{title}” details fewer touchpoints")
+                    } else {
+                        format!("“{title}” no longer details another map")
+                    });
                 }
                 Edit::ReplaceCard { card, .. } => refs.push(format!("“{}” loses its detail map", card.title)),
                 _ => {}
             }
+        }
+        if what.is_empty() {
+            // Deleting cards: only worth a message when other maps lost a reference to them.
+            if refs.is_empty() {
+                return String::new();
+            }
+            what = match cards_named.as_slice() {
+                [one] => format!("“{one}”"),
+                _ => words::count(cards_named.len(), "card"),
+            };
+            links = 0;
         }
         let mut note = format!("Deleted {what}");
         let parts: Vec<String> = [(cards, "card"), (links, "link")]
@@ -478,7 +509,7 @@ impl WaylineApp {
         }
     }
 
-    fn command_button(&mut self, ui: &mut egui::Ui, command: Command) {
+    pub(crate) fn command_button(&mut self, ui: &mut egui::Ui, command: Command) {
         let shortcut = command.shortcut().map(|s| ui.ctx().format_shortcut(&s)).unwrap_or_default();
         let enabled = self.is_enabled(command);
         let button = egui::Button::new(command.label()).shortcut_text(shortcut);
@@ -507,6 +538,22 @@ impl WaylineApp {
             | Command::DuplicateMap
             | Command::DeleteMap => has_map,
             Command::ClearSelection => !self.editor.selection.is_empty() || self.editor.highlight.is_some(),
+            Command::DetailTouchpoint => {
+                cards > 0 && self.editor.current_map().is_some_and(|m| m.kind == MapKind::Typical)
+            }
+            Command::MakePerformanceMap => {
+                self.editor.current_map().is_some_and(|m| m.kind == MapKind::Tactical)
+            }
+            Command::OpenDetail => {
+                let map = self.editor.current_map();
+                let card = self.editor.selection.cards.first().and_then(|c| map.and_then(|m| m.card(*c)));
+                cards == 1
+                    && card.is_some_and(|c| c.detail.is_some_and(|d| self.editor.study().map(d).is_some()))
+            }
+            Command::GoUp => self
+                .editor
+                .current_map()
+                .is_some_and(|m| crate::edit::detail::parent(self.editor.study(), m.id).is_some()),
             _ => true,
         }
     }
@@ -582,6 +629,8 @@ impl WaylineApp {
                 {
                     self.command_button(ui, command);
                 }
+                ui.separator();
+                self.hierarchy_menu(ui);
             });
             ui.menu_button("View", |ui| {
                 for command in [

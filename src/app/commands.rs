@@ -50,6 +50,14 @@ pub enum Command {
     DuplicateMap,
     /// Delete the shown map.
     DeleteMap,
+    /// Make a tactical map of the selected touchpoints, or open the one that details them.
+    DetailTouchpoint,
+    /// Make the performance-and-improvement map of the shown tactical map, or open it.
+    MakePerformanceMap,
+    /// Open the selected card's detail map.
+    OpenDetail,
+    /// Go up to the map the shown map details.
+    GoUp,
     /// Clear the selection and the owner highlight.
     ClearSelection,
     /// Fit the map to the window.
@@ -84,7 +92,7 @@ const fn shortcut(modifiers: Modifiers, key: Key) -> Option<KeyboardShortcut> {
 
 impl Command {
     /// Every command, in menu order.
-    pub const ALL: [Command; 34] = [
+    pub const ALL: [Command; 38] = [
         Self::NewStudy,
         Self::Open,
         Self::Save,
@@ -108,6 +116,10 @@ impl Command {
         Self::RenameMap,
         Self::DuplicateMap,
         Self::DeleteMap,
+        Self::DetailTouchpoint,
+        Self::MakePerformanceMap,
+        Self::OpenDetail,
+        Self::GoUp,
         Self::ClearSelection,
         Self::ZoomFit,
         Self::ZoomSelection,
@@ -147,6 +159,10 @@ impl Command {
             Self::RenameMap => "Rename map",
             Self::DuplicateMap => "Duplicate map",
             Self::DeleteMap => "Delete map",
+            Self::DetailTouchpoint => "Detail this touchpoint",
+            Self::MakePerformanceMap => "Make a performance map",
+            Self::OpenDetail => "Open detail map",
+            Self::GoUp => "Up to the map it details",
             Self::ClearSelection => "Select nothing",
             Self::ZoomFit => "Fit to window",
             Self::ZoomSelection => "Zoom to selection",
@@ -188,6 +204,14 @@ impl Command {
             Self::RenameMap => "Rename the shown map on its tab",
             Self::DuplicateMap => "Add a copy of the shown map after it",
             Self::DeleteMap => "Delete the shown map (undo brings it back)",
+            Self::DetailTouchpoint => {
+                "Make a tactical map of the selected touchpoints (of one stage), step by step with their owners as lanes; opens it if there is one"
+            }
+            Self::MakePerformanceMap => {
+                "Make the performance and improvement map of this tactical map's steps, with their owners and scores; opens it if there is one"
+            }
+            Self::OpenDetail => "Open the map that details the selected card (or double-click the card)",
+            Self::GoUp => "Go back up to the map this one details, as you left it",
             Self::ClearSelection => "Clear the selection and the owner highlight",
             Self::ZoomFit => "Fit the whole map in the window",
             Self::ZoomSelection => "Zoom to the selected cards",
@@ -241,6 +265,10 @@ impl Command {
             Self::ToggleOwners => shortcut(shift, Key::O),
             Self::ToggleInspector => shortcut(shift, Key::I),
             Self::FocusMode => shortcut(Modifiers::NONE, Key::F11),
+            Self::DetailTouchpoint => shortcut(shift, Key::D),
+            Self::MakePerformanceMap => shortcut(shift, Key::P),
+            Self::OpenDetail => shortcut(Modifiers::NONE, Key::Enter),
+            Self::GoUp => shortcut(Modifiers::ALT, Key::ArrowLeft),
             Self::AddStage
             | Self::AddMap
             | Self::RenameMap
@@ -255,8 +283,9 @@ impl Command {
     pub fn alternative_shortcut(self) -> Option<KeyboardShortcut> {
         match self {
             Self::Redo => shortcut(Modifiers::COMMAND, Key::Y),
-            Self::Delete => shortcut(Modifiers::NONE, Key::Backspace),
             Self::ZoomIn => shortcut(Modifiers::COMMAND, Key::Equals),
+            // Backspace deletes the selection, or with nothing selected goes up a map.
+            Self::Delete | Self::GoUp => shortcut(Modifiers::NONE, Key::Backspace),
             _ => None,
         }
     }

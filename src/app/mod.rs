@@ -5,6 +5,7 @@
 
 mod actions;
 pub mod analysis;
+mod breadcrumb;
 pub mod canvas;
 pub mod chrome;
 pub mod clipboard;
@@ -16,6 +17,7 @@ mod export_dialog;
 mod file_safety;
 pub mod files;
 mod fonts;
+mod hierarchy;
 pub use fonts::install as install_fonts;
 mod inspector;
 mod outline;
@@ -207,6 +209,7 @@ impl WaylineApp {
             || self.file_question.is_some()
             || egui::Popup::is_any_open(ctx);
         let mut run = Vec::new();
+        let nothing_selected = self.editor.selection.is_empty();
         // egui matches shortcuts "logically" (Ctrl+Z also matches Ctrl+Shift+Z), so the ones
         // with more modifiers must get their chance first.
         let mut commands = Command::ALL;
@@ -221,11 +224,20 @@ impl WaylineApp {
             for command in commands {
                 if typing
                     && (command.is_bare_key()
-                        || matches!(command, Command::Undo | Command::Redo | Command::SelectAll))
+                        || matches!(
+                            command,
+                            Command::Undo | Command::Redo | Command::SelectAll | Command::GoUp
+                        ))
                 {
                     continue;
                 }
                 for shortcut in [command.shortcut(), command.alternative_shortcut()].into_iter().flatten() {
+                    // Backspace deletes the selection, or with nothing selected goes up a map.
+                    if shortcut.logical_key == egui::Key::Backspace
+                        && (command == Command::Delete) == nothing_selected
+                    {
+                        continue;
+                    }
                     let pressed = if command.is_physical() {
                         consume_physical_key(input, shortcut)
                     } else {
@@ -338,6 +350,11 @@ impl WaylineApp {
         }
         if !focus {
             egui::Panel::top("map-tabs").show(ui, |ui| tabs::show(ui, &mut self.editor, &mut self.canvas));
+            if breadcrumb::wanted(&self.editor) {
+                egui::Panel::top("breadcrumb").show(ui, |ui| {
+                    self.canvas.pending.extend(breadcrumb::show(ui, &mut self.editor));
+                });
+            }
         }
         egui::CentralPanel::no_frame().show(ui, |ui| canvas::show(ui, &mut self.editor, &mut self.canvas));
         if focus {

@@ -6,6 +6,7 @@
 //! helpers in [`ops`]) and hands them to the document.
 
 mod apply;
+pub mod detail;
 mod document;
 mod history;
 pub mod lanes;

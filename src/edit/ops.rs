@@ -50,6 +50,10 @@ fn unfocus(study: &Study, cards: &[CardId]) -> Vec<Edit> {
             if let Some(focus) = &mut info.focus {
                 focus.cards.retain(|c| !cards.contains(c));
             }
+            // A map left detailing none of the touchpoints details nothing any more.
+            if info.focus.as_ref().is_some_and(|f| f.cards.is_empty()) {
+                info.focus = None;
+            }
             Edit::SetMapInfo { map: m.id, info }
         })
         .collect()

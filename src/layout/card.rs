@@ -34,6 +34,7 @@ pub(crate) struct CardFace {
     figures: FigureRows,
     /// The whole texts of the face, for painters that set them at another size.
     texts: [String; 3],
+    detail_mark: Option<super::detail_mark::DetailMark>,
     /// The card's height.
     pub height: f32,
 }
@@ -132,6 +133,8 @@ impl CardFace {
         if !figures.is_empty() {
             height += gap + figures.height;
         }
+        let detail_mark = super::detail_mark::DetailMark::prepare(builder, study, card, inner_width(), used);
+        height += detail_mark.as_ref().map_or(0.0, super::detail_mark::DetailMark::height);
         height += CARD_PADDING;
         Self {
             role: Role::Card(card.id),
@@ -145,6 +148,7 @@ impl CardFace {
             gauge,
             figures,
             texts: [title_text.to_owned(), card.channel.trim().to_owned(), owner_text],
+            detail_mark,
             height,
         }
     }
@@ -225,6 +229,9 @@ impl CardFace {
         if !self.figures.is_empty() {
             y += gap;
             self.figures.draw(builder, left, y, role);
+        }
+        if let Some(mark) = &self.detail_mark {
+            mark.draw(builder, rect, left);
         }
     }
 }

@@ -140,6 +140,7 @@ enum Sample {
     Metric(MetricStatus),
     Done,
     Review,
+    Detail,
 }
 
 /// Draws the legend across `width` with its top at `top`; returns its height.
@@ -264,6 +265,9 @@ fn legend_entries(study: &Study, used: &Used) -> Vec<(Sample, String)> {
     if used.done {
         entries.push((Sample::Done, "Done (muted)".to_owned()));
     }
+    if used.detail {
+        entries.push((Sample::Detail, "Detailed step by step in the map it names".to_owned()));
+    }
     for owner in &study.owners {
         if used.owners.contains(&owner.id) {
             let name = if owner.name.trim().is_empty() { "Unnamed owner" } else { owner.name.as_str() };
@@ -340,6 +344,7 @@ fn draw_sample(builder: &mut Builder<'_>, sample: &Sample, at: Point, width: f32
     let role = Role::Chrome;
     match sample {
         Sample::Marker(m) => markers::draw(builder, *m, square, marker, role),
+        Sample::Detail => super::detail_mark::icon(builder, square, marker, role),
         Sample::Rag(rag) => {
             markers::status(builder, *rag, Point::new(at.x + 2.25 * UNIT, at.y), 4.5 * UNIT, role);
         }

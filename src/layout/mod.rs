@@ -9,6 +9,7 @@ mod builder;
 mod card;
 mod chrome;
 mod clearance;
+mod detail_mark;
 mod emotion;
 mod figures;
 pub mod geometry;

@@ -147,6 +147,8 @@ pub enum Role {
     Flow(CardId, CardId),
     /// A swimlane's band and label.
     Lane(Option<OwnerId>),
+    /// The mark on a card that another map details (a region only: its shapes are the card's).
+    DetailMark(CardId),
 }
 
 /// A positioned shape and what it belongs to.
@@ -181,6 +183,8 @@ pub enum Layer {
     Lanes,
     /// Text blocks of the title block, legend and rows.
     Labels,
+    /// Marks inside cards that can be clicked on their own (the detail mark).
+    Marks,
 }
 
 /// The whole text of a card or a stage, unwrapped, with the box it is printed in: a painter
@@ -233,6 +237,21 @@ impl Scene {
     #[must_use]
     pub fn card_rect(&self, card: CardId) -> Option<Rect> {
         self.regions.iter().find(|r| r.role == Role::Card(card)).map(|r| r.rect)
+    }
+
+    /// The detail mark at a point, if any: the card whose detail map it opens.
+    #[must_use]
+    pub fn detail_mark_at(&self, point: Point) -> Option<CardId> {
+        self.regions.iter().rev().find_map(|region| match region.role {
+            Role::DetailMark(id) if region.rect.contains(point) => Some(id),
+            _ => None,
+        })
+    }
+
+    /// The rectangle of a card's detail mark.
+    #[must_use]
+    pub fn detail_mark_rect(&self, card: CardId) -> Option<Rect> {
+        self.regions.iter().find(|r| r.role == Role::DetailMark(card)).map(|r| r.rect)
     }
 
     /// The rectangle of a stage's chevron on the spine.

@@ -36,6 +36,8 @@ pub(crate) struct Used {
     pub rollup: bool,
     /// The review flag: stated and rolled-up performance differ by 2 or more.
     pub review: bool,
+    /// A card's detail mark: another map details it.
+    pub detail: bool,
     /// Stage metric marks: met, missed, unknown (in that order of first use).
     pub metric_status: Vec<MetricStatus>,
     /// Numbered notes for labelled links: (number, label).

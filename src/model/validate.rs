@@ -363,6 +363,11 @@ impl Listed {
     }
 }
 
+/// How to fix a map's focus, as the messages about it say.
+const FOCUS_FIX: &str = "choose what it details under Details in the map's inspector (click empty canvas)";
+/// How to fix a card's detail map.
+const DETAIL_FIX: &str = "choose another detail map in the card's inspector, or None";
+
 struct Validator<'a> {
     study: &'a Study,
     problems: Vec<Problem>,
@@ -610,26 +615,54 @@ impl<'a> Validator<'a> {
         }
     }
 
+    /// A map's title as a message quotes it.
+    fn map_name(&self, id: MapId) -> String {
+        self.study.map(id).map_or_else(|| id.to_string(), |m| format!("{:?}", short(&m.title)))
+    }
+
+    /// Whether a map's focus names touchpoints that are all on another map of the study (the
+    /// problems of one that does not are reported on the map itself).
+    fn focus_is_sound(&self, map: MapId, focus: &super::Focus) -> bool {
+        focus.map != map
+            && self.maps.contains(&focus.map)
+            && !focus.cards.is_empty()
+            && focus.cards.iter().all(|c| self.card_maps.get(c) == Some(&focus.map))
+    }
+
     fn focus(&mut self, map: &'a JourneyMap, at: At<'a>) {
         let Some(focus) = &map.focus else { return };
         if !self.maps.contains(&focus.map) {
-            self.error(at, format!("the map zooms into {}, which is not a map of this study", focus.map));
+            self.error(
+                at,
+                format!(
+                    "the map details touchpoints of {}, which is not a map of this study: {FOCUS_FIX}, or set it to Nothing",
+                    focus.map
+                ),
+            );
             return;
         }
         if focus.map == map.id {
-            self.error(at, "the map zooms into itself".to_owned());
+            self.error(at, format!("the map details its own touchpoints: {FOCUS_FIX}"));
             return;
         }
+        let above = self.map_name(focus.map);
         if focus.cards.is_empty() {
-            self.warning(at, "the map's focus names a map but no touchpoints".to_owned());
+            self.warning(
+                at,
+                format!("the map details {above} but none of its touchpoints: tick the ones it details under Details in the map's inspector"),
+            );
         }
         for card in &focus.cards {
             match self.card_maps.get(card) {
-                None => self.error(at, format!("the map zooms into {card}, which does not exist")),
+                None => self.error(
+                    at,
+                    format!("the map details {card} of {above}, which no longer exists: untick it under Details in the map's inspector"),
+                ),
                 Some(on) if *on != focus.map => {
+                    let on = self.map_name(*on);
                     self.error(
                         at,
-                        format!("the map zooms into {card}, which is on {on}, not on {}", focus.map),
+                        format!("the map details {card}, which is on {on}, not on {above}: {FOCUS_FIX}"),
                     );
                 }
                 Some(_) => {}
@@ -701,9 +734,21 @@ impl<'a> Validator<'a> {
         self.recommendations(&card.recommendations, at);
         if let Some(detail) = card.detail {
             if !self.maps.contains(&detail) {
-                self.error(at, format!("the detail map {detail} is not a map of this study"));
+                self.error(
+                    at,
+                    format!("the {noun}'s detail map ({detail}) is not a map of this study: {DETAIL_FIX}"),
+                );
             } else if detail == map.id {
-                self.warning(at, format!("the {noun} is detailed by the map it is on"));
+                self.warning(at, format!("the {noun} is detailed by the map it is on: {DETAIL_FIX}"));
+            } else if let Some(focus) = self.study.map(detail).and_then(|m| m.focus.as_ref())
+                && self.focus_is_sound(detail, focus)
+                && !(focus.map == map.id && focus.cards.contains(&card.id))
+            {
+                let name = self.map_name(detail);
+                self.warning(
+                    at,
+                    format!("the {noun} opens {name} as its detail map, but that map details other touchpoints: tick this one under Details in that map's inspector, or {DETAIL_FIX}"),
+                );
             }
         }
     }

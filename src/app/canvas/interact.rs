@@ -128,14 +128,19 @@ pub(super) fn pointer(
         let Some(pointer) = response.interact_pointer_pos() else { return };
         let at = to_point(to_map(pointer));
         match hit_at(editor, scene, transform, pointer) {
+            // A double click opens what the card leads to: its detail map when it has one,
+            // else its title, to rename it (F2 renames any card).
             Hit::Card(card) => {
-                let title = editor
-                    .current_map()
-                    .and_then(|m| m.card(card))
-                    .map(|c| c.title.clone())
-                    .unwrap_or_default();
-                editor.selection = Selection::of_card(card);
-                state.start_rename(card, &title);
+                let card = editor.current_map().and_then(|m| m.card(card));
+                let (id, title, detail) = card.map_or((CardId::default(), String::new(), None), |c| {
+                    (c.id, c.title.clone(), c.detail.filter(|d| editor.study().map(*d).is_some()))
+                });
+                editor.selection = Selection::of_card(id);
+                if detail.is_some() {
+                    state.pending.push(Command::OpenDetail);
+                } else {
+                    state.start_rename(id, &title);
+                }
             }
             Hit::Stage(id) => {
                 let name = editor
@@ -151,6 +156,12 @@ pub(super) fn pointer(
         }
     } else if response.clicked() {
         let Some(pointer) = response.interact_pointer_pos() else { return };
+        let command = ui.input(|i| i.modifiers.command);
+        if command && let Some(card) = scene.detail_mark_at(to_point(to_map(pointer))) {
+            editor.selection = Selection::of_card(card);
+            state.pending.push(Command::OpenDetail);
+            return;
+        }
         match hit_at(editor, scene, transform, pointer) {
             Hit::Card(card) if shift => {
                 if let Some(index) = editor.selection.cards.iter().position(|c| *c == card) {
@@ -386,6 +397,7 @@ pub(super) fn context_menu(
         let has_cards = !editor.selection.cards.is_empty();
         let mut items: Vec<Command> = Vec::new();
         if has_cards {
+            items.extend(hierarchy_items(editor));
             items.extend([Command::Rename, Command::Duplicate, Command::Cut, Command::Copy, Command::Delete]);
             if editor.selection.cards.len() == 2 {
                 items.push(Command::AddLink);
@@ -396,6 +408,15 @@ pub(super) fn context_menu(
             items.push(Command::Delete);
         } else {
             items.extend([Command::AddCard, Command::AddStage, Command::Paste]);
+            if editor.current_map().is_some_and(|m| m.kind == crate::model::MapKind::Tactical) {
+                items.push(Command::MakePerformanceMap);
+            }
+            if editor
+                .current_map()
+                .is_some_and(|m| crate::edit::detail::parent(editor.study(), m.id).is_some())
+            {
+                items.push(Command::GoUp);
+            }
         }
         for command in items {
             if ui.button(command.label()).on_hover_text(command.tooltip()).clicked() {
@@ -404,6 +425,20 @@ pub(super) fn context_menu(
             }
         }
     });
+}
+
+/// The map hierarchy's commands for the selected cards: open the detail map of a card that
+/// has one, else detail touchpoints of a typical map.
+fn hierarchy_items(editor: &Editor) -> Vec<Command> {
+    let Some(map) = editor.current_map() else { return Vec::new() };
+    let has_detail = editor.selection.cards.iter().filter_map(|c| map.card(*c)).any(|c| c.detail.is_some());
+    if has_detail && editor.selection.cards.len() == 1 {
+        vec![Command::OpenDetail]
+    } else if map.kind == crate::model::MapKind::Typical {
+        vec![Command::DetailTouchpoint]
+    } else {
+        Vec::new()
+    }
 }
 
 /// The menu of a lane header: move the lane up or down, the same edit as dragging it.
@@ -444,4 +479,28 @@ pub(super) fn owner_drop(response: &Response, editor: &mut Editor, scene: &Scene
         if editor.selection.cards.contains(&card) { editor.selection.cards.clone() } else { vec![card] };
     let edits = ops::assign_owner(editor.study(), map, &cards, *owner, true);
     editor.apply("Assign owner", edits);
+}
+
+/// Over a card's detail mark: a pointing hand and what the mark opens.
+pub(super) fn detail_mark_hover(
+    ui: &egui::Ui,
+    response: &Response,
+    editor: &Editor,
+    scene: &Scene,
+    transform: TSTransform,
+) {
+    let Some(pointer) = response.hover_pos() else { return };
+    let Some(card) = scene.detail_mark_at(to_point(camera::map_from_screen(transform, pointer))) else {
+        return;
+    };
+    let title = editor
+        .current_map()
+        .and_then(|m| m.card(card))
+        .and_then(|c| c.detail)
+        .and_then(|d| editor.study().map(d))
+        .map_or_else(String::new, |m| m.title.clone());
+    ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
+    response.clone().on_hover_text_at_pointer(format!(
+        "Opens “{title}”: Ctrl+click here, double-click the card, or select it and press Enter"
+    ));
 }

@@ -308,4 +308,5 @@ pub fn show(ui: &mut egui::Ui, editor: &mut Editor, state: &mut CanvasState) {
     overlay::draw(&painter, editor, state, &scene, transform);
     interact::rename(ui, editor, state, &scene, transform);
     interact::context_menu(&response, editor, state, &scene, transform);
+    interact::detail_mark_hover(ui, &response, editor, &scene, transform);
 }

@@ -28,6 +28,7 @@ pub(super) fn show(ui: &mut egui::Ui, editor: &mut Editor, map: MapId, card: &Ca
     super::stage::recommendations_ui(ui, editor, &mut draft, |c: &mut Card| &mut c.recommendations);
     let r = text_block(ui, "Notes", "Notes", &mut draft.value.notes);
     draft.track(&r);
+    super::detail::show(ui, editor, map, card);
     if let Some(changed) = draft.changed_from(card) {
         editor.apply_merging(
             "Edit card",

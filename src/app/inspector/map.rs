@@ -20,6 +20,7 @@ fn choice<T: PartialEq + Copy>(
     let combo = egui::ComboBox::from_id_salt(accessible)
         .selected_text(selected)
         .width(ui.available_width() - 8.0)
+        .truncate()
         .show_ui(ui, |ui| {
             for (option, label) in options {
                 changed |= ui.selectable_value(value, *option, label).changed();
@@ -62,7 +63,17 @@ pub(super) fn show(ui: &mut egui::Ui, editor: &mut Editor, map_id: MapId) {
     if (typed || picked) && info != before {
         // A pick is one click and its own step; typing merges until the field is left.
         let merge = (!picked).then_some(MergeKey::Map(map_id));
-        editor.apply_merging("Edit map", vec![Edit::SetMapInfo { map: map_id, info }], merge);
+        // The touchpoints' side of the link follows the focus, in the same step.
+        let follow = crate::edit::detail::follow_focus(
+            editor.study(),
+            map_id,
+            before.focus.as_ref(),
+            info.focus.as_ref(),
+        );
+        let label = if follow.is_empty() { "Edit map" } else { "Change what the map details" };
+        let mut edits = vec![Edit::SetMapInfo { map: map_id, info }];
+        edits.extend(follow);
+        editor.apply_merging(label, edits, merge);
     }
     if sealed {
         editor.doc.seal();
@@ -86,6 +97,12 @@ fn focus_ui(ui: &mut egui::Ui, editor: &Editor, map_id: MapId, focus: &mut Optio
     }
     let Some(current) = focus.as_mut() else { return changed };
     let Some(detailed) = study.map(current.map) else { return changed };
+    // The touchpoints it details, named where the list below may have them out of sight.
+    let names: Vec<&str> =
+        detailed.cards().filter(|c| current.cards.contains(&c.id)).map(|c| c.title.as_str()).collect();
+    if !names.is_empty() {
+        ui.weak(names.join(" · "));
+    }
     egui::CollapsingHeader::new(format!("Touchpoints it details ({})", current.cards.len()))
         .id_salt("focus-cards")
         .default_open(current.cards.len() < 8)
@@ -95,7 +112,9 @@ fn focus_ui(ui: &mut egui::Ui, editor: &Editor, map_id: MapId, focus: &mut Optio
                     ui.weak(&stage.name);
                     for card in &stage.cards {
                         let mut on = current.cards.contains(&card.id);
-                        if ui.checkbox(&mut on, &card.title).changed() {
+                        let checkbox = ui.checkbox(&mut on, &card.title);
+                        name(ui, &checkbox, &format!("Details “{}”", card.title));
+                        if checkbox.changed() {
                             if on {
                                 current.cards.push(card.id);
                             } else {

@@ -3,6 +3,7 @@
 //! an edit; typing in one field is one undo step.
 
 mod card;
+mod detail;
 mod fields;
 mod link;
 mod many;
