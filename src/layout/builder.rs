@@ -41,6 +41,30 @@ impl Paragraph {
         self
     }
 
+    /// The paragraph cut to its first `max_lines` lines, the last ending in "…" when text was
+    /// left out, for lines that only point elsewhere (a detail map's title, a weakest step),
+    /// which must not make a card as tall as its own story.
+    pub fn at_most(mut self, measure: &dyn TextMeasure, max_lines: usize) -> Self {
+        if self.lines.len() <= max_lines || max_lines == 0 {
+            return self;
+        }
+        self.lines.truncate(max_lines);
+        if let Some(last) = self.lines.last_mut() {
+            let mut text = last.text.trim_end().to_owned();
+            loop {
+                let candidate = format!("{text}…");
+                let width = measure.width(&candidate, self.size, self.weight);
+                if width <= self.box_width || text.is_empty() {
+                    *last = Line { text: candidate, width };
+                    break;
+                }
+                text.pop();
+                text.truncate(text.trim_end().len());
+            }
+        }
+        self
+    }
+
     /// An empty paragraph: no lines, no height.
     pub fn empty() -> Self {
         Self { lines: Vec::new(), size: 0.0, weight: Weight::Regular, box_width: 0.0, right_to_left: false }
@@ -210,5 +234,27 @@ impl<'m> Builder<'m> {
         self.scene.height = height;
         self.scene.body_text_size = body_text_size;
         self.scene
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::text::FontMeasure;
+
+    #[test]
+    fn a_paragraph_cut_to_its_first_lines_ends_in_an_ellipsis_within_its_box() {
+        let measure = FontMeasure::shared();
+        let text = "Detailed in the onboarding map of a new shipper, from signature to first invoice";
+        let whole = Paragraph::new(measure, text, 10.0, Weight::Regular, 90.0);
+        assert!(whole.lines.len() > 2);
+        let cut = whole.clone().at_most(measure, 2);
+        assert_eq!(cut.lines.len(), 2);
+        let last = cut.lines.last().unwrap();
+        assert!(last.text.ends_with('…'));
+        assert!(last.width <= cut.box_width);
+        assert_eq!(cut.lines[0].text, whole.lines[0].text);
+        let short = Paragraph::new(measure, "Short", 10.0, Weight::Regular, 90.0).at_most(measure, 1);
+        assert_eq!(short.lines[0].text, "Short");
     }
 }

@@ -32,12 +32,14 @@ impl DetailMark {
         let map = card.detail.and_then(|id| study.map(id))?;
         used.detail = true;
         let title = if map.title.trim().is_empty() { "an untitled map" } else { map.title.trim() };
-        let label = builder.paragraph(
-            &format!("Detailed in “{title}”"),
-            size::BODY,
-            Weight::Regular,
-            text_width - MARKER - UNIT,
-        );
+        let label = builder
+            .paragraph(
+                &format!("Detailed in “{title}”"),
+                size::BODY,
+                Weight::Regular,
+                text_width - MARKER - UNIT,
+            )
+            .at_most(builder.measure, 1);
         Some(Self { label, card: card.id })
     }
 

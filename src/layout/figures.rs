@@ -361,7 +361,8 @@ impl FigureRows {
             bottom = top + ROW;
             x = Some(at + figure_width + SPACING);
             if let Some(text) = figure.note.take() {
-                let note = builder.paragraph(&text, size::SMALL, Weight::Regular, width);
+                let note =
+                    builder.paragraph(&text, size::SMALL, Weight::Regular, width).at_most(builder.measure, 2);
                 let note_top = bottom + ROW_GAP;
                 bottom = note_top + note.height();
                 notes.push((note, note_top));
