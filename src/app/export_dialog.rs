@@ -360,6 +360,12 @@ fn describe(plan: &Plan, format: ExportFormat, dpi: u32) -> String {
             let (w, h) = page.pixels(dpi);
             format!("{arranged}{w} × {h} pixels{smallest}")
         }
+        ExportFormat::Poster(PosterFormat::Pdf) => format!(
+            "{} in one PDF · {:.0} × {:.0} mm{smallest}",
+            crate::words::count(plan.sheets.len(), "page"),
+            page.width_pt / 72.0 * 25.4,
+            page.height_pt / 72.0 * 25.4
+        ),
         ExportFormat::Poster(PosterFormat::Svg) => format!(
             "{arranged}{:.0} × {:.0} mm{smallest}",
             page.width_pt / 72.0 * 25.4,
