@@ -305,3 +305,36 @@ fn scripts_fall_back_and_stay_text() {
     let made = booklet(&study, &settings, &mut |_, _| {}).unwrap();
     assert!(all_text(&made).contains("Angebot 見積もり عرض"));
 }
+
+#[test]
+fn the_export_dialog_writes_a_booklet_off_the_interface_thread() {
+    use common::app::{click, harness, template};
+    use egui::accesskit::Role;
+    use egui::{Key, Modifiers};
+    use egui_kittest::kittest::Queryable as _;
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("booklet.pdf");
+    let before = template("starter");
+    let mut harness = harness(before.clone());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    harness.run_ok();
+    click(&mut harness, "Booklet (PDF)");
+    click(&mut harness, "Letter");
+    click(&mut harness, "Map pages");
+    let field = harness.get_by_role_and_label(Role::TextInput, "Save to");
+    field.focus();
+    harness.key_combination_modifiers(Modifiers::COMMAND, &[Key::A]);
+    harness.event(egui::Event::Text(dir.path().join("booklet").display().to_string()));
+    harness.run_ok();
+    click(&mut harness, "Export booklet");
+    for _ in 0..1200 {
+        if out.exists() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        harness.run_ok();
+    }
+    let bytes = std::fs::read(&out).expect("the booklet is written, named .pdf");
+    assert!(bytes.starts_with(b"%PDF-"));
+    assert_eq!(common::app::study(&harness), before, "exporting changes nothing in the study");
+}

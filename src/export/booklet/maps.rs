@@ -57,7 +57,10 @@ pub fn map_pages(study: &Study, map: &JourneyMap, paper: Paper) -> Vec<MapPage> 
     if let Some(pages) = on_pages(&planned, paper) {
         return pages;
     }
-    tiles(&planned, paper)
+    // Tiles of the whole map usually take fewer pages, each full, than tiles of its sheets.
+    let whole_tiles = tiles(std::slice::from_ref(&whole), paper);
+    let planned_tiles = tiles(&planned, paper);
+    if planned_tiles.len() < whole_tiles.len() { planned_tiles } else { whole_tiles }
 }
 
 /// Each scene on one page at one common scale, all turned the way that prints largest, when

@@ -68,7 +68,7 @@ impl Section {
         match self {
             Self::Cover => "Cover and contents",
             Self::Summary => "Executive summary",
-            Self::Maps => "Maps",
+            Self::Maps => "Map pages",
             Self::Stages => "Stage pages",
             Self::Owners => "Owners' responsibilities",
             Self::Plan => "Improvement plan",
