@@ -48,19 +48,15 @@ pub fn map_pages(study: &Study, map: &JourneyMap, paper: Paper) -> Vec<MapPage> 
     if let Some(pages) = on_pages(std::slice::from_ref(&whole), paper) {
         return pages;
     }
-    // The poster's own plan for a small paper: rows of stages, or stages across pages.
-    let planned: Vec<Arc<Scene>> = fit::plan(study, map, paper, Orientation::Auto, Fit::Auto, true)
-        .map_or_else(
-            |_| vec![whole.clone()],
-            |plan| plan.sheets.into_iter().map(|sheet| Arc::new(sheet.scene)).collect(),
-        );
-    if let Some(pages) = on_pages(&planned, paper) {
-        return pages;
+    // The poster's own rows or pages of stages, when they keep the text legible; the search
+    // for a larger paper is left out (a booklet's paper is fixed), and so is its cost.
+    if let Some(plan) = fit::arranged(study, map, paper, Orientation::Auto, Fit::Auto) {
+        let planned: Vec<Arc<Scene>> = plan.sheets.into_iter().map(|sheet| Arc::new(sheet.scene)).collect();
+        if let Some(pages) = on_pages(&planned, paper) {
+            return pages;
+        }
     }
-    // Tiles of the whole map usually take fewer pages, each full, than tiles of its sheets.
-    let whole_tiles = tiles(std::slice::from_ref(&whole), paper);
-    let planned_tiles = tiles(&planned, paper);
-    if planned_tiles.len() < whole_tiles.len() { planned_tiles } else { whole_tiles }
+    tiles(std::slice::from_ref(&whole), paper)
 }
 
 /// Each scene on one page at one common scale, all turned the way that prints largest, when
