@@ -6,7 +6,8 @@
 //! `frame_overview` (one headless frame of the editor, fitted to the window, at 100 % and at
 //! 30 %, where every card in view has its title set again at a readable size), `edit` (move a card
 //! and draw the next frame), `export_svg` and `export_png` (the 200-task Mermaid journey of the
-//! peer corpus as an A1 poster at 150 dpi), `resvg_only` (resvg's own parse, render and
+//! peer corpus as an A1 poster at 150 dpi), `export_pdf` (the whole A4 booklet of a generated
+//! 400-card study; its line adds `budget_ms` and `within_budget`), `resvg_only` (resvg's own parse, render and
 //! encode of that same SVG) and `png_vs_resvg` (the two in turn: its line adds
 //! `resvg_median_ms`, `speedup`, `budget_speedup` and `within_budget`).
 //! The stress cases ([`wayline::bench::STRESS_CASES`]) time input built to be hard:
@@ -39,6 +40,7 @@ const CASES: [&str; 11] = [
     "analyse",
     "export_svg",
     "export_png",
+    "export_pdf",
     "resvg_only",
     "png_vs_resvg",
 ];
@@ -181,6 +183,11 @@ fn run_case(case: &str, cards: Option<usize>, runs: usize) -> (usize, Vec<Durati
             };
             (map.card_count(), (0..runs).map(|_| timed()).collect())
         }
+        "export_pdf" => {
+            let cards = cards.unwrap_or(400);
+            let study = generate_study(cards);
+            (cards, (0..runs).map(|_| wayline::bench::booklet_export(&study).0).collect())
+        }
         "resvg_only" => {
             let (cards, svg, width, height) = journey_200_svg();
             (cards, (0..runs).map(|_| resvg_only(&svg, width, height)).collect())
@@ -229,10 +236,13 @@ fn main() {
     // The nearest-rank 95th percentile: the smallest time at or above 95 % of the runs.
     let rank = (times.len() * 95).div_ceil(100).clamp(1, times.len());
     let p95 = ms(times[rank - 1]);
-    let budget = stress_case(&case).map_or_else(String::new, |stress| {
-        let budget = ms(stress.budget);
-        format!(", \"budget_ms\": {budget:.0}, \"within_budget\": {}", median <= budget)
-    });
+    let budget = stress_case(&case)
+        .map(|stress| stress.budget)
+        .or_else(|| (case == "export_pdf").then_some(wayline::bench::BOOKLET_BUDGET))
+        .map_or_else(String::new, |budget| {
+            let budget = ms(budget);
+            format!(", \"budget_ms\": {budget:.0}, \"within_budget\": {}", median <= budget)
+        });
     println!(
         "{{\"case\": \"{case}\", \"cards\": {cards}, \"runs\": {}, \"median_ms\": {median:.2}, \"p95_ms\": {p95:.2}, \"peak_rss_mb\": {:.1}{budget}}}",
         times.len(),

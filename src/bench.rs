@@ -275,6 +275,27 @@ impl HeadlessEditor {
     }
 }
 
+/// The most a 400-card study's booklet may take to compose and write (release build).
+pub const BOOKLET_BUDGET: Duration = Duration::from_secs(5);
+
+/// Composes and writes the whole booklet of `study` on A4. Returns the time taken and the
+/// number of pages.
+///
+/// # Panics
+/// If the booklet cannot be made, which would be a bug.
+#[must_use]
+#[allow(clippy::expect_used, reason = "the benchmark's own export")]
+pub fn booklet_export(study: &Study) -> (Duration, usize) {
+    let start = Instant::now();
+    let made = crate::export::booklet::booklet(
+        study,
+        &crate::export::booklet::BookletSettings::default(),
+        &mut |_, _| {},
+    )
+    .expect("the booklet of a generated study");
+    (start.elapsed(), made.composed.pages.len())
+}
+
 /// The A1 poster settings the export cases use.
 #[must_use]
 pub fn poster_settings(format: PosterFormat) -> PosterSettings {

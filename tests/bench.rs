@@ -100,3 +100,9 @@ fn the_nested_owners_case_is_one_chain() {
         .count();
     assert_eq!(cycles, 50);
 }
+
+#[test]
+fn the_booklet_case_runs() {
+    let (_, pages) = wayline::bench::booklet_export(&generate_study(24));
+    assert!(pages > 3, "{pages} pages");
+}

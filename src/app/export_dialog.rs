@@ -3,6 +3,7 @@
 
 use super::editor::Editor;
 use super::paint;
+use crate::export::booklet::{BookletSettings, Section};
 use crate::export::fit::{self, Plan};
 use crate::export::{
     Arrangement, ExportFormat, Fit, Orientation, Paper, PosterFormat, PosterSettings, export_map,
@@ -15,6 +16,9 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
 type JobResult = Arc<Mutex<Option<Result<String, String>>>>;
+
+/// How far a booklet in the making has come, and what it is doing.
+type JobProgress = Arc<Mutex<(f32, String)>>;
 
 /// The dialog's settings and any export in progress.
 pub struct ExportDialog {
@@ -31,6 +35,13 @@ pub struct ExportDialog {
     job: Option<JobResult>,
     message: Option<Result<String, String>>,
     preview: Option<(PreviewKey, Arc<Result<Plan, String>>)>,
+    /// The whole study as a booklet instead of one map.
+    booklet: bool,
+    booklet_paper: Paper,
+    /// The maps left out of the booklet (all are in unless unticked).
+    booklet_left_out: Vec<MapId>,
+    booklet_sections: Vec<Section>,
+    progress: Option<JobProgress>,
 }
 
 /// What the preview was planned for: the study's generation, the map and the paper settings.
@@ -53,6 +64,11 @@ impl Default for ExportDialog {
             job: None,
             message: None,
             preview: None,
+            booklet: false,
+            booklet_paper: Paper::A4,
+            booklet_left_out: Vec::new(),
+            booklet_sections: Section::ALL.to_vec(),
+            progress: None,
         }
     }
 }
@@ -129,6 +145,7 @@ impl ExportDialog {
                 }
                 self.message = Some(result);
                 self.job = None;
+                self.progress = None;
             } else {
                 ctx.request_repaint_after(std::time::Duration::from_millis(100));
             }
@@ -140,6 +157,15 @@ impl ExportDialog {
         egui::Window::new("Export map").open(&mut open).resizable(true).default_width(560.0).show(
             ctx,
             |ui| {
+                ui.horizontal(|ui| {
+                    ui.radio_value(&mut self.booklet, false, "One map");
+                    ui.radio_value(&mut self.booklet, true, "Booklet (PDF)");
+                });
+                ui.separator();
+                if self.booklet {
+                    self.booklet_ui(ui, editor);
+                    return;
+                }
                 let maps: Vec<(MapId, String)> =
                     editor.study().maps.iter().map(|m| (m.id, m.title.clone())).collect();
                 let Some(map) =
@@ -299,6 +325,148 @@ impl ExportDialog {
     }
 }
 
+impl ExportDialog {
+    /// Makes the booklet on a background thread, reporting its progress to the dialog.
+    fn start_booklet(
+        &mut self,
+        study: crate::model::Study,
+        settings: BookletSettings,
+        path: PathBuf,
+        ctx: egui::Context,
+    ) {
+        let result: JobResult = Arc::new(Mutex::new(None));
+        let progress: JobProgress = Arc::new(Mutex::new((0.0, "Starting".to_owned())));
+        let (sink, shown) = (result.clone(), progress.clone());
+        std::thread::spawn(move || {
+            let mut report = |fraction: f32, what: &str| {
+                if let Ok(mut slot) = shown.lock() {
+                    *slot = (fraction, what.to_owned());
+                }
+                ctx.request_repaint();
+            };
+            let outcome = crate::export::booklet::booklet(&study, &settings, &mut report)
+                .map_err(|e| e.to_string())
+                .and_then(|made| {
+                    write_atomically(&path, &made.bytes, false)
+                        .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+                    let mut message = format!(
+                        "Exported {} ({})",
+                        path.display(),
+                        crate::words::count(made.composed.pages.len(), "page")
+                    );
+                    for warning in &made.warnings {
+                        message.push_str("\nWarning: ");
+                        message.push_str(warning);
+                    }
+                    Ok(message)
+                });
+            if let Ok(mut slot) = sink.lock() {
+                *slot = Some(outcome);
+            }
+            ctx.request_repaint();
+        });
+        self.job = Some(result);
+        self.progress = Some(progress);
+        self.message = None;
+    }
+
+    /// The booklet's choices: paper, maps, sections, where to save; then the export, run on a
+    /// background thread with its progress shown.
+    fn booklet_ui(&mut self, ui: &mut egui::Ui, editor: &Editor) {
+        let study = editor.study();
+        egui::Grid::new("booklet-settings").num_columns(2).spacing([12.0, 8.0]).show(ui, |ui| {
+            ui.label("Paper");
+            ui.horizontal(|ui| {
+                ui.radio_value(&mut self.booklet_paper, Paper::A4, "A4");
+                ui.radio_value(&mut self.booklet_paper, Paper::Letter, "Letter");
+            });
+            ui.end_row();
+            ui.label("Maps");
+            ui.vertical(|ui| {
+                for map in &study.maps {
+                    let mut shown = !self.booklet_left_out.contains(&map.id);
+                    if ui.checkbox(&mut shown, &map.title).changed() {
+                        if shown {
+                            self.booklet_left_out.retain(|id| *id != map.id);
+                        } else {
+                            self.booklet_left_out.push(map.id);
+                        }
+                    }
+                }
+            });
+            ui.end_row();
+            ui.label("Sections");
+            ui.vertical(|ui| {
+                for section in Section::ALL {
+                    let mut shown = self.booklet_sections.contains(&section);
+                    if ui.checkbox(&mut shown, section.label()).changed() {
+                        if shown {
+                            self.booklet_sections.push(section);
+                        } else {
+                            self.booklet_sections.retain(|s| *s != section);
+                        }
+                    }
+                }
+            });
+            ui.end_row();
+            let label = ui.label("Save to");
+            ui.horizontal(|ui| {
+                ui.add(egui::TextEdit::singleline(&mut self.path).desired_width(320.0)).labelled_by(label.id);
+                if ui.button("Browse…").clicked() {
+                    let name = PathBuf::from(&self.path)
+                        .with_extension("pdf")
+                        .file_name()
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .unwrap_or_default();
+                    if let super::files::Choice::Chosen(path) =
+                        super::files::pick_save_path("Export booklet", &name, ("PDF", &["pdf"][..]), None)
+                    {
+                        self.path = path.display().to_string();
+                    }
+                }
+            });
+            ui.end_row();
+        });
+        let maps: Vec<usize> = study
+            .maps
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| !self.booklet_left_out.contains(&m.id))
+            .map(|(i, _)| i)
+            .collect();
+        let sections: Vec<Section> =
+            Section::ALL.into_iter().filter(|s| self.booklet_sections.contains(s)).collect();
+        let nothing = maps.is_empty() || sections.is_empty();
+        if nothing {
+            ui.label("Tick at least one map and one section.");
+        }
+        ui.separator();
+        let path = PathBuf::from(self.path.trim()).with_extension("pdf");
+        ui.horizontal(|ui| {
+            let busy = self.job.is_some();
+            if ui.add_enabled(!busy && !nothing, egui::Button::new("Export booklet")).clicked() {
+                let settings = BookletSettings { paper: self.booklet_paper, maps, sections };
+                self.start_booklet(study.clone(), settings, path, ui.ctx().clone());
+            }
+            if busy
+                && let Some((fraction, what)) =
+                    self.progress.as_ref().and_then(|p| p.lock().ok().map(|g| g.clone()))
+            {
+                ui.add(egui::ProgressBar::new(fraction).desired_width(220.0).text(what));
+            }
+        });
+        match &self.message {
+            Some(Ok(message)) => {
+                ui.label(message);
+            }
+            Some(Err(error)) => {
+                ui.colored_label(Color32::from_rgb(0xC6, 0x28, 0x28), format!("Export failed: {error}"));
+            }
+            None => {}
+        }
+    }
+}
+
 /// Writes every file of an export (one, or `NAME-1.png`, `NAME-2.png`… for pages); the message
 /// names them and repeats the export's warnings.
 fn write_all(exported: &crate::export::Exported, path: &std::path::Path) -> Result<String, String> {
@@ -348,6 +516,9 @@ fn describe(plan: &Plan, format: ExportFormat, dpi: u32) -> String {
     let arranged = match plan.arrangement {
         Arrangement::Whole | Arrangement::Shrunk => String::new(),
         Arrangement::Bands(rows) => format!("stages wrapped into {rows} rows · "),
+        Arrangement::Pages(pages) if format == ExportFormat::Poster(PosterFormat::Pdf) => {
+            format!("{pages} pages · ")
+        }
         Arrangement::Pages(pages) => format!("{pages} pages (NAME-1, NAME-2…) · "),
     };
     let smallest = if plan.smallest_pt.is_finite() {
@@ -360,6 +531,12 @@ fn describe(plan: &Plan, format: ExportFormat, dpi: u32) -> String {
             let (w, h) = page.pixels(dpi);
             format!("{arranged}{w} × {h} pixels{smallest}")
         }
+        ExportFormat::Poster(PosterFormat::Pdf) => format!(
+            "{} in one PDF · {:.0} × {:.0} mm{smallest}",
+            crate::words::count(plan.sheets.len(), "page"),
+            page.width_pt / 72.0 * 25.4,
+            page.height_pt / 72.0 * 25.4
+        ),
         ExportFormat::Poster(PosterFormat::Svg) => format!(
             "{arranged}{:.0} × {:.0} mm{smallest}",
             page.width_pt / 72.0 * 25.4,

@@ -140,7 +140,9 @@ fn write_files(
             ),
             Some(page) => {
                 let size = match format {
-                    ExportFormat::Poster(PosterFormat::Svg) | ExportFormat::Mermaid | ExportFormat::Csv => {
+                    ExportFormat::Poster(PosterFormat::Svg | PosterFormat::Pdf)
+                    | ExportFormat::Mermaid
+                    | ExportFormat::Csv => {
                         format!("{:.0} × {:.0} mm", page.width_pt / 72.0 * 25.4, page.height_pt / 72.0 * 25.4)
                     }
                     ExportFormat::Poster(PosterFormat::Png) => {

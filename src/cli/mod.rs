@@ -3,6 +3,7 @@
 //! Each command is a function over library calls that writes to the given output streams and
 //! returns an [`ExitStatus`], so tests run the CLI exactly as a user does, without a process.
 
+mod booklet;
 mod check;
 mod export;
 mod guard;
@@ -67,21 +68,31 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Export a map as a poster (SVG, PNG), a Mermaid journey or a spreadsheet (CSV)
+    /// Export a map as a poster (SVG, PNG, PDF), a Mermaid journey or a spreadsheet (CSV), or
+    /// the whole study as a PDF booklet
     Export {
         /// The study (NAME.journey.ron), or a Mermaid journey (.mmd) or spreadsheet (.csv)
         file: PathBuf,
-        /// The file to write; its extension (.svg, .png, .mmd, .csv) picks the format. It must
-        /// not be FILE; an existing study is replaced only with --force
+        /// The file to write; its extension (.svg, .png, .mmd, .csv; .pdf for the booklet)
+        /// picks the format. It must not be FILE; an existing study is replaced only with --force
         #[arg(long, short, value_name = "OUT")]
         out: PathBuf,
         /// The map: its number (1 is the first) or its title
         #[arg(long, value_name = "INDEX|TITLE")]
         map: Option<String>,
-        /// The format, when OUT's extension does not say
+        /// The format, when OUT's extension does not say: pdf is the booklet of the whole
+        /// study, pdf-poster one map as a poster in one PDF
         #[arg(long, value_enum)]
         format: Option<FormatArg>,
-        /// The paper size; fit sizes the page to the map
+        /// The booklet's maps: their numbers, comma-separated (all when not given)
+        #[arg(long, value_name = "1,3")]
+        maps: Option<String>,
+        /// The booklet's sections, comma-separated: any of cover, summary, maps, stages,
+        /// owners, plan, personas (all when not given)
+        #[arg(long, value_name = "cover,summary,…")]
+        sections: Option<String>,
+        /// The paper size; fit sizes the page to the map (a booklet is A4 unless a4 or letter
+        /// is given)
         #[arg(long, default_value = "fit", value_parser = parse_paper)]
         paper: Paper,
         /// Lay the paper landscape (the default follows the map's shape)
@@ -157,6 +168,10 @@ enum Command {
 enum FormatArg {
     Svg,
     Png,
+    /// The booklet of the whole study.
+    Pdf,
+    /// One map as a poster in one PDF.
+    PdfPoster,
     Mmd,
     Csv,
 }
@@ -225,6 +240,8 @@ fn run_command(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> Ex
             out: path,
             map,
             format,
+            maps,
+            sections,
             paper,
             landscape,
             portrait,
@@ -238,9 +255,26 @@ fn run_command(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> Ex
                 (_, true) => Orientation::Portrait,
                 _ => Orientation::Auto,
             };
+            let booklet = match format {
+                Some(FormatArg::Pdf) => true,
+                None => path.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf")),
+                Some(_) => false,
+            };
+            if booklet {
+                let args = booklet::BookletArgs {
+                    file: &file,
+                    out: &path,
+                    paper,
+                    maps: maps.as_deref(),
+                    sections: sections.as_deref(),
+                    force,
+                };
+                return booklet::run(&args, out, err);
+            }
             let format = format.map(|f| match f {
                 FormatArg::Svg => ExportFormat::Poster(PosterFormat::Svg),
                 FormatArg::Png => ExportFormat::Poster(PosterFormat::Png),
+                FormatArg::Pdf | FormatArg::PdfPoster => ExportFormat::Poster(PosterFormat::Pdf),
                 FormatArg::Mmd => ExportFormat::Mermaid,
                 FormatArg::Csv => ExportFormat::Csv,
             });

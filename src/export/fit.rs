@@ -217,6 +217,22 @@ pub fn plan_with(
     })
 }
 
+/// Rows or pages as `fit` asks when they make the text legible on `paper`, without [`plan`]'s
+/// search for a larger paper and its fallbacks: `None` when neither works.
+#[must_use]
+pub fn arranged(
+    study: &Study,
+    map: &JourneyMap,
+    paper: Paper,
+    orientation: Orientation,
+    fit: Fit,
+) -> Option<Plan> {
+    let base = LayoutOptions::default();
+    let scene = layout(study, map, FontMeasure::shared(), &base);
+    let page = Page::place(scene.width, scene.height, paper, orientation);
+    arrange(study, map, &Sheet { scene, page }, paper, orientation, fit, base)
+}
+
 /// Rows or pages as `fit` asks, when they make the text legible on `paper`.
 fn arrange(
     study: &Study,

@@ -1,8 +1,10 @@
 //! Exports: posters as SVG and PNG, drawn from the same [`Scene`](crate::layout::Scene) the
 //! canvas paints, with the same bundled font.
 
+pub mod booklet;
 pub mod fit;
 pub mod paper;
+pub mod pdf;
 pub mod png;
 pub mod svg;
 
@@ -30,6 +32,8 @@ pub enum PosterFormat {
     Svg,
     /// A raster image at a chosen resolution.
     Png,
+    /// A PDF, every sheet of the map a page of one file, text kept as text.
+    Pdf,
 }
 
 impl PosterFormat {
@@ -39,6 +43,7 @@ impl PosterFormat {
         match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
             "svg" => Some(Self::Svg),
             "png" => Some(Self::Png),
+            "pdf" => Some(Self::Pdf),
             _ => None,
         }
     }
@@ -161,6 +166,15 @@ pub fn poster(study: &Study, map: &JourneyMap, settings: &PosterSettings) -> Res
     } else {
         format!("{} — {}", map.title, study.meta.title)
     };
+    if settings.format == PosterFormat::Pdf {
+        let sheet = pdf_poster(study, &plan, &title)?;
+        return Ok(Poster {
+            sheets: vec![sheet],
+            arrangement: plan.arrangement,
+            smallest_pt: plan.smallest_pt,
+            warnings,
+        });
+    }
     let count = plan.sheets.len();
     let sheets = plan
         .sheets
@@ -170,7 +184,9 @@ pub fn poster(study: &Study, map: &JourneyMap, settings: &PosterSettings) -> Res
             let title =
                 if count > 1 { format!("{title} (part {} of {count})", index + 1) } else { title.clone() };
             let bytes = match settings.format {
-                PosterFormat::Svg => svg::to_svg(&sheet.scene, &sheet.page, &title).into_bytes(),
+                PosterFormat::Svg | PosterFormat::Pdf => {
+                    svg::to_svg(&sheet.scene, &sheet.page, &title).into_bytes()
+                }
                 PosterFormat::Png => {
                     let (width, height) = sheet.page.pixels(settings.dpi);
                     png::render_scene(&sheet.scene, &sheet.page, width, height)?
@@ -180,6 +196,51 @@ pub fn poster(study: &Study, map: &JourneyMap, settings: &PosterSettings) -> Res
         })
         .collect::<Result<Vec<_>, ExportError>>()?;
     Ok(Poster { sheets, arrangement: plan.arrangement, smallest_pt: plan.smallest_pt, warnings })
+}
+
+/// The poster's sheets as the pages of one PDF, each placed as the SVG places it.
+fn pdf_poster(study: &Study, plan: &fit::Plan, title: &str) -> Result<PosterSheet, ExportError> {
+    let pages: Vec<pdf::PdfPage> = plan
+        .sheets
+        .iter()
+        .map(|sheet| pdf::PdfPage {
+            width_pt: sheet.page.width_pt,
+            height_pt: sheet.page.height_pt,
+            layers: vec![pdf::Placed {
+                scene: std::sync::Arc::new(sheet.scene.clone()),
+                scale: sheet.page.scale,
+                offset: (sheet.page.offset_x, sheet.page.offset_y),
+                clip: None,
+            }],
+            links: Vec::new(),
+        })
+        .collect();
+    let bookmarks: Vec<pdf::Bookmark> = (0..pages.len())
+        .map(|index| pdf::Bookmark {
+            title: if pages.len() > 1 {
+                format!("Part {} of {}", index + 1, pages.len())
+            } else {
+                title.to_owned()
+            },
+            page: index,
+            y: 0.0,
+            children: Vec::new(),
+        })
+        .collect();
+    let info = pdf::DocumentInfo {
+        title: title.to_owned(),
+        author: study.meta.author.clone(),
+        subject: "Customer journey map".to_owned(),
+        language: "en".to_owned(),
+        date: study.meta.last_reviewed.or(study.meta.created),
+    };
+    let written = pdf::write_pdf(&pages, &bookmarks, &info).map_err(ExportError::Render)?;
+    let page = plan
+        .sheets
+        .first()
+        .map(|sheet| sheet.page)
+        .ok_or_else(|| ExportError::Render("the map has no sheets".to_owned()))?;
+    Ok(PosterSheet { bytes: written.bytes, page })
 }
 
 /// Refuses a page whose image would exceed [`png::MAX_PIXELS`], naming a resolution (and, for
@@ -248,8 +309,13 @@ pub enum ExportFormat {
 
 impl ExportFormat {
     /// Every format, as menus list them.
-    pub const ALL: [ExportFormat; 4] =
-        [Self::Poster(PosterFormat::Png), Self::Poster(PosterFormat::Svg), Self::Mermaid, Self::Csv];
+    pub const ALL: [ExportFormat; 5] = [
+        Self::Poster(PosterFormat::Png),
+        Self::Poster(PosterFormat::Svg),
+        Self::Poster(PosterFormat::Pdf),
+        Self::Mermaid,
+        Self::Csv,
+    ];
 
     /// The format a file name's extension implies.
     #[must_use]
@@ -270,6 +336,7 @@ impl ExportFormat {
         match self {
             Self::Poster(PosterFormat::Png) => "png",
             Self::Poster(PosterFormat::Svg) => "svg",
+            Self::Poster(PosterFormat::Pdf) => "pdf",
             Self::Mermaid => "mmd",
             Self::Csv => "csv",
         }
@@ -281,6 +348,7 @@ impl ExportFormat {
         match self {
             Self::Poster(PosterFormat::Png) => "PNG image",
             Self::Poster(PosterFormat::Svg) => "SVG (vector)",
+            Self::Poster(PosterFormat::Pdf) => "PDF poster",
             Self::Mermaid => "Mermaid journey",
             Self::Csv => "Spreadsheet (CSV)",
         }

@@ -1,0 +1,85 @@
+//! Which bundled face sets each character, in the order the layout measures with: Inter, then
+//! the script fallbacks ([`crate::fonts::FALLBACKS`]). Characters no face has stay with Inter,
+//! whose missing glyph marks them, as the export's warning about uncovered characters says.
+
+use crate::layout::Weight;
+use std::sync::OnceLock;
+
+/// A bundled face: Inter (0) or a fallback (1 + its index in [`crate::fonts::FALLBACKS`]), in a
+/// weight.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct FaceKey {
+    /// 0 for Inter, else 1 + the fallback's index.
+    pub chain_index: usize,
+    /// Bold or regular (a fallback without bold uses its regular face).
+    pub bold: bool,
+}
+
+impl FaceKey {
+    /// The face's font file.
+    #[must_use]
+    pub fn data(self) -> &'static [u8] {
+        match self.chain_index {
+            0 if self.bold => crate::fonts::BOLD,
+            0 => crate::fonts::REGULAR,
+            n => crate::fonts::FALLBACKS.get(n - 1).map_or(crate::fonts::REGULAR, |f| f.face(self.bold)),
+        }
+    }
+}
+
+/// The regular faces, parsed once, for their character maps (bold faces cover the same
+/// characters, except the CJK fallback, which has one face for both).
+fn chain() -> &'static [Option<ttf_parser::Face<'static>>] {
+    static CHAIN: OnceLock<Vec<Option<ttf_parser::Face<'static>>>> = OnceLock::new();
+    CHAIN.get_or_init(|| {
+        std::iter::once(crate::fonts::REGULAR)
+            .chain(crate::fonts::FALLBACKS.iter().map(|fallback| fallback.regular))
+            .map(|data| ttf_parser::Face::parse(data, 0).ok())
+            .collect()
+    })
+}
+
+/// The index in the chain of the first face that has `ch` (0, Inter, when none has it).
+fn chain_index(ch: char) -> usize {
+    if u32::from(ch) < 0x250 {
+        return 0;
+    }
+    chain()
+        .iter()
+        .position(|face| face.as_ref().and_then(|f| f.glyph_index(ch)).is_some_and(|glyph| glyph.0 != 0))
+        .unwrap_or(0)
+}
+
+/// `text` cut into pieces each set in one face, in logical order. Spaces and marks that every
+/// face has stay in the piece they are in, so a piece of Arabic keeps its spaces.
+#[must_use]
+pub fn segments(text: &str, weight: Weight) -> Vec<(FaceKey, String)> {
+    let bold = weight == Weight::Bold;
+    let mut pieces: Vec<(FaceKey, String)> = Vec::new();
+    for ch in text.chars().filter(|ch| !ch.is_control()) {
+        let neutral = ch.is_whitespace() || ch.is_ascii_punctuation() || ch.is_ascii_digit();
+        let key = FaceKey { chain_index: chain_index(ch), bold };
+        match pieces.last_mut() {
+            Some((last, piece)) if *last == key || (neutral && last.chain_index != 0) => piece.push(ch),
+            _ => pieces.push((key, ch.to_string())),
+        }
+    }
+    pieces
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn latin_is_one_piece_and_scripts_fall_back() {
+        assert_eq!(segments("Onboarding call", Weight::Regular).len(), 1);
+        let mixed = segments("Call 电话 now", Weight::Bold);
+        assert_eq!(mixed.len(), 3, "{mixed:?}");
+        assert_eq!(mixed[0].0.chain_index, 0);
+        assert_eq!(mixed[1].0.chain_index, crate::fonts::FALLBACKS.len());
+        assert_eq!(mixed.iter().map(|(_, text)| text.as_str()).collect::<String>(), "Call 电话 now");
+        let hebrew = segments("שלום עולם", Weight::Regular);
+        assert_eq!(hebrew.len(), 1, "a space inside a script stays with it");
+    }
+}
