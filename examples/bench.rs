@@ -30,7 +30,7 @@ use wayline::bench::{
 };
 use wayline::export::{PosterFormat, poster};
 
-const CASES: [&str; 11] = [
+const CASES: [&str; 12] = [
     "open",
     "frame",
     "frame_100",
