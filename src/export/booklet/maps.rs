@@ -142,24 +142,13 @@ fn tiles(scenes: &[Arc<Scene>], paper: Paper) -> Vec<MapPage> {
 
 /// The box a shape covers, in map units (its outline ignored: a hair does not make a tile).
 fn item_bounds(shape: &crate::layout::Shape) -> Rect {
-    use crate::layout::Shape;
-    let around = |points: &[crate::layout::Point]| {
-        let (mut min_x, mut min_y, mut max_x, mut max_y) = (f32::MAX, f32::MAX, f32::MIN, f32::MIN);
-        for p in points {
-            (min_x, min_y, max_x, max_y) = (min_x.min(p.x), min_y.min(p.y), max_x.max(p.x), max_y.max(p.y));
-        }
-        Rect::from_xywh(min_x, min_y, (max_x - min_x).max(0.0), (max_y - min_y).max(0.0))
-    };
     match shape {
-        Shape::Rect { rect, fill, .. } if fill.is_some_and(|c| c == crate::layout::style::PAPER) => {
+        crate::layout::Shape::Rect { rect, fill, .. }
+            if fill.is_some_and(|c| c == crate::layout::style::PAPER) =>
+        {
             // The white page background covers every tile; it does not count as content.
             Rect::from_xywh(rect.min.x, rect.min.y, 0.0, 0.0)
         }
-        Shape::Rect { rect, .. } => *rect,
-        Shape::Polygon { points, .. } | Shape::Line { points, .. } => around(points),
-        Shape::Circle { centre, radius, .. } => {
-            Rect::from_xywh(centre.x - radius, centre.y - radius, 2.0 * radius, 2.0 * radius)
-        }
-        Shape::Text(run) => run.bounds(),
+        other => crate::export::pdf::paint::bounds(other),
     }
 }

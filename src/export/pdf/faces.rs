@@ -50,6 +50,43 @@ fn chain_index(ch: char) -> usize {
         .unwrap_or(0)
 }
 
+/// Every face parsed once (regular, then bold, per chain index), for glyph ids and advances.
+fn parsed_faces() -> &'static [Option<ttf_parser::Face<'static>>] {
+    static FACES: OnceLock<Vec<Option<ttf_parser::Face<'static>>>> = OnceLock::new();
+    FACES.get_or_init(|| {
+        (0..=crate::fonts::FALLBACKS.len())
+            .flat_map(|chain_index| [false, true].map(|bold| FaceKey { chain_index, bold }))
+            .map(|key| ttf_parser::Face::parse(key.data(), 0).ok())
+            .collect()
+    })
+}
+
+/// The parsed face of `key`.
+#[must_use]
+pub fn parsed(key: FaceKey) -> Option<&'static ttf_parser::Face<'static>> {
+    parsed_faces().get(key.chain_index * 2 + usize::from(key.bold))?.as_ref()
+}
+
+/// Whether `text` needs a shaper to read right: joining scripts (Arabic), scripts whose vowels
+/// reorder or stack (Devanagari, Thai), right-to-left text and combining marks. Everything else
+/// (Latin, Greek, Cyrillic, CJK, Hangul) is set glyph by glyph with the advances the layout
+/// measured, which is exact and much faster than shaping each line.
+#[must_use]
+pub fn needs_shaping(text: &str) -> bool {
+    text.chars().any(|ch| {
+        matches!(u32::from(ch),
+            0x0300..=0x036F // combining marks
+            | 0x0590..=0x08FF // Hebrew, Arabic, Syriac, Thaana, NKo…
+            | 0x0900..=0x0DFF // Indic scripts
+            | 0x0E00..=0x0FFF // Thai, Lao, Tibetan
+            | 0x1000..=0x109F // Myanmar
+            | 0x1780..=0x17FF // Khmer
+            | 0x200C..=0x200F // joiners and direction marks
+            | 0x202A..=0x202E | 0x2066..=0x2069 // bidi embeddings and isolates
+            | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF) // presentation forms
+    })
+}
+
 /// `text` cut into pieces each set in one face, in logical order. Spaces and marks that every
 /// face has stay in the piece they are in, so a piece of Arabic keeps its spaces.
 #[must_use]
@@ -70,6 +107,18 @@ pub fn segments(text: &str, weight: Weight) -> Vec<(FaceKey, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_scripts_that_join_reorder_or_run_right_to_left_are_shaped() {
+        for plain in ["Onboarding — 12 %", "Straße", "Доставка", "配送センター", "배송"] {
+            assert!(!needs_shaping(plain), "{plain}");
+        }
+        for shaped in ["شحن", "משלוח", "डिलीवरी", "การจัดส่ง", "e\u{301}"] {
+            assert!(needs_shaping(shaped), "{shaped}");
+        }
+        let inter = parsed(FaceKey { chain_index: 0, bold: true });
+        assert!(inter.is_some_and(|face| face.glyph_index('W').is_some()));
+    }
 
     #[test]
     fn latin_is_one_piece_and_scripts_fall_back() {

@@ -2,14 +2,14 @@
 //! real text in the bundled faces. Like the SVG painter, it maps shapes to primitives and
 //! nothing else, so the PDF shows what the canvas and the posters show.
 
-use super::faces::{FaceKey, segments};
-use crate::layout::{Anchor, FontMeasure, Point, Scene, Shape, Stroke, TextMeasure, TextRun, Weight};
+use super::faces::{FaceKey, needs_shaping, parsed, segments};
+use crate::layout::{Anchor, FontMeasure, Point, Rect, Scene, Shape, Stroke, TextMeasure, TextRun, Weight};
 use crate::model::Colour;
 use krilla::geom::{Path, PathBuilder, Transform};
 use krilla::num::NormalizedF32;
 use krilla::paint::{Fill, LineCap, LineJoin, StrokeDash};
 use krilla::surface::Surface;
-use krilla::text::{Font, TextDirection};
+use krilla::text::{Font, GlyphId, KrillaGlyph, TextDirection};
 use std::collections::HashMap;
 
 /// The fonts of one document, loaded as pages first need them (the CJK face is large, and most
@@ -26,20 +26,49 @@ impl Fonts {
 }
 
 /// Draws `scene` on `surface`, each map unit `scale` points, its origin at `offset` on the
-/// page. Appends every line of text drawn to `texts`, in paint order.
+/// page. When only `visible` (in map units) shows, as on a tile of a large map, what lies
+/// wholly outside it is left out, so a map cut into twenty tiles is not written twenty times.
+/// Appends every line of text drawn to `texts`, in paint order.
 pub fn paint_scene(
     surface: &mut Surface<'_>,
     scene: &Scene,
-    scale: f32,
-    offset: (f32, f32),
+    (scale, offset): (f32, (f32, f32)),
+    visible: Option<Rect>,
     fonts: &mut Fonts,
     texts: &mut Vec<String>,
 ) {
+    // Strokes and arrowheads reach a little beyond the points that define them.
+    let visible = visible.map(|r| r.expand(MARGIN));
     surface.push_transform(&Transform::from_row(scale, 0.0, 0.0, scale, offset.0, offset.1));
     for item in &scene.items {
+        if visible.is_some_and(|v| !bounds(&item.shape).overlaps(&v)) {
+            continue;
+        }
         paint_shape(surface, &item.shape, fonts, texts);
     }
     surface.pop();
+}
+
+/// How far beyond a shape's defining points its stroke may show, in map units.
+const MARGIN: f32 = 8.0;
+
+/// The box a shape's defining points cover, in map units (outlines not included).
+pub(crate) fn bounds(shape: &Shape) -> Rect {
+    let around = |points: &[Point]| {
+        let (mut min_x, mut min_y, mut max_x, mut max_y) = (f32::MAX, f32::MAX, f32::MIN, f32::MIN);
+        for p in points {
+            (min_x, min_y, max_x, max_y) = (min_x.min(p.x), min_y.min(p.y), max_x.max(p.x), max_y.max(p.y));
+        }
+        Rect::from_xywh(min_x, min_y, (max_x - min_x).max(0.0), (max_y - min_y).max(0.0))
+    };
+    match shape {
+        Shape::Rect { rect, .. } => *rect,
+        Shape::Polygon { points, .. } | Shape::Line { points, .. } => around(points),
+        Shape::Circle { centre, radius, .. } => {
+            Rect::from_xywh(centre.x - radius, centre.y - radius, 2.0 * radius, 2.0 * radius)
+        }
+        Shape::Text(run) => run.bounds(),
+    }
 }
 
 fn paint_shape(surface: &mut Surface<'_>, shape: &Shape, fonts: &mut Fonts, texts: &mut Vec<String>) {
@@ -179,15 +208,33 @@ fn paint_text(surface: &mut Surface<'_>, run: &TextRun, fonts: &mut Fonts, texts
         } else {
             TextDirection::LeftToRight
         };
-        surface.draw_text(
-            krilla::geom::Point::from_xy(x, run.origin.y),
-            font,
-            run.size,
-            piece,
-            false,
-            direction,
-        );
+        let start = krilla::geom::Point::from_xy(x, run.origin.y);
+        match parsed(*key).filter(|_| !needs_shaping(piece)) {
+            Some(face) => surface.draw_glyphs(start, &glyphs(face, piece), font, piece, run.size, false),
+            None => surface.draw_text(start, font, run.size, piece, false, direction),
+        }
     }
     surface.set_fill(None);
     texts.push(run.text.clone());
+}
+
+/// `text` as one glyph per character with the face's own advances (in ems), each keyed to its
+/// character so the text stays selectable and searchable: what the layout measured, exactly.
+fn glyphs(face: &ttf_parser::Face<'_>, text: &str) -> Vec<KrillaGlyph> {
+    let per_em = f32::from(face.units_per_em().max(1));
+    text.char_indices()
+        .map(|(at, ch)| {
+            let glyph = face.glyph_index(ch).unwrap_or(ttf_parser::GlyphId(0));
+            let advance = f32::from(face.glyph_hor_advance(glyph).unwrap_or(0)) / per_em;
+            KrillaGlyph::new(
+                GlyphId::new(u32::from(glyph.0)),
+                advance,
+                0.0,
+                0.0,
+                0.0,
+                at..at + ch.len_utf8(),
+                None,
+            )
+        })
+        .collect()
 }

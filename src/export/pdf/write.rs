@@ -142,7 +142,20 @@ fn write_with(
                 if let Some(clip) = &clip {
                     surface.push_clip_path(clip, &krilla::paint::FillRule::NonZero);
                 }
-                paint_scene(&mut surface, &layer.scene, layer.scale, layer.offset, &mut fonts, &mut texts);
+                // The part of the scene the clip lets through, in map units.
+                let visible = layer.clip.map(|r| {
+                    let (x, y) = layer.offset;
+                    let s = layer.scale.max(f32::MIN_POSITIVE);
+                    Rect::from_xywh((r.min.x - x) / s, (r.min.y - y) / s, r.width() / s, r.height() / s)
+                });
+                paint_scene(
+                    &mut surface,
+                    &layer.scene,
+                    (layer.scale, layer.offset),
+                    visible,
+                    &mut fonts,
+                    &mut texts,
+                );
                 if clip.is_some() {
                     surface.pop();
                 }
