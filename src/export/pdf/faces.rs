@@ -113,7 +113,8 @@ mod tests {
         for plain in ["Onboarding — 12 %", "Straße", "Доставка", "配送センター", "배송"] {
             assert!(!needs_shaping(plain), "{plain}");
         }
-        for shaped in ["شحن", "משלוח", "डिलीवरी", "การจัดส่ง", "e\u{301}"] {
+        for shaped in ["شحن", "משלוח", "डिलीवरी", "การจัดส่ง", "e\u{301}"]
+        {
             assert!(needs_shaping(shaped), "{shaped}");
         }
         let inter = parsed(FaceKey { chain_index: 0, bold: true });
