@@ -179,21 +179,12 @@ pub fn make_performance_map(study: &Study, tactical: MapId) -> Option<(Vec<Edit>
     copy.kind = MapKind::Performance;
     copy.title = format!("{} — performance and improvement", original.title.trim());
     copy.focus = Some(Focus { map: tactical, cards: original.cards().map(|c| c.id).collect() });
-    let mut card_ids = std::collections::HashMap::new();
+    super::ops::renumber_contents(&mut copy, &mut ids);
+    // One map details a touchpoint; the copy does not claim the step's own detail.
     for stage in &mut copy.stages {
-        stage.id = ids.stage();
         for card in &mut stage.cards {
-            let fresh = ids.card();
-            card_ids.insert(card.id, fresh);
-            card.id = fresh;
-            // One map details a touchpoint; the copy does not claim the step's own detail.
             card.detail = None;
         }
-    }
-    for link in &mut copy.links {
-        link.id = ids.link();
-        link.from = card_ids.get(&link.from).copied().unwrap_or(link.from);
-        link.to = card_ids.get(&link.to).copied().unwrap_or(link.to);
     }
     let id = copy.id;
     Some((vec![Edit::InsertMap { index: index + 1, map: copy }], id))

@@ -5,8 +5,8 @@
 
 use super::apply::Edit;
 use crate::model::{
-    Card, CardId, DistinctColours, JourneyMap, Link, LinkKind, MapId, MapKind, Owner, OwnerId, OwnerKind,
-    Stage, StageId, Study,
+    Card, CardId, DistinctColours, IdAllocator, JourneyMap, Link, LinkKind, MapId, MapKind, Owner, OwnerId,
+    OwnerKind, Stage, StageId, Study,
 };
 
 fn map(study: &Study, id: MapId) -> Option<&JourneyMap> {
@@ -247,6 +247,14 @@ pub fn duplicate_map(study: &Study, map_id: MapId) -> (Vec<Edit>, Option<MapId>)
     let mut copy = original.clone();
     copy.id = ids.map();
     copy.title = format!("{} (copy)", original.title);
+    renumber_contents(&mut copy, &mut ids);
+    let id = copy.id;
+    (vec![Edit::InsertMap { index: index + 1, map: copy }], Some(id))
+}
+
+/// Gives a copied map's stages, cards and links fresh ids from `ids`, its links following
+/// their cards to the new ids, so the copy and the original share none.
+pub(crate) fn renumber_contents(copy: &mut JourneyMap, ids: &mut IdAllocator) {
     let mut card_ids = std::collections::HashMap::new();
     for stage in &mut copy.stages {
         stage.id = ids.stage();
@@ -261,8 +269,6 @@ pub fn duplicate_map(study: &Study, map_id: MapId) -> (Vec<Edit>, Option<MapId>)
         link.from = card_ids.get(&link.from).copied().unwrap_or(link.from);
         link.to = card_ids.get(&link.to).copied().unwrap_or(link.to);
     }
-    let id = copy.id;
-    (vec![Edit::InsertMap { index: index + 1, map: copy }], Some(id))
 }
 
 /// Deletes a map; cards on other maps that pointed at it as their detail lose the pointer,
