@@ -54,8 +54,8 @@ fn detail_a_touchpoint_then_walk_down_and_back_up() {
     let typical = before.maps[0].id;
     let card = undetailed(&before);
 
-    // Zoom the typical map a little, so there is a view to come back to.
-    press(&mut harness, Modifiers::COMMAND, Key::Plus);
+    // Zoom the typical map out a little, so there is a view to come back to.
+    press(&mut harness, Modifiers::COMMAND, Key::Minus);
     let typical_zoom = harness.state().canvas.zoom(typical).unwrap();
 
     let at = card_centre(&mut harness, card);

@@ -30,32 +30,80 @@ fn shown(harness: &Harness<'_, WaylineApp>, label: &str) -> bool {
 }
 
 #[test]
-fn at_fit_on_a_laptop_every_card_title_and_stage_name_is_painted_at_a_readable_size() {
-    for example in ["logistics", "saas"] {
-        let mut harness = harness_sized(example, 1366.0, 768.0);
-        harness.key_press_modifiers(Modifiers::SHIFT, Key::Num1);
-        harness.run_ok();
-        let app = harness.state();
-        let map = app.editor.current_map().unwrap();
-        let zoom = app.canvas.zoom(map.id).unwrap();
-        // Printed titles would be far too small here.
-        assert!(zoom < 0.5, "{example} fits at {zoom}");
-        let overview = app.canvas.overview().unwrap();
-        assert_eq!(overview.level, Level::Titles, "{example} at {zoom}");
-        for card in map.cards() {
-            let face = overview.card(card.id).unwrap_or_else(|| panic!("{:?} is drawn", card.title));
-            let title = face.texts.iter().find(|t| t.part == Part::Title).expect("a title");
-            assert!(title.size() >= Legibility::CANVAS.min_title);
-            let first = title.rows()[0].clone();
-            let word = first.split_whitespace().next().unwrap().trim_end_matches('…');
-            assert!(card.title.starts_with(word), "{first:?} of {:?}", card.title);
-        }
-        let names: Vec<String> = overview.stages.iter().map(|t| t.text.rows().join(" ")).collect();
-        assert_eq!(names.len(), map.stages.len());
-        for tag in &overview.stages {
-            assert!(tag.text.size() >= Legibility::CANVAS.min_title);
+fn at_fit_every_card_shows_whole_words_of_its_title_and_every_stage_its_name_on_laptop_screens() {
+    for (width, height) in [(1366.0, 768.0), (900.0, 600.0)] {
+        for example in ["logistics", "saas"] {
+            let mut harness = harness_sized(example, width, height);
+            harness.key_press_modifiers(Modifiers::SHIFT, Key::Num1);
+            harness.run_ok();
+            let app = harness.state();
+            let map = app.editor.current_map().unwrap();
+            let zoom = app.canvas.zoom(map.id).unwrap();
+            let at = format!("{example} at {width}x{height}, {zoom}");
+            // Printed titles would be far too small here.
+            assert!(zoom < 0.5, "{at}");
+            let viewport = app.canvas.viewport().unwrap();
+            let overview = app.canvas.overview().unwrap();
+            assert_eq!(overview.level, Level::Titles, "{at}");
+            let mut whole_first_words = 0;
+            for card in map.cards() {
+                let face =
+                    overview.card(card.id).unwrap_or_else(|| panic!("{:?} is drawn, {at}", card.title));
+                // The journey is framed: every touchpoint is in the window.
+                assert!(viewport.contains_rect(face.rect), "{:?} is in view, {at}", card.title);
+                let title = face.texts.iter().find(|t| t.part == Part::Title).expect("a title");
+                assert!(title.size() >= 10.0, "{at}");
+                assert!(
+                    face.rect.expand(0.5).contains_rect(title.rect()),
+                    "{:?} inside its box, {at}",
+                    card.title
+                );
+                let first = title.rows()[0].clone();
+                let word = first.split_whitespace().next().unwrap();
+                assert!(card.title.starts_with(word.trim_end_matches('…')), "{first:?} of {:?}", card.title);
+                if !word.ends_with('…') {
+                    whole_first_words += 1;
+                }
+            }
+            let cards = map.card_count();
+            assert!(
+                whole_first_words * 10 >= cards * 8,
+                "{whole_first_words} of {cards} cards show a whole first word, {at}"
+            );
+            assert_eq!(overview.stages.len(), map.stages.len(), "{at}");
+            for tag in &overview.stages {
+                assert!(tag.text.size() >= Legibility::CANVAS.min_title, "{at}");
+            }
         }
     }
+}
+
+#[test]
+fn whole_page_frames_the_poster_and_fit_to_window_the_journey_and_both_follow_the_window() {
+    let mut harness = harness_sized("logistics", 1366.0, 768.0);
+    let before = study(&harness);
+    let map = harness.state().editor.map.unwrap();
+    let zoom = |h: &Harness<'_, WaylineApp>| h.state().canvas.zoom(map).unwrap();
+    // A map opens fitted to its journey.
+    let journey = zoom(&harness);
+    harness.key_press_modifiers(Modifiers::SHIFT, Key::Num3);
+    harness.run_ok();
+    let page = zoom(&harness);
+    assert!(page < journey, "the whole page ({page}) is smaller than the journey ({journey})");
+    // Still the whole page when the canvas grows.
+    harness.key_press(Key::F11);
+    harness.run_ok();
+    assert!(zoom(&harness) > page);
+    harness.key_press(Key::F11);
+    harness.run_ok();
+    assert!((zoom(&harness) - page).abs() < 1e-6);
+    harness.get_by_label("View").click();
+    harness.run_ok();
+    harness.get_by_label("Fit to window").click();
+    harness.run_ok();
+    assert!((zoom(&harness) - journey).abs() < 1e-6);
+    assert_eq!(study(&harness), before);
+    assert!(!harness.state().editor.doc.is_dirty());
 }
 
 #[test]

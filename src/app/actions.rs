@@ -164,6 +164,7 @@ impl WaylineApp {
                 self.editor.highlight = None;
             }
             Command::ZoomFit => self.canvas.request_fit(),
+            Command::ZoomPage => self.canvas.request_fit_page(),
             Command::ZoomSelection => self.canvas.request_zoom_to_selection(),
             Command::Zoom100 => self.canvas.request_zoom_100(),
             Command::ZoomIn => {
@@ -635,6 +636,7 @@ impl WaylineApp {
             ui.menu_button("View", |ui| {
                 for command in [
                     Command::ZoomFit,
+                    Command::ZoomPage,
                     Command::ZoomSelection,
                     Command::Zoom100,
                     Command::ZoomIn,

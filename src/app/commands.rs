@@ -60,8 +60,10 @@ pub enum Command {
     GoUp,
     /// Clear the selection and the owner highlight.
     ClearSelection,
-    /// Fit the map to the window.
+    /// Fit the journey (stages, touchpoints, lanes) to the window.
     ZoomFit,
+    /// Fit the whole poster page to the window.
+    ZoomPage,
     /// Zoom to the selection.
     ZoomSelection,
     /// Show the map at 100 %.
@@ -92,7 +94,7 @@ const fn shortcut(modifiers: Modifiers, key: Key) -> Option<KeyboardShortcut> {
 
 impl Command {
     /// Every command, in menu order.
-    pub const ALL: [Command; 38] = [
+    pub const ALL: [Command; 39] = [
         Self::NewStudy,
         Self::Open,
         Self::Save,
@@ -122,6 +124,7 @@ impl Command {
         Self::GoUp,
         Self::ClearSelection,
         Self::ZoomFit,
+        Self::ZoomPage,
         Self::ZoomSelection,
         Self::Zoom100,
         Self::ZoomIn,
@@ -165,6 +168,7 @@ impl Command {
             Self::GoUp => "Up to the map it details",
             Self::ClearSelection => "Select nothing",
             Self::ZoomFit => "Fit to window",
+            Self::ZoomPage => "Whole page",
             Self::ZoomSelection => "Zoom to selection",
             Self::Zoom100 => "Actual size (100 %)",
             Self::ZoomIn => "Zoom in",
@@ -213,7 +217,8 @@ impl Command {
             Self::OpenDetail => "Open the map that details the selected card (or double-click the card)",
             Self::GoUp => "Go back up to the map this one details, as you left it",
             Self::ClearSelection => "Clear the selection and the owner highlight",
-            Self::ZoomFit => "Fit the whole map in the window",
+            Self::ZoomFit => "Fit the stages and touchpoints to the window",
+            Self::ZoomPage => "Show the whole poster page: title block, rows and legend too",
             Self::ZoomSelection => "Zoom to the selected cards",
             Self::Zoom100 => "Show the map at its printed size",
             Self::ZoomIn => "Zoom in",
@@ -256,6 +261,7 @@ impl Command {
             Self::AddLink => shortcut(Modifiers::NONE, Key::L),
             Self::ZoomFit => shortcut(Modifiers::SHIFT, Key::Num1),
             Self::ZoomSelection => shortcut(Modifiers::SHIFT, Key::Num2),
+            Self::ZoomPage => shortcut(Modifiers::SHIFT, Key::Num3),
             Self::Zoom100 => shortcut(command, Key::Num0),
             Self::ZoomIn => shortcut(command, Key::Plus),
             Self::ZoomOut => shortcut(command, Key::Minus),
@@ -301,6 +307,6 @@ impl Command {
     /// both.
     #[must_use]
     pub fn is_physical(self) -> bool {
-        matches!(self, Self::ZoomFit | Self::ZoomSelection)
+        matches!(self, Self::ZoomFit | Self::ZoomPage | Self::ZoomSelection)
     }
 }

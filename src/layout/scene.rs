@@ -260,6 +260,20 @@ impl Scene {
         self.regions.iter().find(|r| r.role == Role::Stage(stage) && r.layer == Layer::Stages).map(|r| r.rect)
     }
 
+    /// The journey itself: the spine, the cards and the swimlanes, without the title block,
+    /// the rows under the journey and the legend; the whole page when a map has none of them.
+    /// The canvas frames it when it fits a map to the window, so the touchpoints get the room.
+    #[must_use]
+    pub fn journey_rect(&self) -> Rect {
+        let journey = self.regions.iter().filter(|region| match region.role {
+            Role::Card(_) | Role::Lane(_) => true,
+            Role::Stage(_) => region.layer == Layer::Stages,
+            _ => false,
+        });
+        let page = Rect { min: Point { x: 0.0, y: 0.0 }, max: Point { x: self.width, y: self.height } };
+        journey.map(|region| region.rect).reduce(|a, b| a.union(&b)).unwrap_or(page)
+    }
+
     /// Every text run, in paint order.
     pub fn texts(&self) -> impl Iterator<Item = (&TextRun, Role)> {
         self.items.iter().filter_map(|item| match &item.shape {

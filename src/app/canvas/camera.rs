@@ -36,6 +36,31 @@ pub fn pan(transform: TSTransform, delta: Vec2) -> TSTransform {
     TSTransform::new(transform.translation + delta, transform.scaling)
 }
 
+/// `transform` panned, as little as needed, so `content` (map units) lies within `inner`
+/// (screen); content wider than `inner` shows its left edge, taller its top.
+#[must_use]
+pub fn reveal(transform: TSTransform, content: Rect, inner: Rect) -> TSTransform {
+    let on_screen = transform.mul_rect(content);
+    if inner.contains_rect(on_screen) {
+        return transform;
+    }
+    let dx = if on_screen.width() > inner.width() || on_screen.left() < inner.left() {
+        inner.left() - on_screen.left()
+    } else if on_screen.right() > inner.right() {
+        inner.right() - on_screen.right()
+    } else {
+        0.0
+    };
+    let dy = if on_screen.height() > inner.height() || on_screen.top() < inner.top() {
+        inner.top() - on_screen.top()
+    } else if on_screen.bottom() > inner.bottom() {
+        inner.bottom() - on_screen.bottom()
+    } else {
+        0.0
+    };
+    pan(transform, Vec2::new(dx, dy))
+}
+
 /// The map point under a screen point.
 #[must_use]
 pub fn map_from_screen(transform: TSTransform, screen: Pos2) -> Pos2 {
@@ -45,6 +70,20 @@ pub fn map_from_screen(transform: TSTransform, screen: Pos2) -> Pos2 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reveal_pans_as_little_as_needed() {
+        let inner = Rect::from_min_size(Pos2::ZERO, Vec2::new(100.0, 100.0));
+        let half = TSTransform::new(Vec2::ZERO, 0.5);
+        let inside = Rect::from_min_size(Pos2::new(20.0, 20.0), Vec2::splat(40.0));
+        assert_eq!(reveal(half, inside, inner), half);
+        let right = Rect::from_min_size(Pos2::new(300.0, 20.0), Vec2::splat(40.0));
+        let moved = reveal(half, right, inner);
+        assert!((moved.mul_rect(right).right() - 100.0).abs() < 1e-4);
+        assert!(moved.translation.y.abs() < 1e-4);
+        let wide = Rect::from_min_size(Pos2::new(-100.0, 0.0), Vec2::new(400.0, 10.0));
+        assert!(reveal(half, wide, inner).mul_rect(wide).left().abs() < 1e-4);
+    }
 
     #[test]
     fn fit_centres_and_contains_the_content() {

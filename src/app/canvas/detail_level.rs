@@ -34,8 +34,8 @@ pub struct Legibility {
 }
 
 impl Legibility {
-    /// The editor's canvas: titles at 11 points and more, stage names at 12.
-    pub const CANVAS: Self = Self { min_title: 11.0, min_stage: 12.0, greek_below: 4.0, blocks: true };
+    /// The editor's canvas: titles at 10.5 points and more, stage names at 12.
+    pub const CANVAS: Self = Self { min_title: 10.5, min_stage: 12.0, greek_below: 4.0, blocks: true };
 }
 
 /// How much of each card the canvas draws.
@@ -54,10 +54,10 @@ pub enum Level {
 /// shows two or three letters, which read as noise.
 const MIN_TITLE_EMS: f32 = 3.2;
 /// Screen padding inside a card at the overview levels, in points.
-const PAD: Vec2 = Vec2::new(4.0, 1.5);
+const PAD: Vec2 = Vec2::new(4.0, 1.0);
 /// The distance between rows set again, in multiples of the text size: tighter than the
 /// interface's, so two rows of a title fit in more cards.
-const LEADING: f32 = 1.12;
+const LEADING: f32 = 1.1;
 
 /// The level of detail for the cards of a scene at `zoom` (1.0 = 100 %).
 #[must_use]
@@ -219,7 +219,12 @@ pub fn plan(
     if level == Level::Full && !stage_names {
         return overview;
     }
-    let title_row = LEADING * legibility.min_title;
+    // egui never sets rows closer than the face's own height, so that is the pitch to count.
+    let size = legibility.min_title;
+    let title_row = [Weight::Bold, Weight::Regular]
+        .into_iter()
+        .map(|weight| fonts.row_height(&paint::font(size, weight)))
+        .fold(LEADING * size, f32::max);
     let mut stages = Vec::new();
     for label in &scene.labels {
         let rect = on_screen(screen_from_map, label);
@@ -511,9 +516,9 @@ mod tests {
     #[test]
     fn cards_are_printed_while_their_titles_read_then_set_again_then_blocks() {
         assert_eq!(level(1.0, &CANVAS), Level::Full);
-        // 12 pt titles reach 11 points on screen at 11/12.
-        assert_eq!(level(0.92, &CANVAS), Level::Full);
-        assert_eq!(level(0.9, &CANVAS), Level::Titles);
+        // 12 pt titles reach 10.5 points on screen at 10.5/12.
+        assert_eq!(level(0.88, &CANVAS), Level::Full);
+        assert_eq!(level(0.87, &CANVAS), Level::Titles);
         assert_eq!(level(0.5, &CANVAS), Level::Titles);
         assert_eq!(level(0.25, &CANVAS), Level::Titles);
         // A 192 pt card 38 points wide holds two or three letters: a block.

@@ -59,13 +59,26 @@ pub(crate) struct MapRename {
     pub focus_requested: bool,
 }
 
+/// What fitting a map to the window frames.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Framing {
+    /// The stages, touchpoints and lanes: what a consultant reads, as large as the window allows.
+    Journey,
+    /// The whole poster page.
+    Page,
+}
+
+/// The room kept around the journey when it is fitted, in map units: the chevrons' and cards'
+/// edges stay clear of the window's.
+const JOURNEY_MARGIN: f32 = 16.0;
+
 /// The canvas's own state: views per map and the gesture in progress (never saved).
 #[derive(Default)]
 pub struct CanvasState {
     cameras: HashMap<MapId, TSTransform>,
-    fit_requested: bool,
-    /// The maps whose view is as fitted to the window, with that fit.
-    fitted: HashMap<MapId, TSTransform>,
+    fit_requested: Option<Framing>,
+    /// The maps whose view is as fitted to the window, with what was fitted and that fit.
+    fitted: HashMap<MapId, (Framing, TSTransform)>,
     reveal_stage: Option<StageId>,
     /// What the last frame drew of the cards and stage names beyond the printed scene.
     overview: Option<detail_level::Overview>,
@@ -93,9 +106,14 @@ pub struct CanvasState {
 }
 
 impl CanvasState {
-    /// Fits the map to the window on the next frame.
+    /// Fits the journey (stages, touchpoints and lanes) to the window on the next frame.
     pub fn request_fit(&mut self) {
-        self.fit_requested = true;
+        self.fit_requested = Some(Framing::Journey);
+    }
+
+    /// Fits the whole poster page, title block and legend included, on the next frame.
+    pub fn request_fit_page(&mut self) {
+        self.fit_requested = Some(Framing::Page);
     }
 
     /// Zooms to the selection on the next frame.
@@ -224,11 +242,26 @@ pub fn show(ui: &mut egui::Ui, editor: &mut Editor, state: &mut CanvasState) {
         return;
     };
     let page = Rect::from_min_size(Pos2::ZERO, Vec2::new(scene.width, scene.height));
-    let fit = camera::fit(page, viewport, 1.0);
-    let mut transform = *state.cameras.entry(map_id).or_insert(fit);
-    // A view still as fitted follows the window when it (or the panels beside it) changes size.
-    if std::mem::take(&mut state.fit_requested) || state.fitted.get(&map_id) == Some(&transform) {
-        transform = fit;
+    let fit_to = |framing: Framing| {
+        let content = match framing {
+            Framing::Page => page,
+            Framing::Journey => {
+                let journey = scene.journey_rect();
+                Rect::from_min_max(to_pos(journey.min), to_pos(journey.max)).expand(JOURNEY_MARGIN)
+            }
+        };
+        camera::fit(content, viewport, 1.0)
+    };
+    // A map seen for the first time opens fitted; a view still as fitted follows the window when
+    // it (or the panels beside it) changes size.
+    let first_view = !state.cameras.contains_key(&map_id);
+    let mut transform = *state.cameras.entry(map_id).or_insert_with(|| fit_to(Framing::Journey));
+    let framing = state.fit_requested.take().or(first_view.then_some(Framing::Journey)).or_else(|| {
+        state.fitted.get(&map_id).filter(|(_, fitted)| *fitted == transform).map(|(framing, _)| *framing)
+    });
+    let fit = framing.map(|framing| (framing, fit_to(framing)));
+    if let Some((_, fitted)) = fit {
+        transform = fitted;
     }
     if std::mem::take(&mut state.zoom_100_requested) {
         transform = camera::zoom_about(transform, viewport.center(), 1.0 / transform.scaling);
@@ -245,32 +278,18 @@ pub fn show(ui: &mut egui::Ui, editor: &mut Editor, state: &mut CanvasState) {
     if let Some(stage) = state.reveal_stage.take()
         && let Some(chevron) = scene.stage_rect(stage)
     {
-        let on_screen = transform.mul_rect(Rect::from_min_max(to_pos(chevron.min), to_pos(chevron.max)));
-        let inner = viewport.shrink(24.0);
-        if !inner.contains_rect(on_screen) {
-            let dx = if on_screen.width() > inner.width() || on_screen.left() < inner.left() {
-                inner.left() - on_screen.left()
-            } else if on_screen.right() > inner.right() {
-                inner.right() - on_screen.right()
-            } else {
-                0.0
-            };
-            let dy = if on_screen.top() < inner.top() {
-                inner.top() - on_screen.top()
-            } else if on_screen.bottom() > inner.bottom() {
-                inner.bottom() - on_screen.bottom()
-            } else {
-                0.0
-            };
-            transform = camera::pan(transform, Vec2::new(dx, dy));
-        }
+        let chevron = Rect::from_min_max(to_pos(chevron.min), to_pos(chevron.max));
+        transform = camera::reveal(transform, chevron, viewport.shrink(24.0));
     }
     transform = interact::navigate(ui, &response, transform);
     state.cameras.insert(map_id, transform);
-    if transform == fit {
-        state.fitted.insert(map_id, fit);
-    } else {
-        state.fitted.remove(&map_id);
+    match fit {
+        Some((framing, fitted)) if fitted == transform => {
+            state.fitted.insert(map_id, (framing, fitted));
+        }
+        _ => {
+            state.fitted.remove(&map_id);
+        }
     }
 
     let page_on_screen = transform.mul_rect(page);
