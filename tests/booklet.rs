@@ -218,6 +218,72 @@ fn letter_paper_a_chosen_map_and_sections() {
     }
 }
 
+/// The page rectangle a placed scene's region lands on, and whether it is whole within the
+/// layer's clip, cut by it, or outside it.
+fn cut_by(layer: &Placed, rect: Rect) -> Option<bool> {
+    let on = on_page(layer, rect);
+    let clip = layer.clip?;
+    if !clip.overlaps(&on) {
+        return None;
+    }
+    Some(!clip.contains_rect(&on, 0.01))
+}
+
+#[test]
+fn a_map_cut_across_pages_is_cut_between_stages_and_cards_with_the_spine_on_every_page() {
+    let study = study("logistics");
+    for paper in [Paper::A4, Paper::Letter] {
+        let settings = BookletSettings { paper, maps: Vec::new(), sections: vec![Section::Maps] };
+        let made = booklet(&study, &settings, &mut |_, _| {}).unwrap();
+        check_pages(&made.composed.pages);
+        let mut seen = std::collections::HashSet::new();
+        for (index, page) in made.composed.pages.iter().enumerate() {
+            let texts = made.page_texts[index].join(" ");
+            // Which map this page shows: the one whose cards it holds.
+            let holds = |map: &&wayline::model::JourneyMap| {
+                map.cards()
+                    .any(|card| page.layers.iter().any(|layer| layer.scene.card_rect(card.id).is_some()))
+            };
+            let Some(map) = study.maps.iter().find(holds) else {
+                continue;
+            };
+            let shows_cards = page.layers[1..].iter().any(|layer| {
+                map.cards()
+                    .any(|card| layer.scene.card_rect(card.id).is_some_and(|r| cut_by(layer, r).is_some()))
+            });
+            for layer in &page.layers[1..] {
+                for card in map.cards() {
+                    if let Some(rect) = layer.scene.card_rect(card.id) {
+                        let fits = rect.height() * layer.scale < page.height_pt - 120.0;
+                        assert!(
+                            !fits || cut_by(layer, rect) != Some(true),
+                            "{paper:?} page {}: {:?} is cut",
+                            index + 1,
+                            card.title
+                        );
+                        if cut_by(layer, rect) == Some(false) {
+                            seen.insert(card.id);
+                        }
+                    }
+                }
+            }
+            if shows_cards {
+                // Every page of cards names its stages on a spine.
+                assert!(
+                    map.stages.iter().any(|stage| texts.contains(&stage.name)),
+                    "page {} shows cards without the spine",
+                    index + 1
+                );
+            }
+        }
+        for map in &study.maps {
+            for card in map.cards() {
+                assert!(seen.contains(&card.id), "{:?} is shown whole on some page", card.title);
+            }
+        }
+    }
+}
+
 #[test]
 fn progress_is_reported_up_to_done() {
     let study = study("starter");

@@ -97,6 +97,31 @@ pub fn layout(study: &Study, map: &JourneyMap, measure: &dyn TextMeasure, option
     compose(study, map, measure, options, vec![(caption, body)], &used)
 }
 
+/// The title block and the legend (with the footer) of `map` as two scenes `width` map units
+/// wide, for a page that shows the map in parts under one title and over one legend: the
+/// booklet, where the poster's own are wider than a page. The legend lists what the whole map
+/// uses.
+#[must_use]
+pub fn title_and_legend(
+    study: &Study,
+    map: &JourneyMap,
+    measure: &dyn TextMeasure,
+    width: f32,
+) -> (Scene, Scene) {
+    let mut used = used::Used::default();
+    let _ = body(study, map, measure, &mut used);
+    let width = (width - 2.0 * MARGIN).max(40.0 * UNIT);
+    let mut title = Builder::new(measure);
+    let height = chrome::title_block(&mut title, study, map, MARGIN, MARGIN, width);
+    let title = title.finish(width + 2.0 * MARGIN, height + 2.0 * MARGIN, size::BODY);
+    let mut legend = Builder::new(measure);
+    let mut y = MARGIN;
+    y += chrome::legend(&mut legend, study, &used, MARGIN, y, width);
+    y += 6.0 * UNIT;
+    y += chrome::footer(&mut legend, study, MARGIN, y, width);
+    (title, legend.finish(width + 2.0 * MARGIN, y + MARGIN, size::BODY))
+}
+
 /// Lays out `map` wrapped into bands, one per range of stages, stacked top to bottom under one
 /// title block and above one legend: a wide map printed as rows, each with its own spine. Links
 /// between cards of different bands are left out (each band is the map cut to its stages).

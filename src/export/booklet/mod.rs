@@ -10,6 +10,7 @@
 //! the PDF painter draws them, and every number comes from [`crate::analysis`].
 
 pub mod flow;
+mod map_tiles;
 pub mod maps;
 mod sections;
 

@@ -361,7 +361,9 @@ pub fn maps(flow: &mut Flow, study: &Study, maps: &[&JourneyMap], paper: Paper) 
         let pages = map_pages(study, map, paper);
         let count = pages.len();
         for (index, page) in pages.into_iter().enumerate() {
-            let part = if count > 1 { format!(" · part {} of {count}", index + 1) } else { String::new() };
+            let stages = page.stages.map(|(first, last)| stage_span(map, first, last)).unwrap_or_default();
+            let part =
+                if count > 1 { format!("{stages} · part {} of {count}", index + 1) } else { String::new() };
             flow.set_header(&format!("Maps · {}{part}", map.title));
             let place = flow.new_page_sized(page.width, page.height);
             if index == 0 {
@@ -369,11 +371,22 @@ pub fn maps(flow: &mut Flow, study: &Study, maps: &[&JourneyMap], paper: Paper) 
                 marks.push(bookmark(map.title.clone(), place));
             }
             if let Some(last) = flow.pages.last_mut() {
-                last.placed.push(page.placed);
+                last.placed.extend(page.layers);
             }
         }
     }
     first.map(|f| (f, marks))
+}
+
+/// " · stage 3" or " · stages 1–3: Awareness to Quote", for a page showing stages `first` to
+/// `last` (from 0).
+fn stage_span(map: &JourneyMap, first: usize, last: usize) -> String {
+    let name = |index: usize| map.stages.get(index).map_or("", |s| s.name.as_str());
+    if first == last {
+        format!(" · stage {}: {}", first + 1, name(first))
+    } else {
+        format!(" · stages {}–{}: {} to {}", first + 1, last + 1, name(first), name(last))
+    }
 }
 
 /// A page (or part of one) per stage of each map.
