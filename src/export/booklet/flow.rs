@@ -192,6 +192,48 @@ impl Flow {
         }
     }
 
+    /// An empty flow on the same paper, to measure what a section will take before it is set.
+    #[must_use]
+    pub fn probe(&self) -> Self {
+        let mut probe = Self::new(self.portrait.0, self.portrait.1);
+        probe.new_page();
+        probe
+    }
+
+    /// The height set so far on a flow started with [`Flow::probe`], when it is one page.
+    #[must_use]
+    pub fn height_used(&self) -> Option<f32> {
+        (self.pages.len() == 1).then_some(self.y - MARGIN_TOP)
+    }
+
+    /// Half the height of a portrait page's content.
+    #[must_use]
+    pub fn half_page_height(&self) -> f32 {
+        (self.portrait.1 - MARGIN_TOP - MARGIN_BOTTOM) / 2.0
+    }
+
+    /// A new page, unless the cursor is at the top of one already.
+    pub fn next_page(&mut self) {
+        if self.pages.is_empty() || self.y > MARGIN_TOP + 0.01 {
+            self.new_page();
+        }
+    }
+
+    /// Moves to the next half page: the top of this page's lower half while the cursor is in
+    /// its upper half, else a new page (nothing at a page's top). A section that starts this
+    /// way gets a page or half a page of its own.
+    pub fn next_half_page(&mut self) {
+        if self.pages.is_empty() || self.y <= MARGIN_TOP + 0.01 {
+            return;
+        }
+        let middle = MARGIN_TOP + (self.bottom() - MARGIN_TOP) / 2.0;
+        if self.y < middle - 0.01 {
+            self.y = middle;
+        } else {
+            self.new_page();
+        }
+    }
+
     /// Moves the cursor down `height` points.
     pub fn advance(&mut self, height: f32) {
         self.y += height;

@@ -413,131 +413,162 @@ pub fn stages(flow: &mut Flow, study: &Study, maps: &[&JourneyMap]) -> (Place, V
                 stage_index + 1,
                 if stage.name.is_empty() { "Untitled stage" } else { &stage.name }
             );
-            let place = flow.heading(&title, size::H3 + 1.5, 50.0);
+            let context = StageContext { study, map, analysis: &analysis, plan: &plan };
+            // Each stage on a page or half a page of its own, as a workshop handout: a stage
+            // that fits half a page starts at the next half, a longer one on a new page.
+            if stage_index > 0 {
+                let mut probe = flow.probe();
+                stage_section(&mut probe, &context, stage_index, stage, &title);
+                match probe.height_used() {
+                    Some(height) if height <= flow.half_page_height() => flow.next_half_page(),
+                    _ => flow.next_page(),
+                }
+            }
+            let place = stage_section(flow, &context, stage_index, stage, &title);
             map_mark.children.push(bookmark(title, place));
-            if !stage.goal.trim().is_empty() {
-                flow.paragraph(
-                    &format!("Customer goal: {}", stage.goal),
-                    size::BODY,
-                    Weight::Regular,
-                    INK,
-                    0.0,
-                );
-            }
-            let emotion = analysis::stage_emotion(stage);
-            if emotion.is_known() {
-                flow.paragraph(
-                    &format!(
-                        "Emotion: felt {}, wanted {} (−2 to +2)",
-                        signed(emotion.elicited),
-                        signed(emotion.desired)
-                    ),
-                    size::BODY,
-                    Weight::Regular,
-                    SECONDARY,
-                    0.0,
-                );
-            }
-            flow.advance(4.0);
-            if stage.cards.is_empty() {
-                flow.note("No touchpoints in this stage.");
-            } else {
-                let rows: Vec<Vec<Cell>> = stage
-                    .cards
-                    .iter()
-                    .map(|card| {
-                        let a = analysis.card(card.id);
-                        let mut flags = Vec::new();
-                        if card.flags.pain_point {
-                            flags.push("pain point");
-                        }
-                        if card.flags.moment_of_delight {
-                            flags.push("delight");
-                        }
-                        if card.flags.moment_of_truth {
-                            flags.push("moment of truth");
-                        }
-                        if card.flags.bottleneck {
-                            flags.push("bottleneck");
-                        }
-                        let title = if card.channel.is_empty() {
-                            card_title(card)
-                        } else {
-                            format!("{} ({})", card_title(card), card.channel)
-                        };
-                        vec![
-                            Cell::bold(title),
-                            Cell::plain(owners_of(study, card)),
-                            Cell {
-                                text: flags.join(", "),
-                                bold: false,
-                                colour: Some(if card.flags.pain_point { PAIN } else { INK }),
-                            },
-                            Cell::plain(format!(
-                                "{} / {}",
-                                score(card.importance.customer),
-                                score(card.importance.internal)
-                            )),
-                            Cell::plain(format!(
-                                "{} / {}",
-                                score(card.performance.customer),
-                                score(card.performance.internal)
-                            )),
-                            Cell::plain(signed(a.and_then(|a| a.gaps.performance))),
-                        ]
-                    })
-                    .collect();
-                flow.table(
-                    &[
-                        Column { title: "Touchpoint (channel)", weight: 2.8 },
-                        Column { title: "Owners", weight: 2.2 },
-                        Column { title: "Flags", weight: 1.4 },
-                        Column { title: "Importance customer / internal", weight: 1.3 },
-                        Column { title: "Performance customer / internal", weight: 1.3 },
-                        Column { title: "Gap", weight: 0.7 },
-                    ],
-                    &rows,
-                );
-            }
-            let metrics: Vec<Vec<Cell>> = stage
-                .metrics
-                .iter()
-                .map(|m| metric_row(m, "Stage".to_owned(), analysis::metric_status(m), String::new()))
-                .chain(stage.cards.iter().flat_map(|card| {
-                    card.metrics.iter().map(move |m| {
-                        metric_row(
-                            m,
-                            card_title(card),
-                            analysis::metric_status(m),
-                            owner_name(study, card.accountable),
-                        )
-                    })
-                }))
-                .collect();
-            if !metrics.is_empty() {
-                flow.heading("Metrics against target", size::BODY + 0.5, 30.0);
-                flow.table(&metric_columns(), &metrics);
-            }
-            let actions = plan.get(stage_index).map_or(&[][..], Vec::as_slice);
-            if !actions.is_empty() {
-                flow.heading("Recommendations", size::BODY + 0.5, 30.0);
-                let rows: Vec<Vec<Cell>> = actions
-                    .iter()
-                    .map(|action| {
-                        let card = action
-                            .card
-                            .and_then(|c| map.card(c))
-                            .map_or_else(|| "Stage".to_owned(), card_title);
-                        recommendation_row(study, action.number, action.recommendation, card)
-                    })
-                    .collect();
-                flow.table(&recommendation_columns("Touchpoint"), &rows);
-            }
             flow.advance(6.0);
         }
         marks.push(map_mark);
     }
     (first, marks)
+}
+
+/// What a stage's section is written from.
+struct StageContext<'a> {
+    study: &'a Study,
+    map: &'a JourneyMap,
+    analysis: &'a analysis::MapAnalysis,
+    plan: &'a [Vec<analysis::Action<'a>>],
+}
+
+/// A stage's section under its heading `title`: goal, emotion, touchpoints, metrics and
+/// recommendations. Returns where its heading is.
+#[allow(
+    clippy::too_many_lines,
+    reason = "a stage's facts, touchpoints, metrics and recommendations, top to bottom"
+)]
+fn stage_section(
+    flow: &mut Flow,
+    context: &StageContext<'_>,
+    stage_index: usize,
+    stage: &crate::model::Stage,
+    title: &str,
+) -> Place {
+    let place = flow.heading(title, size::H3 + 1.5, 50.0);
+    if !stage.goal.trim().is_empty() {
+        flow.paragraph(&format!("Customer goal: {}", stage.goal), size::BODY, Weight::Regular, INK, 0.0);
+    }
+    let emotion = analysis::stage_emotion(stage);
+    if emotion.is_known() {
+        flow.paragraph(
+            &format!(
+                "Emotion: felt {}, wanted {} (−2 to +2)",
+                signed(emotion.elicited),
+                signed(emotion.desired)
+            ),
+            size::BODY,
+            Weight::Regular,
+            SECONDARY,
+            0.0,
+        );
+    }
+    flow.advance(4.0);
+    if stage.cards.is_empty() {
+        flow.note("No touchpoints in this stage.");
+    } else {
+        let rows: Vec<Vec<Cell>> = stage
+            .cards
+            .iter()
+            .map(|card| {
+                let a = context.analysis.card(card.id);
+                let mut flags = Vec::new();
+                if card.flags.pain_point {
+                    flags.push("pain point");
+                }
+                if card.flags.moment_of_delight {
+                    flags.push("delight");
+                }
+                if card.flags.moment_of_truth {
+                    flags.push("moment of truth");
+                }
+                if card.flags.bottleneck {
+                    flags.push("bottleneck");
+                }
+                let title = if card.channel.is_empty() {
+                    card_title(card)
+                } else {
+                    format!("{} ({})", card_title(card), card.channel)
+                };
+                vec![
+                    Cell::bold(title),
+                    Cell::plain(owners_of(context.study, card)),
+                    Cell {
+                        text: flags.join(", "),
+                        bold: false,
+                        colour: Some(if card.flags.pain_point { PAIN } else { INK }),
+                    },
+                    Cell::plain(format!(
+                        "{} / {}",
+                        score(card.importance.customer),
+                        score(card.importance.internal)
+                    )),
+                    Cell::plain(format!(
+                        "{} / {}",
+                        score(card.performance.customer),
+                        score(card.performance.internal)
+                    )),
+                    Cell::plain(signed(a.and_then(|a| a.gaps.performance))),
+                ]
+            })
+            .collect();
+        flow.table(
+            &[
+                Column { title: "Touchpoint (channel)", weight: 2.8 },
+                Column { title: "Owners", weight: 2.2 },
+                Column { title: "Flags", weight: 1.4 },
+                Column { title: "Importance customer / internal", weight: 1.3 },
+                Column { title: "Performance customer / internal", weight: 1.3 },
+                Column { title: "Gap", weight: 0.7 },
+            ],
+            &rows,
+        );
+    }
+    let metrics: Vec<Vec<Cell>> = stage
+        .metrics
+        .iter()
+        .map(|m| metric_row(m, "Stage".to_owned(), analysis::metric_status(m), String::new()))
+        .chain(stage.cards.iter().flat_map(|card| {
+            card.metrics.iter().map(move |m| {
+                metric_row(
+                    m,
+                    card_title(card),
+                    analysis::metric_status(m),
+                    owner_name(context.study, card.accountable),
+                )
+            })
+        }))
+        .collect();
+    if !metrics.is_empty() {
+        flow.heading("Metrics against target", size::BODY + 0.5, 30.0);
+        flow.table(&metric_columns(), &metrics);
+    }
+    let actions = context.plan.get(stage_index).map_or(&[][..], Vec::as_slice);
+    if !actions.is_empty() {
+        flow.heading("Recommendations", size::BODY + 0.5, 30.0);
+        let rows: Vec<Vec<Cell>> = actions
+            .iter()
+            .map(|action| {
+                let card = action
+                    .card
+                    .and_then(|c| context.map.card(c))
+                    .map_or_else(|| "Stage".to_owned(), card_title);
+                recommendation_row(context.study, action.number, action.recommendation, card)
+            })
+            .collect();
+        flow.table(&recommendation_columns("Touchpoint"), &rows);
+    }
+    flow.advance(6.0);
+    place
 }
 
 fn recommendation_columns(place: &'static str) -> Vec<Column> {
