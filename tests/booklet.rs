@@ -404,3 +404,27 @@ fn the_export_dialog_writes_a_booklet_off_the_interface_thread() {
     assert!(bytes.starts_with(b"%PDF-"));
     assert_eq!(common::app::study(&harness), before, "exporting changes nothing in the study");
 }
+
+#[test]
+fn the_file_menu_and_its_shortcut_open_the_export_dialog_on_the_booklet() {
+    use common::app::{click, harness, template};
+    use egui::{Key, Modifiers};
+    use egui_kittest::kittest::Queryable as _;
+    let before = template("starter");
+    let mut harness = harness(before.clone());
+    assert!(harness.query_by_label("Export booklet").is_none());
+    harness.get_by_role_and_label(egui::accesskit::Role::Button, "File").click();
+    harness.run_ok();
+    // A menu item's accessible name ends with its shortcut.
+    harness.query_all_by_label_contains("Export booklet (PDF)…").next().expect("the menu item").click();
+    harness.run_ok();
+    assert!(harness.query_by_label("Export booklet").is_some(), "the booklet's choices show");
+    click(&mut harness, "One map");
+    assert!(harness.query_by_label("Export booklet").is_none());
+    harness.key_press(Key::Escape);
+    harness.run_ok();
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::E);
+    harness.run_ok();
+    assert!(harness.query_by_label("Export booklet").is_some(), "Ctrl+Shift+E opens the booklet");
+    assert_eq!(common::app::study(&harness), before);
+}

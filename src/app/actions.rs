@@ -23,6 +23,7 @@ impl WaylineApp {
             Command::Save => self.save(),
             Command::SaveAs => self.save_as(),
             Command::Export => self.export.open(&self.editor),
+            Command::ExportBooklet => self.export.open_booklet(&self.editor),
             Command::Import => match files::pick_import() {
                 files::Choice::Chosen(path) => self.import_path(&path),
                 files::Choice::Cancelled => {}
@@ -535,6 +536,7 @@ impl WaylineApp {
             | Command::Paste
             | Command::SelectAll
             | Command::Export
+            | Command::ExportBooklet
             | Command::RenameMap
             | Command::DuplicateMap
             | Command::DeleteMap => has_map,
@@ -585,7 +587,9 @@ impl WaylineApp {
                     }
                 });
                 ui.separator();
-                for command in [Command::Save, Command::SaveAs, Command::Import, Command::Export] {
+                for command in
+                    [Command::Save, Command::SaveAs, Command::Import, Command::Export, Command::ExportBooklet]
+                {
                     self.command_button(ui, command);
                 }
                 ui.separator();

@@ -16,6 +16,8 @@ pub enum Command {
     SaveAs,
     /// Export a poster.
     Export,
+    /// Export the whole study as a PDF booklet.
+    ExportBooklet,
     /// Import a Mermaid journey or a spreadsheet.
     Import,
     /// Undo the last change.
@@ -94,13 +96,14 @@ const fn shortcut(modifiers: Modifiers, key: Key) -> Option<KeyboardShortcut> {
 
 impl Command {
     /// Every command, in menu order.
-    pub const ALL: [Command; 39] = [
+    pub const ALL: [Command; 40] = [
         Self::NewStudy,
         Self::Open,
         Self::Save,
         Self::SaveAs,
         Self::Import,
         Self::Export,
+        Self::ExportBooklet,
         Self::Quit,
         Self::Undo,
         Self::Redo,
@@ -145,6 +148,7 @@ impl Command {
             Self::Save => "Save",
             Self::SaveAs => "Save as…",
             Self::Export => "Export…",
+            Self::ExportBooklet => "Export booklet (PDF)…",
             Self::Import => "Import…",
             Self::Undo => "Undo",
             Self::Redo => "Redo",
@@ -191,6 +195,7 @@ impl Command {
             Self::Save => "Save the study to its file",
             Self::SaveAs => "Save the study to a new file",
             Self::Export => "Export a map as a poster (SVG, PNG), a Mermaid journey or a spreadsheet (CSV)",
+            Self::ExportBooklet => "Export the whole study as a PDF booklet for senior management",
             Self::Import => "Import a Mermaid journey (.mmd) or a spreadsheet (.csv) as a study or a map",
             Self::Undo => "Undo the last change",
             Self::Redo => "Redo the last undone change",
@@ -247,6 +252,7 @@ impl Command {
             Self::Save => shortcut(command, Key::S),
             Self::SaveAs => shortcut(shift, Key::S),
             Self::Export => shortcut(command, Key::E),
+            Self::ExportBooklet => shortcut(command | Modifiers::SHIFT, Key::E),
             Self::Import => shortcut(command, Key::I),
             Self::Undo => shortcut(command, Key::Z),
             Self::Redo => shortcut(shift, Key::Z),

@@ -88,6 +88,12 @@ impl ExportDialog {
         }
     }
 
+    /// Opens the dialog on the booklet of the whole study.
+    pub fn open_booklet(&mut self, editor: &Editor) {
+        self.open(editor);
+        self.booklet = true;
+    }
+
     fn settings(&self) -> PosterSettings {
         PosterSettings {
             format: PosterFormat::Png,
