@@ -2,6 +2,7 @@
 //! canvas paints, with the same bundled font.
 
 pub mod booklet;
+pub mod faces;
 pub mod fit;
 pub mod paper;
 pub mod pdf;

@@ -2,6 +2,7 @@
 //! bundled family, then the bundled fallback families for other scripts, then a generic
 //! fallback; every piece of user text is escaped.
 
+use super::faces::segments;
 use super::paper::Page;
 use crate::fonts;
 use crate::layout::{Anchor, Scene, Shape, Stroke, Weight};
@@ -143,6 +144,17 @@ fn write_shape(out: &mut String, shape: &Shape) {
             out.push_str("/>\n");
         }
         Shape::Text(run) => {
+            if let Some(pieces) = split_by_face(run) {
+                let weight = if run.weight == Weight::Bold { r#" font-weight="bold""# } else { "" };
+                let _ = writeln!(
+                    out,
+                    r#"<text y="{}" font-size="{}"{weight} fill="{}" xml:space="preserve">{pieces}</text>"#,
+                    num(run.origin.y),
+                    num(run.size),
+                    run.colour,
+                );
+                return;
+            }
             let anchor = match run.anchor {
                 Anchor::Start => "",
                 Anchor::Middle => r#" text-anchor="middle""#,
@@ -171,6 +183,45 @@ fn write_shape(out: &mut String, shape: &Shape) {
 /// Hebrew title with an English name in it keeps its order, and the anchor keeps its meaning.
 fn isolated(text: &str, right_to_left: bool) -> String {
     if right_to_left { format!("\u{2067}{}\u{2069}", escape(text)) } else { escape(text) }
+}
+
+/// A left-to-right run mixing a script whose letters reorder or stack (Devanagari, Thai…) with
+/// text in other faces, as one `tspan` per face at the place the layout measured for it: each `tspan` with
+/// its own `x` starts a text chunk, which a renderer shapes on its own in the face it names.
+/// Shaped as one chunk, resvg tries each face on the whole line and, when their glyph counts
+/// differ (as Devanagari's conjuncts make them), leaves the script unshaped. `None` for runs
+/// that need no such split, and for right-to-left paragraphs, whose pieces the bidi algorithm
+/// reorders across faces.
+fn split_by_face(run: &crate::layout::TextRun) -> Option<String> {
+    // Only scripts whose letters reorder or stack need it; Arabic, Hebrew and CJK shape right
+    // in one chunk, where the renderer's own spacing is truer than the measured one.
+    let reorders = |ch: char| matches!(u32::from(ch), 0x0900..=0x0DFF | 0x0E00..=0x0FFF | 0x1000..=0x109F | 0x1780..=0x17FF);
+    if run.text.is_ascii() || run.right_to_left || !run.text.chars().any(reorders) {
+        return None;
+    }
+    let pieces = segments(&run.text, run.weight);
+    // A right-to-left piece between left-to-right ones reads the same set on its own; two side
+    // by side (Hebrew then Arabic) would swap places under the bidi algorithm.
+    let right_to_left =
+        |piece: &str| piece.chars().any(|ch| matches!(u32::from(ch), 0x0590..=0x08FF | 0xFB1D..=0xFEFF));
+    if pieces.len() < 2
+        || pieces.windows(2).any(|pair| right_to_left(&pair[0].1) && right_to_left(&pair[1].1))
+    {
+        return None;
+    }
+    let measure = crate::layout::FontMeasure::shared();
+    let mut x = run.bounds().min.x;
+    let mut out = String::new();
+    for (face, piece) in pieces {
+        let family = if face.chain_index == 0 {
+            String::new()
+        } else {
+            format!(r#" font-family="'{}'""#, face.family())
+        };
+        let _ = write!(out, r#"<tspan x="{}"{family}>{}</tspan>"#, num(x), escape(&piece));
+        x += crate::layout::TextMeasure::width(measure, &piece, run.size, run.weight);
+    }
+    Some(out)
 }
 
 fn write_points(out: &mut String, points: &[crate::layout::Point]) {
@@ -233,6 +284,38 @@ pub fn escape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn run(text: &str, anchor: Anchor) -> crate::layout::TextRun {
+        let measure = crate::layout::FontMeasure::shared();
+        crate::layout::TextRun {
+            origin: crate::layout::Point { x: 100.0, y: 50.0 },
+            text: text.to_owned(),
+            size: 12.0,
+            weight: Weight::Bold,
+            colour: Colour::default(),
+            anchor,
+            width: crate::layout::TextMeasure::width(measure, text, 12.0, Weight::Bold),
+            right_to_left: false,
+        }
+    }
+
+    #[test]
+    fn devanagari_beside_latin_is_its_own_chunk_in_its_own_face_where_it_was_measured() {
+        let mixed = run("Purchase संपर्क now", Anchor::Middle);
+        let pieces = split_by_face(&mixed).expect("split");
+        assert_eq!(pieces.matches("<tspan x=").count(), 3, "{pieces}");
+        assert!(pieces.contains("font-family=\"'Noto Sans Devanagari'\">संपर्क "), "{pieces}");
+        // Centred runs start at their measured left edge.
+        let left = mixed.bounds().min.x;
+        assert!(pieces.starts_with(&format!("<tspan x=\"{}\">Purchase ", num(left))), "{pieces}");
+        let mut out = String::new();
+        write_shape(&mut out, &Shape::Text(mixed));
+        assert!(!out.contains("text-anchor"), "{out}");
+        // Latin, Arabic, Hebrew and CJK runs stay one chunk.
+        for text in ["Purchase", "Straße 12", "شراء الخدمة", "Buy 購入 now", "רכישה"] {
+            assert!(split_by_face(&run(text, Anchor::Start)).is_none(), "{text}");
+        }
+    }
 
     #[test]
     fn numbers_are_short() {

@@ -3,7 +3,6 @@
 //! one file ([`write`]). Text stays text: set in the bundled faces (the same face per character
 //! as the layout measured with), embedded as subsets, selectable and searchable.
 
-mod faces;
 pub mod paint;
 pub mod write;
 

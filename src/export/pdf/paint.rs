@@ -2,7 +2,7 @@
 //! real text in the bundled faces. Like the SVG painter, it maps shapes to primitives and
 //! nothing else, so the PDF shows what the canvas and the posters show.
 
-use super::faces::{FaceKey, needs_shaping, parsed, segments};
+use crate::export::faces::{FaceKey, needs_shaping, parsed, segments};
 use crate::layout::{Anchor, FontMeasure, Point, Rect, Scene, Shape, Stroke, TextMeasure, TextRun, Weight};
 use crate::model::Colour;
 use krilla::geom::{Path, PathBuilder, Transform};

@@ -1,6 +1,8 @@
 //! Which bundled face sets each character, in the order the layout measures with: Inter, then
 //! the script fallbacks ([`crate::fonts::FALLBACKS`]). Characters no face has stay with Inter,
 //! whose missing glyph marks them, as the export's warning about uncovered characters says.
+//! The PDF painter sets each piece in its face; the SVG writer names the face of each piece,
+//! so a renderer shapes a run of Devanagari or Arabic whole in the face that has it.
 
 use crate::layout::Weight;
 use std::sync::OnceLock;
@@ -16,6 +18,15 @@ pub struct FaceKey {
 }
 
 impl FaceKey {
+    /// The face's family name, as the SVG names it.
+    #[must_use]
+    pub fn family(self) -> &'static str {
+        match self.chain_index {
+            0 => crate::fonts::FAMILY,
+            n => crate::fonts::FALLBACKS.get(n - 1).map_or(crate::fonts::FAMILY, |f| f.family),
+        }
+    }
+
     /// The face's font file.
     #[must_use]
     pub fn data(self) -> &'static [u8] {
