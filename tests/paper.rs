@@ -148,6 +148,15 @@ fn when_rows_cannot_keep_the_text_legible_the_map_is_split_across_pages() {
         let texts = texts(&sheet.scene);
         assert!(texts.contains(&format!("Part {} of {pages}", index + 1)), "{texts:?}");
         assert!(texts.contains(&"A wide journey".to_owned()) && texts.contains(&"Legend".to_owned()));
+        // The flow runs on across pages: the link cut at each page's edge is named in its caption.
+        let joined = texts.join(" ");
+        assert!(joined.contains("Links to other parts:"), "{joined}");
+        if index + 1 < pages {
+            assert!(joined.contains(&format!("(part {})", index + 2)), "{joined}");
+        }
+        if index > 0 {
+            assert!(joined.contains(&format!("(part {index}) →")), "{joined}");
+        }
     }
     // Every page at one scale, so a card is the same size on each.
     assert!(auto.sheets.iter().all(|s| (s.page.scale - auto.sheets[0].page.scale).abs() < 1e-6));

@@ -5,7 +5,7 @@
 
 use super::paper::{Orientation, Page, Paper};
 use super::{ExportError, MIN_TEXT_PT, REFUSED_TEXT_PT};
-use crate::layout::{FontMeasure, LayoutOptions, Part, Scene, layout, layout_bands};
+use crate::layout::{FontMeasure, LayoutOptions, Scene, layout, layout_bands, layout_part};
 use crate::model::{JourneyMap, Study};
 use std::fmt;
 use std::ops::Range;
@@ -386,21 +386,8 @@ fn tiled(
     orientation: Orientation,
 ) -> (Vec<Sheet>, f32) {
     let measure = FontMeasure::shared();
-    let scenes: Vec<Scene> = ranges
-        .iter()
-        .enumerate()
-        .map(|(index, range)| {
-            let part = Part {
-                number: index + 1,
-                count: ranges.len(),
-                first_stage: range.start,
-                end_stage: range.end,
-                total_stages: map.stages.len(),
-            };
-            let options = LayoutOptions { part: Some(part), ..LayoutOptions::default() };
-            layout(study, &crate::layout::stage_range(map, range.clone()), measure, &options)
-        })
-        .collect();
+    let scenes: Vec<Scene> =
+        ranges.iter().enumerate().map(|(index, _)| layout_part(study, map, measure, ranges, index)).collect();
     let orientations = match orientation {
         Orientation::Auto => vec![Orientation::Landscape, Orientation::Portrait],
         fixed => vec![fixed],

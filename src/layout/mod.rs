@@ -10,6 +10,7 @@ mod card;
 mod chrome;
 mod clearance;
 mod detail_mark;
+mod elsewhere;
 mod emotion;
 mod figures;
 pub mod geometry;
@@ -80,6 +81,40 @@ const BAND_GAP: f32 = 12.0 * UNIT;
 /// Lays out `map` of `study` as a scene.
 #[must_use]
 pub fn layout(study: &Study, map: &JourneyMap, measure: &dyn TextMeasure, options: &LayoutOptions) -> Scene {
+    layout_captioned(study, map, measure, options, "")
+}
+
+/// Lays out part `index` of `map` split across sheets by `ranges` of stages: its stages under
+/// a caption that says which part it is and names the links to other parts.
+#[must_use]
+pub fn layout_part(
+    study: &Study,
+    map: &JourneyMap,
+    measure: &dyn TextMeasure,
+    ranges: &[Range<usize>],
+    index: usize,
+) -> Scene {
+    let range = ranges.get(index).cloned().unwrap_or(0..map.stages.len());
+    let part = Part {
+        number: index + 1,
+        count: ranges.len(),
+        first_stage: range.start,
+        end_stage: range.end,
+        total_stages: map.stages.len(),
+    };
+    let options = LayoutOptions { part: Some(part), ..LayoutOptions::default() };
+    let elsewhere = elsewhere::links_elsewhere(map, ranges, index, "part");
+    layout_captioned(study, &stage_range(map, range), measure, &options, &elsewhere)
+}
+
+/// [`layout`], with `extra` added to the part's caption.
+fn layout_captioned(
+    study: &Study,
+    map: &JourneyMap,
+    measure: &dyn TextMeasure,
+    options: &LayoutOptions,
+    extra: &str,
+) -> Scene {
     let mut used = used::Used::default();
     let body = body(study, map, measure, &mut used);
     let caption = options.part.map(|part| {
@@ -92,6 +127,7 @@ pub fn layout(study: &Study, map: &JourneyMap, measure: &dyn TextMeasure, option
         if part.number < part.count {
             let _ = write!(detail, " · continues on part {}", part.number + 1);
         }
+        detail.push_str(extra);
         Caption { badge: format!("Part {} of {}", part.number, part.count), detail }
     });
     compose(study, map, measure, options, vec![(caption, body)], &used)
@@ -124,7 +160,8 @@ pub fn title_and_legend(
 
 /// Lays out `map` wrapped into bands, one per range of stages, stacked top to bottom under one
 /// title block and above one legend: a wide map printed as rows, each with its own spine. Links
-/// between cards of different bands are left out (each band is the map cut to its stages).
+/// between cards of different bands cannot be drawn (each band is the map cut to its stages);
+/// each band's caption names them.
 /// With fewer than two ranges this is [`layout`].
 #[must_use]
 pub fn layout_bands(
@@ -153,6 +190,7 @@ pub fn layout_bands(
             if index + 1 < ranges.len() {
                 let _ = write!(detail, " · continues in row {}", index + 2);
             }
+            detail.push_str(&elsewhere::links_elsewhere(map, ranges, index, "row"));
             let badge = format!("Row {} of {}", index + 1, ranges.len());
             (Some(Caption { badge, detail }), body)
         })
