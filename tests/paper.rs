@@ -449,3 +449,48 @@ fn when_nothing_reaches_nine_points_the_largest_print_wins_over_shrinking() {
     assert!(best.warnings.iter().any(|w| w.contains("below the 9 pt")), "{:?}", best.warnings);
     assert!(matches!(best.arrangement, Arrangement::Pages(_)), "{:?}", best.arrangement);
 }
+
+#[test]
+fn a_map_split_across_pages_prints_the_analysis_panel_of_the_whole_map_on_its_last_page() {
+    let study = wide_study(40, 4);
+    let base = wayline::layout::LayoutOptions {
+        panel: wayline::layout::panel::Panel::ALL,
+        ..wayline::layout::LayoutOptions::default()
+    };
+    let plan = wayline::export::fit::plan_with(
+        &study,
+        &study.maps[0],
+        Paper::A2,
+        Orientation::Auto,
+        Fit::Pages,
+        true,
+        base,
+    )
+    .unwrap();
+    let Arrangement::Pages(pages) = plan.arrangement else { panic!("{:?}", plan.arrangement) };
+    assert!(plan.warnings.is_empty(), "{:?}", plan.warnings);
+    for (index, sheet) in plan.sheets.iter().enumerate() {
+        let texts = texts(&sheet.scene);
+        let has_panel = texts.iter().any(|t| t == "Analysis");
+        assert_eq!(has_panel, index + 1 == pages, "page {} of {pages}", index + 1);
+        let pt = wayline::export::fit::smallest_text(&sheet.scene) * sheet.page.scale;
+        assert!(pt >= 9.0, "page {} of {pages} at {pt} pt", index + 1);
+    }
+    // The panel speaks for the whole map: its largest gaps come from all its stages.
+    let panel = texts(&plan.sheets[pages - 1].scene).join(" ");
+    assert!(panel.contains("The whole map: all 40 stages"), "{panel}");
+    // Where a page of its own is too small for the panel, it is left out, and the export says so.
+    let small = wayline::export::fit::plan_with(
+        &study,
+        &study.maps[0],
+        Paper::A3,
+        Orientation::Auto,
+        Fit::Pages,
+        true,
+        base,
+    )
+    .unwrap();
+    let panel_shown = small.sheets.iter().any(|s| texts(&s.scene).iter().any(|t| t == "Analysis"));
+    let said = small.warnings.iter().any(|w| w.contains("analysis panel is left out"));
+    assert!(panel_shown != said, "{:?}", small.warnings);
+}

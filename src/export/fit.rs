@@ -139,7 +139,8 @@ pub fn plan(
 }
 
 /// [`plan`] with the layout's options (an analysis panel, say) for every sheet. A map split
-/// across pages prints without the panel, which speaks for the whole map, and says so.
+/// across pages prints the panel, which speaks for the whole map, on a page of its own after
+/// the map's, or, when that page would not be legible, leaves it out and says so.
 ///
 /// # Errors
 /// As [`plan`].
@@ -167,7 +168,7 @@ pub fn plan_with(
     }
     if let Some(mut plan) = arrange(study, map, &whole, paper, orientation, fit, base) {
         if plan.arrangement == Arrangement::Pages(plan.sheets.len()) && base.panel.any() {
-            plan.warnings.push("the analysis panel is left out when a map is split across pages; print it on one sheet (a larger paper, --fit bands or --paper fit)".to_owned());
+            add_panel_page(study, map, &mut plan, paper, orientation, base.panel);
         }
         return Ok(plan);
     }
@@ -368,6 +369,40 @@ fn pages(
         }
     }
     None
+}
+
+/// The analysis panel of a map split across pages, which speaks for the whole map, on a page
+/// of its own after the map's, as wide as prints it largest (a wider panel sets its parts side
+/// by side); left out, with a warning, when even so it would print under 9 pt.
+fn add_panel_page(
+    study: &Study,
+    map: &JourneyMap,
+    plan: &mut Plan,
+    paper: Paper,
+    orientation: Orientation,
+    panel: crate::layout::panel::Panel,
+) {
+    let measure = FontMeasure::shared();
+    let parts = plan.sheets.len();
+    let best = [800.0, 1100.0, 1400.0, 1800.0]
+        .into_iter()
+        .map(|width| {
+            let scene = crate::layout::layout_panel_sheet(study, map, measure, panel, parts, width);
+            let page = Page::place_largest(scene.width, scene.height, paper, orientation);
+            Sheet { scene, page }
+        })
+        .max_by(|a, b| a.page.scale.total_cmp(&b.page.scale));
+    let Some(sheet) = best else { return };
+    let pt = sheet_pt(&sheet);
+    if legible(pt) {
+        plan.sheets.push(sheet);
+        plan.arrangement = Arrangement::Pages(parts + 1);
+    } else {
+        plan.warnings.push(format!(
+            "the analysis panel is left out: on a page of its own it would print at {pt:.1} pt; \
+             print the map on one sheet (a larger paper, --fit bands or --paper fit) to have it"
+        ));
+    }
 }
 
 /// One range per stage.

@@ -81,7 +81,7 @@ const BAND_GAP: f32 = 12.0 * UNIT;
 /// Lays out `map` of `study` as a scene.
 #[must_use]
 pub fn layout(study: &Study, map: &JourneyMap, measure: &dyn TextMeasure, options: &LayoutOptions) -> Scene {
-    layout_captioned(study, map, measure, options, "")
+    layout_captioned(study, map, map, measure, options, "")
 }
 
 /// Lays out part `index` of `map` split across sheets by `ranges` of stages: its stages under
@@ -104,13 +104,36 @@ pub fn layout_part(
     };
     let options = LayoutOptions { part: Some(part), ..LayoutOptions::default() };
     let elsewhere = elsewhere::links_elsewhere(map, ranges, index, "part");
-    layout_captioned(study, &stage_range(map, range), measure, &options, &elsewhere)
+    layout_captioned(study, &stage_range(map, range), map, measure, &options, &elsewhere)
 }
 
-/// [`layout`], with `extra` added to the part's caption.
+/// The analysis `panel` of the whole `map` on a sheet of its own, under the title block and a
+/// caption, `width` map units wide (at least the narrowest poster): the last sheet of a map
+/// split across pages, where a part is too narrow for it.
+#[must_use]
+pub fn layout_panel_sheet(
+    study: &Study,
+    map: &JourneyMap,
+    measure: &dyn TextMeasure,
+    panel: panel::Panel,
+    parts: usize,
+    width: f32,
+) -> Scene {
+    let caption = Caption {
+        badge: "Analysis".to_owned(),
+        detail: format!("The whole map: all {} stages, printed on parts 1–{parts}", map.stages.len()),
+    };
+    let empty = Body { scene: Scene::default(), width, height: 0.0 };
+    let options = LayoutOptions { legend: false, panel, ..LayoutOptions::default() };
+    compose(study, map, map, measure, &options, vec![(Some(caption), empty)], &used::Used::default())
+}
+
+/// [`layout`], with `extra` added to the part's caption; `whole` is the map `map` is a part
+/// of, which the analysis panel speaks for.
 fn layout_captioned(
     study: &Study,
     map: &JourneyMap,
+    whole: &JourneyMap,
     measure: &dyn TextMeasure,
     options: &LayoutOptions,
     extra: &str,
@@ -130,7 +153,7 @@ fn layout_captioned(
         detail.push_str(extra);
         Caption { badge: format!("Part {} of {}", part.number, part.count), detail }
     });
-    compose(study, map, measure, options, vec![(caption, body)], &used)
+    compose(study, map, whole, measure, options, vec![(caption, body)], &used)
 }
 
 /// The title block and the legend (with the footer) of `map` as two scenes `width` map units
@@ -195,7 +218,7 @@ pub fn layout_bands(
             (Some(Caption { badge, detail }), body)
         })
         .collect();
-    compose(study, map, measure, options, bands, &used)
+    compose(study, map, map, measure, options, bands, &used)
 }
 
 /// A copy of `map` with only the stages in `range` (clamped to the map), and the links whose
@@ -248,10 +271,13 @@ struct Caption {
     detail: String,
 }
 
-/// Puts the title block, the bodies (each under its caption) and the legend together.
+/// Puts the title block, the bodies (each under its caption), the analysis panel of `whole`
+/// (the map `map` is a part of, or `map` itself) and the legend together.
+#[allow(clippy::too_many_arguments, reason = "the parts of a sheet, and the map they come from")]
 fn compose(
     study: &Study,
     map: &JourneyMap,
+    whole: &JourneyMap,
     measure: &dyn TextMeasure,
     options: &LayoutOptions,
     bodies: Vec<(Option<Caption>, Body)>,
@@ -281,9 +307,9 @@ fn compose(
         }));
         y += body.height;
     }
-    if options.panel.any() && options.part.is_none() {
+    if options.panel.any() {
         y += 6.0 * UNIT;
-        y += panel::draw(&mut builder, study, map, options.panel, MARGIN, y, width);
+        y += panel::draw(&mut builder, study, whole, options.panel, MARGIN, y, width);
     }
     if options.legend {
         y += 6.0 * UNIT;
