@@ -206,9 +206,9 @@ pub fn steps(map: &JourneyMap) -> Steps {
 }
 
 /// The roll-up of `card` from `detail`, its detail map whose steps add up to `steps`.
-fn from_steps(card: &Card, detail: &JourneyMap, steps: Steps) -> RollUp {
+fn from_steps(card: &Card, detail: MapId, steps: Steps) -> RollUp {
     RollUp {
-        map: detail.id,
+        map: detail,
         steps,
         stated: ViewScores {
             internal: on_scale(card.performance.internal),
@@ -225,36 +225,33 @@ pub fn rollup(study: &Study, card: &Card) -> Option<RollUp> {
     if detail.cards().any(|c| c.id == card.id) {
         return None;
     }
-    Some(from_steps(card, detail, steps(detail)))
+    Some(from_steps(card, detail.id, steps(detail)))
 }
 
-/// Roll-ups for many cards, each detail map added up once however many cards it details, so
-/// analysing a map stays linear in the size of the study.
-#[derive(Default)]
-pub struct RollUps<'a> {
-    known: HashMap<MapId, Option<Detail<'a>>>,
+/// Roll-ups for many cards of one study, each detail map added up once however many cards it
+/// details, so analysing or laying out a map stays linear in the size of the study. It
+/// remembers maps by id: use one per state of the study.
+#[derive(Debug, Default)]
+pub struct RollUps {
+    known: HashMap<MapId, Option<Detail>>,
 }
 
 /// A detail map added up, with the ids of its cards (to tell a card detailed by its own map).
-struct Detail<'a> {
-    map: &'a JourneyMap,
+#[derive(Debug)]
+struct Detail {
     steps: Steps,
     cards: HashSet<CardId>,
 }
 
-impl<'a> RollUps<'a> {
+impl RollUps {
     /// The roll-up of `card` of `study`, as [`rollup`] gives it.
-    pub fn of(&mut self, study: &'a Study, card: &Card) -> Option<RollUp> {
+    pub fn of(&mut self, study: &Study, card: &Card) -> Option<RollUp> {
         let id = card.detail?;
         let entry = self.known.entry(id).or_insert_with(|| {
-            study.map(id).map(|map| Detail {
-                map,
-                steps: steps(map),
-                cards: map.cards().map(|c| c.id).collect(),
-            })
+            study.map(id).map(|map| Detail { steps: steps(map), cards: map.cards().map(|c| c.id).collect() })
         });
         let detail = entry.as_ref()?;
-        (!detail.cards.contains(&card.id)).then(|| from_steps(card, detail.map, detail.steps))
+        (!detail.cards.contains(&card.id)).then(|| from_steps(card, id, detail.steps))
     }
 }
 

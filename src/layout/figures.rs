@@ -301,7 +301,7 @@ pub(crate) fn review_flag(builder: &mut Builder<'_>, at: Point, side: f32, role:
 /// the flag always sits on a figure that shows why); the last carries the line naming the
 /// weakest step. Records what the legend must explain.
 pub(crate) fn rollup_figures(study: &Study, card: &Card, used: &mut Used) -> Vec<Figure> {
-    let Some(rollup) = crate::analysis::rollup(study, card) else { return Vec::new() };
+    let Some(rollup) = used.rollups.of(study, card) else { return Vec::new() };
     let customer = Figure::rollup(&rollup, View::Customer);
     let internal_needed =
         customer.is_none() || (rollup.review_in(View::Internal) && !rollup.review_in(View::Customer));

@@ -38,6 +38,8 @@ pub(crate) struct Used {
     pub review: bool,
     /// A card's detail mark: another map details it.
     pub detail: bool,
+    /// The detail maps added up so far, so each is added up once per layout.
+    pub rollups: crate::analysis::rollup::RollUps,
     /// Stage metric marks: met, missed, unknown (in that order of first use).
     pub metric_status: Vec<MetricStatus>,
     /// Numbered notes for labelled links: (number, label).
