@@ -478,7 +478,7 @@ fn a_map_split_across_pages_prints_the_analysis_panel_of_the_whole_map_on_its_la
     }
     // The panel speaks for the whole map: its largest gaps come from all its stages.
     let panel = texts(&plan.sheets[pages - 1].scene).join(" ");
-    assert!(panel.contains("The whole map: all 40 stages"), "{panel}");
+    assert!(panel.contains("All 40 stages, printed on parts 1–"), "{panel}");
     // Where a page of its own is too small for the panel, it is left out, and the export says so.
     let small = wayline::export::fit::plan_with(
         &study,

@@ -120,8 +120,8 @@ pub fn layout_panel_sheet(
     width: f32,
 ) -> Scene {
     let caption = Caption {
-        badge: "Analysis".to_owned(),
-        detail: format!("The whole map: all {} stages, printed on parts 1–{parts}", map.stages.len()),
+        badge: "Whole map".to_owned(),
+        detail: format!("All {} stages, printed on parts 1–{parts}", map.stages.len()),
     };
     let empty = Body { scene: Scene::default(), width, height: 0.0 };
     let options = LayoutOptions { legend: false, panel, ..LayoutOptions::default() };
