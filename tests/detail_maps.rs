@@ -9,7 +9,7 @@ mod common;
 use common::app::{card_centre, click, click_at, double_click_at, harness, study, template};
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::{NodeT, Queryable};
+use egui_kittest::kittest::Queryable;
 use wayline::app::WaylineApp;
 use wayline::model::{CardId, Focus, MapId, MapKind, Severity, Study, validate};
 
@@ -32,14 +32,7 @@ fn undo_depth(harness: &Harness<'_, WaylineApp>) -> usize {
 
 /// Chooses an item of the Map menu (its accessible name ends with its shortcut).
 fn menu(harness: &mut Harness<'_, WaylineApp>, item: &str) {
-    harness.get_by_role_and_label(egui::accesskit::Role::Button, "Map").click();
-    harness.run_ok();
-    harness
-        .query_all_by_label_contains(item)
-        .find(|n| n.accesskit_node().label().is_some_and(|l| l.starts_with(item)))
-        .expect("the menu item")
-        .click();
-    harness.run_ok();
+    common::app::choose(harness, "Map", item);
 }
 
 fn press(harness: &mut Harness<'_, WaylineApp>, modifiers: Modifiers, key: Key) {

@@ -78,6 +78,13 @@ pub fn parsed(key: FaceKey) -> Option<&'static ttf_parser::Face<'static>> {
     parsed_faces().get(key.chain_index * 2 + usize::from(key.bold))?.as_ref()
 }
 
+/// Whether `ch` is of a script whose letters reorder or stack around one another (Indic
+/// scripts, Thai, Lao, Tibetan, Myanmar, Khmer): set without a shaper, it reads wrong.
+#[must_use]
+pub fn reorders(ch: char) -> bool {
+    matches!(u32::from(ch), 0x0900..=0x0DFF | 0x0E00..=0x0FFF | 0x1000..=0x109F | 0x1780..=0x17FF)
+}
+
 /// Whether `text` needs a shaper to read right: joining scripts (Arabic), scripts whose vowels
 /// reorder or stack (Devanagari, Thai), right-to-left text and combining marks. Everything else
 /// (Latin, Greek, Cyrillic, CJK, Hangul) is set glyph by glyph with the advances the layout
@@ -85,13 +92,10 @@ pub fn parsed(key: FaceKey) -> Option<&'static ttf_parser::Face<'static>> {
 #[must_use]
 pub fn needs_shaping(text: &str) -> bool {
     text.chars().any(|ch| {
-        matches!(u32::from(ch),
+        reorders(ch)
+            || matches!(u32::from(ch),
             0x0300..=0x036F // combining marks
             | 0x0590..=0x08FF // Hebrew, Arabic, Syriac, Thaana, NKo…
-            | 0x0900..=0x0DFF // Indic scripts
-            | 0x0E00..=0x0FFF // Thai, Lao, Tibetan
-            | 0x1000..=0x109F // Myanmar
-            | 0x1780..=0x17FF // Khmer
             | 0x200C..=0x200F // joiners and direction marks
             | 0x202A..=0x202E | 0x2066..=0x2069 // bidi embeddings and isolates
             | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF) // presentation forms

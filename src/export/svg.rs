@@ -195,15 +195,13 @@ fn isolated(text: &str, right_to_left: bool) -> String {
 fn split_by_face(run: &crate::layout::TextRun) -> Option<String> {
     // Only scripts whose letters reorder or stack need it; Arabic, Hebrew and CJK shape right
     // in one chunk, where the renderer's own spacing is truer than the measured one.
-    let reorders = |ch: char| matches!(u32::from(ch), 0x0900..=0x0DFF | 0x0E00..=0x0FFF | 0x1000..=0x109F | 0x1780..=0x17FF);
-    if run.text.is_ascii() || run.right_to_left || !run.text.chars().any(reorders) {
+    if run.text.is_ascii() || run.right_to_left || !run.text.chars().any(super::faces::reorders) {
         return None;
     }
     let pieces = segments(&run.text, run.weight);
     // A right-to-left piece between left-to-right ones reads the same set on its own; two side
     // by side (Hebrew then Arabic) would swap places under the bidi algorithm.
-    let right_to_left =
-        |piece: &str| piece.chars().any(|ch| matches!(u32::from(ch), 0x0590..=0x08FF | 0xFB1D..=0xFEFF));
+    let right_to_left = crate::layout::text::has_right_to_left;
     if pieces.len() < 2
         || pieces.windows(2).any(|pair| right_to_left(&pair[0].1) && right_to_left(&pair[1].1))
     {

@@ -260,6 +260,12 @@ pub fn is_right_to_left(text: &str) -> bool {
     text.chars().find_map(strong_direction).is_some_and(|rtl| rtl)
 }
 
+/// Whether any letter of `text` is of a right-to-left script.
+#[must_use]
+pub fn has_right_to_left(text: &str) -> bool {
+    text.chars().any(|ch| strong_direction(ch) == Some(true))
+}
+
 /// `Some(true)` for a strong right-to-left character, `Some(false)` for a strong left-to-right
 /// one (a letter of any other script), `None` for digits, punctuation, marks and spaces.
 fn strong_direction(ch: char) -> Option<bool> {

@@ -2,7 +2,7 @@
 
 use egui::Modifiers;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use std::path::PathBuf;
 use wayline::app::WaylineApp;
 use wayline::model::{CardId, Study};
@@ -39,6 +39,19 @@ pub fn study(harness: &Harness<'_, WaylineApp>) -> Study {
 /// Clicks the widget with this accessible name.
 pub fn click(harness: &mut Harness<'_, WaylineApp>, label: &str) {
     harness.get_by_label(label).click();
+    harness.run_ok();
+}
+
+/// Chooses `item` of the menu bar's `menu` (a menu item's accessible name ends with its
+/// shortcut, so the item is found by how its name starts).
+pub fn choose(harness: &mut Harness<'_, WaylineApp>, menu: &str, item: &str) {
+    harness.get_by_role_and_label(egui::accesskit::Role::Button, menu).click();
+    harness.run_ok();
+    harness
+        .query_all_by_label_contains(item)
+        .find(|n| n.accesskit_node().label().is_some_and(|l| l.starts_with(item)))
+        .unwrap_or_else(|| panic!("{menu} › {item}"))
+        .click();
     harness.run_ok();
 }
 

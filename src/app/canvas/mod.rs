@@ -11,11 +11,12 @@ mod overlay;
 
 use super::editor::Editor;
 use super::paint;
-use crate::layout::Point;
+use crate::layout::{Point, Scene};
 use crate::model::{CardId, MapId, OwnerId, StageId};
 use egui::emath::TSTransform;
 use egui::{Color32, Pos2, Rect, Sense, Vec2};
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// A gesture in progress. Escape cancels it; nothing changes the study until it ends.
 #[derive(Clone, Debug)]
@@ -77,6 +78,9 @@ const JOURNEY_MARGIN: f32 = 16.0;
 pub struct CanvasState {
     cameras: HashMap<MapId, TSTransform>,
     fit_requested: Option<Framing>,
+    /// The journey's rectangle of the scene last drawn, found once per scene rather than per
+    /// frame (the `Arc` keeps the scene it was found in, so a new scene is never mistaken for it).
+    journey: Option<(Arc<Scene>, Rect)>,
     /// The maps whose view is as fitted to the window, with what was fitted and that fit.
     fitted: HashMap<MapId, (Framing, TSTransform)>,
     reveal_stage: Option<StageId>,
@@ -109,6 +113,21 @@ impl CanvasState {
     /// Fits the journey (stages, touchpoints and lanes) to the window on the next frame.
     pub fn request_fit(&mut self) {
         self.fit_requested = Some(Framing::Journey);
+    }
+
+    /// The part of `scene` that fitting to the window frames, margin included (map units),
+    /// found once per scene.
+    fn journey_of(&mut self, scene: &Arc<Scene>) -> Rect {
+        match &self.journey {
+            Some((seen, rect)) if Arc::ptr_eq(seen, scene) => *rect,
+            _ => {
+                let journey = scene.journey_rect();
+                let rect =
+                    Rect::from_min_max(to_pos(journey.min), to_pos(journey.max)).expand(JOURNEY_MARGIN);
+                self.journey = Some((scene.clone(), rect));
+                rect
+            }
+        }
     }
 
     /// Fits the whole poster page, title block and legend included, on the next frame.
@@ -242,13 +261,11 @@ pub fn show(ui: &mut egui::Ui, editor: &mut Editor, state: &mut CanvasState) {
         return;
     };
     let page = Rect::from_min_size(Pos2::ZERO, Vec2::new(scene.width, scene.height));
+    let journey = state.journey_of(&scene);
     let fit_to = |framing: Framing| {
         let content = match framing {
             Framing::Page => page,
-            Framing::Journey => {
-                let journey = scene.journey_rect();
-                Rect::from_min_max(to_pos(journey.min), to_pos(journey.max)).expand(JOURNEY_MARGIN)
-            }
+            Framing::Journey => journey,
         };
         camera::fit(content, viewport, 1.0)
     };
